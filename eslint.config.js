@@ -1,0 +1,50 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Architecture boundaries: which top-level part may import which. */
+const boundary = (forbidden, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', '.tools/', '.data/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    ...jsxA11y.flatConfigs.recommended,
+    languageOptions: { ...jsxA11y.flatConfigs.recommended.languageOptions, globals: { ...globals.browser } },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...boundary(['**/electron/**', '**/server/**', 'electron', 'pg', 'fastify', 'node:*'], 'The renderer talks to its host only through shared/ipc, and to the hub only over HTTP.'),
+    },
+  },
+  { files: ['server/**/*.ts'], rules: boundary(['**/renderer/**', '**/electron/**', 'electron', 'react', 'dexie'], 'The hub shares only shared/ and resources/ with the app.') },
+  { files: ['electron/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', 'react', 'dexie'], 'The main process is thin: it shares only shared/ with the renderer.') },
+  { files: ['shared/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', '**/electron/**', 'electron', 'react', 'dexie', 'fastify', 'node:*'], 'shared/ is pure contracts, usable on every side.') },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
+  },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+);

@@ -1,0 +1,84 @@
+import type { LoginResponse, User } from '../../../shared/api/auth';
+import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
+import type { Result } from '../../../shared/result';
+
+/**
+ * What the data layer offers the UI. The UI depends on these interfaces only,
+ * so screens can be built and tested against fakes.
+ */
+
+export type DeviceStatus =
+  | { state: 'new' }
+  | { state: 'locked'; user: User; lockedUntil: number | null };
+
+export interface DeviceAccount {
+  status(): Promise<DeviceStatus>;
+  /** First sign-in on this device: the hub accepted the password; the worker chooses a PIN. */
+  enroll(login: LoginResponse, pin: string): Promise<Result<Session>>;
+  /** Offline unlock. Errors are Dutch and fit to show (wrong PIN, wait N seconds). */
+  unlock(pin: string): Promise<Result<Session>>;
+  /** Forget the account and all data on this device. */
+  reset(): Promise<void>;
+}
+
+export interface HouseholdSummary {
+  id: string;
+  name: string;
+  postcode: string;
+  adults: number;
+  children: number;
+  updatedAt: string;
+  sync: SyncState;
+}
+
+export interface HouseholdRepository {
+  /** All households, newest first, from the in-memory index built at unlock. */
+  list(): HouseholdSummary[];
+  /** Case- and accent-insensitive search over name, postcode and member names. */
+  search(query: string): HouseholdSummary[];
+  get(id: string): Promise<Household | undefined>;
+  /** Stores the household and its "new case" outbox item in one transaction. */
+  create(input: HouseholdInput): Promise<Household>;
+  update(id: string, input: HouseholdInput): Promise<Household>;
+  /** Called after every change to the list or to a sync state. */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface OutboxItemView {
+  id: string;
+  entityId: string;
+  kind: 'new-case';
+  attempts: number;
+  status: 'pending' | 'stuck';
+  lastError: string | null;
+  nextAttemptAt: number;
+}
+
+export interface SyncStatusView {
+  online: boolean;
+  running: boolean;
+  pending: number;
+  stuck: number;
+  lastSyncAt: number | null;
+  lastError: string | null;
+}
+
+export interface SyncEngine {
+  start(): void;
+  stop(): void;
+  /** Push now (e.g. the worker pressed "Nu versturen" or the network came back). */
+  syncNow(): Promise<void>;
+  /** Put a stuck item back in the queue. */
+  retry(itemId: string): Promise<void>;
+  items(): Promise<OutboxItemView[]>;
+  status(): SyncStatusView;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface Session {
+  user: User;
+  households: HouseholdRepository;
+  sync: SyncEngine;
+  /** Forget the key from memory; the UI returns to the unlock screen. */
+  lock(): void;
+}

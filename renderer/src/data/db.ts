@@ -1,0 +1,84 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The one store on the device. Personal data lives only inside `iv`/`data` (AES-GCM ciphertext);
+ * indexes hold ids, timestamps and states, never names or addresses.
+ * Migrations only add: a new version() block per change, never an edit of an old one.
+ */
+
+/** An encrypted record. `data` decrypts to JSON validated by the owning repository's zod schema. */
+export interface EncryptedRow {
+  id: string;
+  /** Owning household, for rows that belong to one (intake sections, history). */
+  householdId?: string;
+  updatedAt: number;
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
+/** The device account: who enrolled here and the wrapped data key. Not personal beyond the worker. */
+export interface AccountRow {
+  id: 'account';
+  userId: string;
+  username: string;
+  displayName: string;
+  role: string;
+  teamId: string;
+  /** PBKDF2 salt and iteration count for the PIN-derived key. */
+  salt: Uint8Array;
+  iterations: number;
+  /** Data key: AES-GCM-encrypted with the PIN key, then wrapped by the host (base64). */
+  wrappedKey: string;
+  failedAttempts: number;
+  lockedUntil: number;
+  /** Hub token, encrypted with the data key. */
+  tokenIv?: Uint8Array;
+  token?: Uint8Array;
+  tokenExpiresAt?: number;
+}
+
+export type OutboxStatus = 'pending' | 'stuck';
+
+/** An operation waiting for the hub. Written in the same transaction as the domain row it sends. */
+export interface OutboxRow {
+  /** UUID; also the Idempotency-Key sent to the hub. */
+  id: string;
+  kind: 'new-case';
+  entityId: string;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  status: OutboxStatus;
+  lastError: string | null;
+  /** Encrypted request body. */
+  iv: Uint8Array;
+  data: Uint8Array;
+}
+
+/** What the hub last confirmed for an entity (received by the municipality). */
+export interface SyncRow {
+  entityId: string;
+  state: 'received';
+  at: number;
+}
+
+export class KeukentafelDb extends Dexie {
+  meta!: EntityTable<AccountRow, 'id'>;
+  households!: EntityTable<EncryptedRow, 'id'>;
+  intakes!: EntityTable<EncryptedRow, 'id'>;
+  history!: EntityTable<EncryptedRow, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'id'>;
+  sync!: EntityTable<SyncRow, 'entityId'>;
+
+  constructor(name = 'keukentafel', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    this.version(1).stores({
+      meta: 'id',
+      households: 'id, updatedAt',
+      intakes: 'id, householdId, updatedAt',
+      history: 'id, householdId, updatedAt',
+      outbox: 'id, entityId, status, nextAttemptAt',
+      sync: 'entityId',
+    });
+  }
+}

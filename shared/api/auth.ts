@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+export const roleSchema = z.enum(['worker', 'counsellor', 'teamlead']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const loginRequestSchema = z
+  .object({
+    username: z.string().trim().min(1, 'Vul uw gebruikersnaam in.').max(100),
+    password: z.string().min(1, 'Vul uw wachtwoord in.').max(200),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const userSchema = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  teamId: z.uuid(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string().min(32),
+  expiresAt: z.iso.datetime(),
+  user: userSchema,
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+/** Every 4xx/5xx body from the hub. `message` is Dutch and fit to show a user. */
+export const apiErrorSchema = z.object({
+  error: z.string(),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** Dutch postcode: four digits (not starting with 0), optional space, two letters (not SA/SD/SS). */
+export const postcodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .pipe(
+    z
+      .string()
+      .regex(/^[1-9][0-9]{3}(?!SA|SD|SS)[A-Z]{2}$/, 'Vul een Nederlandse postcode in, zoals 6411 AB.'),
+  )
+  .transform((v) => `${v.slice(0, 4)} ${v.slice(4)}`);
+
+export const memberSchema = z.object({
+  id: z.uuid(),
+  firstName: z.string().trim().min(1, 'Vul een voornaam in.').max(80, 'Maximaal 80 tekens.'),
+  lastName: z.string().trim().max(80, 'Maximaal 80 tekens.').default(''),
+  role: z.enum(['adult', 'child']),
+  /** Age in years; required for children, optional for adults. */
+  age: z.int('Vul een leeftijd in hele jaren in.').min(0, 'Leeftijd kan niet negatief zijn.').max(120, 'Leeftijd is te hoog.').nullable(),
+});
+export type Member = z.infer<typeof memberSchema>;
+
+export const contactPreferenceSchema = z.object({
+  channel: z.enum(['phone', 'sms', 'email', 'letter', 'visit']).default('phone'),
+  phone: z.string().trim().max(30).default(''),
+  email: z.union([z.literal(''), z.email('Vul een geldig e-mailadres in.')]).default(''),
+  bestTime: z.string().trim().max(120).default(''),
+  note: z.string().trim().max(500).default(''),
+});
+export type ContactPreference = z.infer<typeof contactPreferenceSchema>;
+
+/** What the worker types in the household form. */
+export const householdInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Vul een naam voor het huishouden in.').max(120, 'Maximaal 120 tekens.'),
+    postcode: postcodeSchema,
+    members: z.array(memberSchema).min(1, 'Voeg minstens één volwassene toe.').max(20),
+    contact: contactPreferenceSchema.default({ channel: 'phone', phone: '', email: '', bestTime: '', note: '' }),
+  })
+  .superRefine((h, ctx) => {
+    if (!h.members.some((m) => m.role === 'adult')) {
+      ctx.addIssue({ code: 'custom', path: ['members'], message: 'Voeg minstens één volwassene toe.' });
+    }
+    h.members.forEach((m, i) => {
+      if (m.role === 'child' && m.age === null) {
+        ctx.addIssue({ code: 'custom', path: ['members', i, 'age'], message: 'Vul de leeftijd van het kind in.' });
+      }
+      if (m.role === 'child' && m.age !== null && m.age >= 18) {
+        ctx.addIssue({ code: 'custom', path: ['members', i, 'age'], message: 'Een kind is jonger dan 18 jaar.' });
+      }
+    });
+  });
+export type HouseholdInput = z.infer<typeof householdInputSchema>;
+
+/** The decrypted household as the app holds it in memory. */
+export const householdSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  postcode: z.string(),
+  members: z.array(memberSchema),
+  contact: contactPreferenceSchema,
+  /** The worker who is the fixed point of contact (vast aanspreekpunt). */
+  workerId: z.uuid(),
+  workerName: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Household = z.infer<typeof householdSchema>;
+
+/** Where a household's data is, as the UI tells the worker. */
+export const syncStateSchema = z.enum(['saved-locally', 'waiting', 'sending', 'received', 'stuck']);
+export type SyncState = z.infer<typeof syncStateSchema>;
