@@ -1,4 +1,5 @@
-import type { LoginResponse, User } from '../../../shared/api/auth';
+import type { LoginRequest, LoginResponse, User } from '../../../shared/api/auth';
+import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
 import type { Result } from '../../../shared/result';
 
@@ -81,4 +82,19 @@ export interface Session {
   sync: SyncEngine;
   /** Forget the key from memory; the UI returns to the unlock screen. */
   lock(): void;
+}
+
+export interface HubClient {
+  /** Online sign-in. Errors are Dutch and fit to show (wrong password, hub unreachable). */
+  login(request: LoginRequest): Promise<Result<LoginResponse>>;
+}
+
+/** Everything the UI needs, made once at start-up by `createServices()` in data/create-services.ts. */
+export interface AppServices {
+  host: HostApi;
+  hostInfo: HostInfo;
+  account: DeviceAccount;
+  hub: HubClient;
+  /** Asks the browser to keep IndexedDB under storage pressure; false when it refused. */
+  persistStorage(): Promise<boolean>;
 }
