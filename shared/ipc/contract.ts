@@ -36,11 +36,17 @@ export type IpcResponse<C extends Channel> = z.infer<(typeof channels)[C]['respo
 
 export type HostInfo = IpcResponse<'host:info'>;
 
+/** Events the host pushes to the renderer (no payload). 'host:lock': the device suspends or the screen locks. */
+export const hostEvents = ['host:lock'] as const;
+export type HostEvent = (typeof hostEvents)[number];
+
 /** What `window.keukentafel` offers. Same shape in Electron and in the preview host. */
 export interface HostApi {
   info(): Promise<Result<HostInfo>>;
   wrapKey(data: string): Promise<Result<string>>;
   unwrapKey(data: string): Promise<Result<string>>;
+  /** Calls `cb` when the device suspends or the screen locks, so the app can lock itself. Returns an unsubscribe. */
+  onLock(cb: () => void): () => void;
 }
 
 declare global {
