@@ -1,0 +1,43 @@
+import { channels } from '../../../shared/ipc/contract';
+import type { Channel, IpcRequest, IpcResponse } from '../../../shared/ipc/contract';
+import { fail, ok } from '../../../shared/result';
+import type { Result } from '../../../shared/result';
+import { isAppUrl } from '../config';
+import type { IpcEventLike, IpcMainLike } from '../ports';
+
+export type Handler<C extends Channel> = (request: IpcRequest<C>) => Promise<Result<IpcResponse<C>>>;
+
+export const IPC_ERRORS = {
+  sender: 'Dit verzoek komt niet van de app en is geweigerd.',
+  request: 'Het verzoek aan de computer klopt niet.',
+  response: 'De computer gaf een onverwacht antwoord.',
+  failed: 'Er ging iets mis op deze computer. Probeer het opnieuw.',
+} as const;
+
+/** Only the top app page on app://keukentafel may call the host. */
+export function isTrustedSender(event: IpcEventLike): boolean {
+  const url = event.senderFrame?.url;
+  return typeof url === 'string' && isAppUrl(url);
+}
+
+/**
+ * Registers one channel: checks the sender, parses the request and the response with the shared
+ * zod schemas, and always answers with a Result — nothing is thrown across IPC.
+ */
+export function registerHandler<C extends Channel>(ipcMain: IpcMainLike, channel: C, handler: Handler<C>): void {
+  const schema = channels[channel];
+  ipcMain.handle(channel, async (event, ...args): Promise<Result<IpcResponse<C>>> => {
+    if (!isTrustedSender(event)) return fail(IPC_ERRORS.sender);
+    const request = schema.request.safeParse(args[0] ?? {});
+    if (!request.success || args.length > 1) return fail(IPC_ERRORS.request);
+    let answer: Result<IpcResponse<C>>;
+    try {
+      answer = await handler(request.data as IpcRequest<C>);
+    } catch {
+      return fail(IPC_ERRORS.failed);
+    }
+    if (!answer.ok) return fail(answer.error);
+    const response = schema.response.safeParse(answer.value);
+    return response.success ? ok(response.data as IpcResponse<C>) : fail(IPC_ERRORS.response);
+  });
+}

@@ -1,0 +1,25 @@
+/** Deny-by-default Content Security Policy for everything the renderer loads. */
+export function buildCsp(hubOrigin: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src ${hubOrigin}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** Returns the headers with our CSP, replacing any policy a response brought itself (any casing). */
+export function withCspHeader(headers: Record<string, string[]> | undefined, csp: string): Record<string, string[]> {
+  const result: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (name.toLowerCase() !== 'content-security-policy') result[name] = value;
+  }
+  result['Content-Security-Policy'] = [csp];
+  return result;
+}
