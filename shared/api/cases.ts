@@ -46,3 +46,18 @@ export const apiPaths = {
   cases: '/api/v1/cases',
   caseChanges: '/api/v1/cases/changes',
 } as const;
+
+/** GET /api/v1/cases: the cases of the caller's own team, oldest first. */
+export const caseListResponseSchema = z.object({
+  cases: z.array(
+    z.object({
+      caseId: z.uuid(),
+      postcodeArea: z.string(),
+      adults: z.int(),
+      children: z.int(),
+      openedAt: z.iso.datetime(),
+      receivedAt: z.iso.datetime(),
+    }),
+  ),
+});
+export type CaseListResponse = z.infer<typeof caseListResponseSchema>;

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
+import { defaultAllowedOrigins } from './config';
+import type { Db } from './db/database';
+import { registerErrorHandling } from './plugins/errors';
+import { registerAuthRoutes } from './routes/auth';
+import { registerCaseRoutes } from './routes/cases';
+import { registerHealthRoutes } from './routes/health';
+import { createAuthService } from './services/auth-service';
+import { createCaseService } from './services/case-service';
+import type { PasswordHasher } from './services/passwords';
+import { argon2Hasher } from './services/passwords';
+
+export interface AppDeps {
+  db: Db;
+  clock?: () => Date;
+  randomBytes?: (size: number) => Buffer;
+  passwords?: PasswordHasher;
+  logLevel?: string;
+  allowedOrigins?: string[];
+  loginLimitPerMinute?: number;
+  sessionTtlMs?: number;
+}
+
+/** Never log secrets or personal data: tokens, passwords and bodies stay out of the log. */
+const redact = ['req.headers.authorization', 'req.headers.cookie', 'req.body', 'res.body', 'body', 'password', 'token'];
+
+/** Builds the hub on an already migrated db. The caller owns the db and closes it. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const clock = deps.clock ?? (() => new Date());
+  const app = Fastify({
+    logger: { level: deps.logLevel ?? 'silent', redact: { paths: redact, censor: '[verborgen]' } },
+    bodyLimit: 1_048_576,
+    // Never trust X-Forwarded-For by default: the rate-limit key must not be spoofable.
+    trustProxy: false,
+  });
+  app.decorateRequest('user', null);
+  registerErrorHandling(app);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(cors, { origin: deps.allowedOrigins ?? defaultAllowedOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'] });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Keukentafel hub', description: 'De hub van de gemeente voor Keukentafel.', version: '1.0.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const auth = createAuthService({
+    db: deps.db,
+    clock,
+    randomBytes: deps.randomBytes ?? randomBytes,
+    passwords: deps.passwords ?? argon2Hasher,
+    sessionTtlMs: deps.sessionTtlMs ?? 12 * 3_600_000,
+  });
+  const cases = createCaseService({ db: deps.db, clock });
+
+  registerHealthRoutes(app, deps.db);
+  registerAuthRoutes(app, { auth, loginLimitPerMinute: deps.loginLimitPerMinute ?? 10 });
+  registerCaseRoutes(app, { auth, cases });
+  return app;
+}

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+
+export const defaultAllowedOrigins = ['app://keukentafel', 'http://localhost:4320', 'http://127.0.0.1:4320'];
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(4319),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  KEUKENTAFEL_DATA_DIR: z.string().min(1).optional(),
+  KEUKENTAFEL_DEMO: z.enum(['0', '1', '']).default('0'),
+  KEUKENTAFEL_ALLOWED_ORIGINS: z.string().optional(),
+  KEUKENTAFEL_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  KEUKENTAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface HubConfig {
+  port: number;
+  host: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
+  demo: boolean;
+  allowedOrigins: string[];
+  loginLimitPerMinute: number;
+  sessionTtlMs: number;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+}
+
+export interface PlatformInfo {
+  platform: NodeJS.Platform;
+  homedir: string;
+}
+
+/** The per-user data folder the hub uses when no DATABASE_URL or KEUKENTAFEL_DATA_DIR is given. */
+export function defaultDataDir(env: Record<string, string | undefined>, { platform, homedir }: PlatformInfo): string {
+  if (platform === 'win32') return join(env.APPDATA ?? join(homedir, 'AppData', 'Roaming'), 'Keukentafel', 'hub');
+  if (platform === 'darwin') return join(homedir, 'Library', 'Application Support', 'Keukentafel', 'hub');
+  return join(env.XDG_DATA_HOME || join(homedir, '.local', 'share'), 'keukentafel', 'hub');
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, platform: PlatformInfo): HubConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid hub configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const origins = (e.KEUKENTAFEL_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o.length > 0);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.KEUKENTAFEL_DATA_DIR ?? defaultDataDir(env, platform) },
+    demo: e.KEUKENTAFEL_DEMO === '1',
+    allowedOrigins: origins.length > 0 ? origins : defaultAllowedOrigins,
+    loginLimitPerMinute: e.KEUKENTAFEL_LOGIN_LIMIT,
+    sessionTtlMs: e.KEUKENTAFEL_SESSION_HOURS * 3_600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

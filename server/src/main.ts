@@ -1,0 +1,43 @@
+import { homedir } from 'node:os';
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './services/open-database';
+import { demoTeamName, demoUsers, seedDemo } from './services/demo-seed';
+import { argon2Hasher } from './services/passwords';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, { platform: process.platform, homedir: homedir() });
+  const { db, where } = await openDatabase(config.database);
+  if (config.demo) {
+    await seedDemo(db, argon2Hasher);
+    console.log(`Demo mode: team "${demoTeamName}" with these users:`);
+    for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.password.padEnd(21)} ${u.role.padEnd(10)} ${u.displayName}`);
+  }
+  const app = await buildApp({
+    db,
+    logLevel: config.logLevel,
+    allowedOrigins: config.allowedOrigins,
+    loginLimitPerMinute: config.loginLimitPerMinute,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const shutdown = (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    app.close().then(() => db.close()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+  console.log(`Keukentafel hub listening on http://${shownHost}:${config.port} (${where})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { Role, User } from '../../../shared/api/auth';
+import type { AuthService } from '../services/auth-service';
+import { apiError, messages } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: User | null;
+  }
+}
+
+const bearer = /^Bearer ([A-Za-z0-9_-]{32,128})$/;
+
+/**
+ * Checks the bearer token and the role. Runs as an onRequest hook, so an unknown caller is
+ * turned away before its body is read or validated.
+ */
+export function requireRole(auth: AuthService, ...roles: Role[]): onRequestAsyncHookHandler {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const token = bearer.exec(request.headers.authorization ?? '')?.[1];
+    const user = token ? await auth.authenticate(token) : null;
+    if (!user) return reply.code(401).send(apiError('unauthorized', messages.sessionExpired));
+    if (!roles.includes(user.role)) return reply.code(403).send(apiError('forbidden', messages.forbidden));
+    request.user = user;
+  };
+}
+
+/** The user requireRole put on the request; a route without requireRole is a programming error. */
+export function currentUser(request: FastifyRequest): User {
+  if (!request.user) throw new Error('route is missing requireRole');
+  return request.user;
+}
+
+export const allRoles: Role[] = ['worker', 'counsellor', 'teamlead'];

@@ -1,0 +1,72 @@
+import type { FastifyError, FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import { z } from 'zod';
+import type { ApiError } from '../../../shared/api/auth';
+
+const dutchZodErrors = z.locales.nl().localeError;
+
+export const messages = {
+  badRequest: 'De gegevens kloppen niet. Kijk de velden na en probeer het opnieuw.',
+  badJson: 'De gegevens zijn geen geldige JSON.',
+  tooLarge: 'Het verzoek is te groot.',
+  mediaType: 'Stuur de gegevens als JSON.',
+  notFound: 'Deze pagina bestaat niet.',
+  rateLimited: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
+  sessionExpired: 'Uw sessie is verlopen. Meld u opnieuw aan.',
+  forbidden: 'U heeft geen toegang tot dit onderdeel.',
+  badLogin: 'Gebruikersnaam of wachtwoord klopt niet.',
+  internal: 'Er ging iets mis bij de gemeente. Probeer het later opnieuw.',
+  keyReused: 'Deze verzendsleutel is al gebruikt voor andere gegevens. Maak een nieuwe sleutel.',
+  caseExists: 'Deze casus is al ontvangen met een andere verzendsleutel.',
+} as const;
+
+export const apiError = (error: string, message: string, issues?: ApiError['issues']): ApiError =>
+  issues ? { error, message, issues } : { error, message };
+
+/** Like fastify-type-provider-zod's compiler, but with Dutch default messages. */
+export const dutchValidatorCompiler: FastifySchemaCompiler<z.ZodType> =
+  ({ schema }) =>
+  (data) => {
+    const result = schema.safeParse(data, { error: dutchZodErrors });
+    if (result.success) return { value: result.data };
+    const validation: FastifySchemaValidationError[] = result.error.issues.map((issue) => ({
+      keyword: issue.code,
+      instancePath: `/${issue.path.map(String).join('/')}`,
+      schemaPath: `#/${issue.path.map(String).join('/')}`,
+      message: issue.message,
+      params: {},
+    }));
+    return { error: validation as unknown as Error };
+  };
+
+const toIssues = (error: FastifyError): ApiError['issues'] =>
+  (error.validation ?? []).map((v) => ({
+    path: [error.validationContext, ...v.instancePath.split('/').filter((p) => p.length > 0)].filter(Boolean).join('.'),
+    message: v.message ?? messages.badRequest,
+  }));
+
+const clientErrors: Record<string, { error: string; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { error: 'bad_request', message: messages.badJson },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'bad_request', message: messages.badJson },
+  FST_ERR_CTP_BODY_TOO_LARGE: { error: 'payload_too_large', message: messages.tooLarge },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { error: 'unsupported_media_type', message: messages.mediaType },
+};
+
+/** Every error leaves as apiErrorSchema with a Dutch message; bad input is a 4xx, never a 500. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setValidatorCompiler(dutchValidatorCompiler);
+  app.setSchemaErrorFormatter(() => new Error(messages.badRequest));
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error.validation) return reply.code(400).send(apiError('bad_request', messages.badRequest, toIssues(error)));
+    const status = error.statusCode ?? 500;
+    if (status === 429) return reply.code(429).send(apiError('rate_limited', messages.rateLimited));
+    if (status >= 400 && status < 500) {
+      const known = clientErrors[error.code] ?? { error: 'bad_request', message: messages.badRequest };
+      return reply.code(status).send(apiError(known.error, known.message));
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send(apiError('internal', messages.internal));
+  });
+
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send(apiError('not_found', messages.notFound)));
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { User } from '../../../shared/api/auth';
+import type { CaseChangesResponse, CaseListResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
+import type { Db } from '../db/database';
+import { toIso } from '../db/database';
+import { recordAudit } from './audit-service';
+
+export interface CaseDeps {
+  db: Db;
+  clock: () => Date;
+}
+
+export type CreateCaseOutcome =
+  | { kind: 'created' | 'replayed'; statusCode: number; response: NewCaseResponse }
+  | { kind: 'key-reused' }
+  | { kind: 'case-exists' };
+
+/** Thrown inside the transaction so the idempotency row rolls back with it. */
+class CaseExists extends Error {}
+
+const maxChanges = 500;
+
+/** Same body → same hash: zod's output has a fixed key order, so JSON.stringify is canonical here. */
+const requestHash = (body: NewCaseRequest): string =>
+  createHash('sha256')
+    .update(JSON.stringify([body.caseId, body.postcodeArea, body.adults, body.children, new Date(body.openedAt).toISOString()]))
+    .digest('hex');
+
+interface IdempotencyRow {
+  user_id: string;
+  request_hash: string;
+  response: NewCaseResponse | string;
+  status_code: number;
+}
+
+interface CaseRow {
+  case_id: string;
+  postcode_area: string;
+  adults: number;
+  children: number;
+  opened_at: Date | string;
+  received_at: Date | string;
+  seq: string;
+}
+
+export interface CaseService {
+  create(user: User, key: string, body: NewCaseRequest): Promise<CreateCaseOutcome>;
+  list(user: User): Promise<CaseListResponse>;
+  changes(user: User, since: number): Promise<CaseChangesResponse>;
+}
+
+export function createCaseService({ db, clock }: CaseDeps): CaseService {
+  const audit = (user: User, action: string, entityId: string | null, outcome: 'ok' | 'replayed' | 'conflict' | 'rejected') =>
+    recordAudit(db, clock(), [{ userId: user.id, action, entityType: 'case', entityId, outcome }]);
+
+  return {
+    async create(user, key, body) {
+      const hash = requestHash(body);
+      const now = clock();
+      const response: NewCaseResponse = { caseId: body.caseId, status: 'received', receivedAt: now.toISOString() };
+      let outcome: CreateCaseOutcome;
+      try {
+        outcome = await db.transaction(async (tx) => {
+          // Claim the key first: a concurrent twin waits on this row and then sees it as taken.
+          const claimed = await tx.query(
+            `INSERT INTO idempotency (key, user_id, request_hash, response, status_code, created_at)
+             VALUES ($1, $2, $3, $4, 201, $5) ON CONFLICT (key) DO NOTHING RETURNING key`,
+            [key, user.id, hash, JSON.stringify(response), now.toISOString()],
+          );
+          if (claimed.rows.length === 0) {
+            const stored = (await tx.query<IdempotencyRow>('SELECT user_id, request_hash, response, status_code FROM idempotency WHERE key = $1', [key])).rows[0];
+            if (!stored || stored.user_id !== user.id || stored.request_hash !== hash) return { kind: 'key-reused' } as const;
+            const first = typeof stored.response === 'string' ? (JSON.parse(stored.response) as NewCaseResponse) : stored.response;
+            await recordAudit(tx, now, [{ userId: user.id, action: 'case.create', entityType: 'case', entityId: body.caseId, outcome: 'replayed' }]);
+            return { kind: 'replayed', statusCode: stored.status_code, response: first } as const;
+          }
+          // Serialises inserts per team so seq order is commit order and a checkpoint pull never skips a row.
+          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [user.teamId]);
+          const inserted = await tx.query(
+            `INSERT INTO cases (case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
+            [body.caseId, user.teamId, user.id, body.postcodeArea, body.adults, body.children, body.openedAt, response.receivedAt],
+          );
+          if (inserted.rows.length === 0) throw new CaseExists();
+          await recordAudit(tx, now, [{ userId: user.id, action: 'case.create', entityType: 'case', entityId: body.caseId, outcome: 'ok' }]);
+          return { kind: 'created', statusCode: 201, response } as const;
+        });
+      } catch (error) {
+        if (!(error instanceof CaseExists)) throw error;
+        outcome = { kind: 'case-exists' };
+      }
+      if (outcome.kind === 'key-reused') await audit(user, 'case.create', body.caseId, 'rejected');
+      if (outcome.kind === 'case-exists') await audit(user, 'case.create', body.caseId, 'conflict');
+      return outcome;
+    },
+
+    async list(user) {
+      const { rows } = await db.query<CaseRow>(
+        `SELECT case_id, postcode_area, adults, children, opened_at, received_at, seq::text AS seq
+         FROM cases WHERE team_id = $1 ORDER BY seq`,
+        [user.teamId],
+      );
+      await recordAudit(
+        db,
+        clock(),
+        rows.length > 0
+          ? rows.map((r) => ({ userId: user.id, action: 'case.read', entityType: 'case', entityId: r.case_id, outcome: 'ok' as const }))
+          : [{ userId: user.id, action: 'case.list', entityType: 'case', entityId: null, outcome: 'ok' }],
+      );
+      return {
+        cases: rows.map((r) => ({
+          caseId: r.case_id,
+          postcodeArea: r.postcode_area,
+          adults: r.adults,
+          children: r.children,
+          openedAt: toIso(r.opened_at),
+          receivedAt: toIso(r.received_at),
+        })),
+      };
+    },
+
+    async changes(user, since) {
+      const { rows } = await db.query<Pick<CaseRow, 'case_id' | 'received_at' | 'seq'>>(
+        `SELECT case_id, received_at, seq::text AS seq FROM cases
+         WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT ${maxChanges}`,
+        [user.teamId, since],
+      );
+      await audit(user, 'case.changes', null, 'ok');
+      const last = rows.at(-1);
+      return {
+        checkpoint: last ? Number(last.seq) : since,
+        changes: rows.map((r) => ({ caseId: r.case_id, status: 'received' as const, changedAt: toIso(r.received_at) })),
+      };
+    },
+  };
+}
