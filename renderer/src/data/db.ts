@@ -62,6 +62,12 @@ export interface SyncRow {
   at: number;
 }
 
+/** A named position in a hub feed, e.g. the last `changes?since=` checkpoint. Added in version 2. */
+export interface CheckpointRow {
+  id: string;
+  value: number;
+}
+
 export class KeukentafelDb extends Dexie {
   meta!: EntityTable<AccountRow, 'id'>;
   households!: EntityTable<EncryptedRow, 'id'>;
@@ -69,6 +75,7 @@ export class KeukentafelDb extends Dexie {
   history!: EntityTable<EncryptedRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
   sync!: EntityTable<SyncRow, 'entityId'>;
+  checkpoints!: EntityTable<CheckpointRow, 'id'>;
 
   constructor(name = 'keukentafel', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -80,5 +87,7 @@ export class KeukentafelDb extends Dexie {
       outbox: 'id, entityId, status, nextAttemptAt',
       sync: 'entityId',
     });
+    // Version 2 adds the sync checkpoints table; stores not named keep their schema.
+    this.version(2).stores({ checkpoints: 'id' });
   }
 }

@@ -1,0 +1,171 @@
+import type { LoginResponse, User } from '../../../shared/api/auth';
+import { userSchema } from '../../../shared/api/auth';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import type { DeviceAccount, DeviceStatus, Session } from './contracts';
+import { decryptJson, encryptJson } from './crypto/cipher';
+import type { KeyHost } from './crypto/keys';
+import { DEFAULT_PBKDF2_ITERATIONS, derivePinKey, generateDataKey, newSalt, toSessionKey, unwrapDataKey, wrapDataKey } from './crypto/keys';
+import type { AccountRow, KeukentafelDb } from './db';
+import type { Clock } from './ports';
+
+/**
+ * The worker's account on this device: enrolment with a PIN, offline unlock with a growing
+ * delay after wrong PINs, and reset. The delay lives in the account row, so a restart keeps it.
+ */
+
+export const FREE_ATTEMPTS = 3;
+export const FIRST_DELAY_MS = 5_000;
+export const MAX_DELAY_MS = 5 * 60_000;
+
+export interface UnlockedContext {
+  user: User;
+  key: CryptoKey;
+  /** The hub token, or null when it has expired or was never stored. */
+  token: string | null;
+}
+
+export interface DeviceAccountDeps {
+  db: KeukentafelDb;
+  host: KeyHost;
+  clock: Clock;
+  /** Builds the session (repository index, sync engine) once the data key is open. */
+  openSession: (context: UnlockedContext) => Promise<Session>;
+  /** PBKDF2 iterations for new enrolments; lower only in tests. */
+  iterations?: number;
+}
+
+export function validatePin(pin: string): string | null {
+  return /^[0-9]{5,12}$/.test(pin) ? null : 'Kies een pincode van 5 tot 12 cijfers.';
+}
+
+/** Wait after the n-th wrong PIN: nothing for the first two, then 5 s, 10 s, 20 s … up to 5 minutes. */
+export function lockoutDelay(failedAttempts: number): number {
+  if (failedAttempts < FREE_ATTEMPTS) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failedAttempts - FREE_ATTEMPTS));
+}
+
+export function waitText(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
+}
+
+const tooOften = (ms: number) => `Te vaak een verkeerde pincode. Probeer het over ${waitText(ms)} opnieuw.`;
+const keyProblem = 'De sleutel op dit apparaat kan niet worden geopend. Probeer het opnieuw of vraag de beheerder om hulp.';
+
+function userOf(row: AccountRow): User {
+  return userSchema.parse({ id: row.userId, username: row.username, displayName: row.displayName, role: row.role, teamId: row.teamId });
+}
+
+export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
+  const { db, host, clock } = deps;
+  // At most one open session per account object, so two sync engines never share the outbox.
+  let active: Session | null = null;
+
+  async function begin(context: UnlockedContext): Promise<Session> {
+    active?.lock();
+    const session = await deps.openSession(context);
+    const wrapped: Session = {
+      ...session,
+      lock: () => {
+        session.lock();
+        if (active === wrapped) active = null;
+      },
+    };
+    active = wrapped;
+    return wrapped;
+  }
+
+  async function sealToken(key: CryptoKey, login: LoginResponse): Promise<Pick<AccountRow, 'tokenIv' | 'token' | 'tokenExpiresAt'>> {
+    const sealed = await encryptJson(key, login.token);
+    return { tokenIv: sealed.iv, token: sealed.data, tokenExpiresAt: Date.parse(login.expiresAt) };
+  }
+
+  async function openToken(row: AccountRow, key: CryptoKey): Promise<string | null> {
+    if (!row.token || !row.tokenIv || (row.tokenExpiresAt ?? 0) <= clock.now()) return null;
+    const value = await decryptJson(key, row.tokenIv, row.token).catch(() => null);
+    return typeof value === 'string' ? value : null;
+  }
+
+  /** Checks the PIN against the stored key; counts failures and sets the delay. */
+  async function openKey(pin: string): Promise<Result<{ row: AccountRow; key: CryptoKey }>> {
+    const row = await db.meta.get('account');
+    if (!row) return fail('Er is nog niemand aangemeld op dit apparaat.');
+    const now = clock.now();
+    if (row.lockedUntil > now) return fail(tooOften(row.lockedUntil - now));
+    const pinKey = await derivePinKey(pin, row.salt, row.iterations);
+    const opened = await unwrapDataKey(row.wrappedKey, pinKey, host);
+    if (opened.ok) {
+      if (row.failedAttempts !== 0 || row.lockedUntil !== 0) await db.meta.update('account', { failedAttempts: 0, lockedUntil: 0 });
+      return ok({ row: { ...row, failedAttempts: 0, lockedUntil: 0 }, key: opened.value });
+    }
+    if (opened.error === 'host') return fail(keyProblem);
+    const failedAttempts = row.failedAttempts + 1;
+    const delay = lockoutDelay(failedAttempts);
+    await db.meta.update('account', { failedAttempts, lockedUntil: delay > 0 ? now + delay : 0 });
+    if (delay > 0) return fail(tooOften(delay));
+    const left = FREE_ATTEMPTS - failedAttempts;
+    return fail(`Deze pincode klopt niet. U kunt het nog ${left} keer proberen.`);
+  }
+
+  return {
+    async status(): Promise<DeviceStatus> {
+      const row = await db.meta.get('account');
+      if (!row) return { state: 'new' };
+      return { state: 'locked', user: userOf(row), lockedUntil: row.lockedUntil > clock.now() ? row.lockedUntil : null };
+    },
+
+    async enroll(login, pin) {
+      const pinError = validatePin(pin);
+      if (pinError) return fail(pinError);
+      const existing = await db.meta.get('account');
+      if (existing && existing.userId !== login.user.id) {
+        return fail('Dit apparaat hoort bij een andere medewerker. Wis eerst de gegevens op dit apparaat.');
+      }
+      if (existing) {
+        // Same worker signing in again (e.g. the token expired): the PIN must open the existing key.
+        const opened = await openKey(pin);
+        if (!opened.ok) return opened;
+        await db.meta.update('account', await sealToken(opened.value.key, login));
+        return ok(await begin({ user: login.user, key: opened.value.key, token: login.token }));
+      }
+      const iterations = deps.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
+      const salt = newSalt();
+      const dataKey = await generateDataKey();
+      const wrapped = await wrapDataKey(dataKey, await derivePinKey(pin, salt, iterations), host);
+      if (!wrapped.ok) return fail(keyProblem);
+      const key = await toSessionKey(dataKey);
+      const { user } = login;
+      await db.meta.put({
+        id: 'account',
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        teamId: user.teamId,
+        salt,
+        iterations,
+        wrappedKey: wrapped.value,
+        failedAttempts: 0,
+        lockedUntil: 0,
+        ...(await sealToken(key, login)),
+      });
+      return ok(await begin({ user, key, token: login.token }));
+    },
+
+    async unlock(pin) {
+      const opened = await openKey(pin);
+      if (!opened.ok) return opened;
+      const { row, key } = opened.value;
+      return ok(await begin({ user: userOf(row), key, token: await openToken(row, key) }));
+    },
+
+    async reset() {
+      active?.lock();
+      active = null;
+      await db.delete({ disableAutoOpen: false });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { HostApi } from '../../../shared/ipc/contract';
+import { getHost } from '../host';
+import { createHubClient } from '../sync/hub-client';
+import { createDeviceAccount } from './account';
+import type { AppServices } from './contracts';
+import { KeukentafelDb } from './db';
+import { browserOnlineSignal, intervalScheduler, systemClock } from './ports';
+import { sessionOpener } from './session';
+
+export interface ServiceOverrides {
+  host?: HostApi;
+  db?: KeukentafelDb;
+  fetch?: typeof fetch;
+  /** PBKDF2 iterations for new enrolments; only e2e tests should lower this. */
+  iterations?: number;
+}
+
+/** Builds everything the UI needs, once at start-up. Sessions (and their sync engines) start at unlock. */
+export async function createServices(overrides: ServiceOverrides = {}): Promise<AppServices> {
+  const host = overrides.host ?? getHost();
+  const infoResult = await host.info();
+  if (!infoResult.ok) throw new Error(infoResult.error);
+  const hostInfo = infoResult.value;
+  const db = overrides.db ?? new KeukentafelDb();
+  await db.open();
+  const hub = createHubClient({ baseUrl: hostInfo.hubUrl, fetch: overrides.fetch ?? ((input, init) => fetch(input, init)) });
+  const account = createDeviceAccount({
+    db,
+    host,
+    clock: systemClock,
+    ...(overrides.iterations ? { iterations: overrides.iterations } : {}),
+    openSession: sessionOpener({
+      db,
+      hub,
+      clock: systemClock,
+      random: Math.random,
+      scheduler: intervalScheduler,
+      onlineSignal: browserOnlineSignal(window),
+    }),
+  });
+  return {
+    host,
+    hostInfo,
+    account,
+    hub,
+    async persistStorage() {
+      const storage = globalThis.navigator?.storage;
+      if (!storage?.persist) return false;
+      if (await storage.persisted()) return true;
+      return storage.persist();
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import type { NewCaseRequest } from '../../../../shared/api/cases';
+import { newCaseRequestSchema } from '../../../../shared/api/cases';
+import type { Household, HouseholdInput, SyncState } from '../../../../shared/domain/household.schema';
+import { householdInputSchema, householdSchema } from '../../../../shared/domain/household.schema';
+import type { HouseholdRepository, HouseholdSummary } from '../contracts';
+import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
+import type { EncryptedRow, KeukentafelDb, OutboxRow } from '../db';
+import type { Clock } from '../ports';
+import { createEmitter } from '../ports';
+
+/**
+ * Households encrypted at rest (only id/updatedAt in clear), searched through an in-memory index
+ * that is built once at unlock by decrypting every row.
+ */
+
+export const IMPORT_CHUNK = 1_000;
+const DECRYPT_CONCURRENCY = 500;
+
+export interface HouseholdRepositoryDeps {
+  db: KeukentafelDb;
+  key: CryptoKey;
+  clock: Clock;
+  /** The worker who is the fixed point of contact for households created on this device. */
+  worker: { id: string; name: string };
+  newId?: () => string;
+  /** Called after a write that added outbox items, e.g. to nudge the sync engine. */
+  afterWrite?: () => void;
+}
+
+export interface DeviceHouseholdRepository extends HouseholdRepository {
+  /** Bulk create (demo data, benchmarks), written in chunks of 1,000; each gets a new-case item unless told not to. */
+  importMany(inputs: readonly HouseholdInput[], options?: { outbox?: boolean }): Promise<Household[]>;
+  /** The sync engine reports a household's state here. */
+  setSyncState(householdId: string, state: SyncState): void;
+  /** Rows that could not be decrypted or parsed at unlock (should stay 0). */
+  readonly unreadable: number;
+}
+
+interface Entry {
+  household: Household;
+  haystack: string;
+  summary: HouseholdSummary | null;
+}
+
+/** Lower case, accents stripped (NFD), whitespace collapsed: "Özdemir" and "ozdemir" meet. */
+export function normalizeForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function haystackOf(h: Household): string {
+  const names = h.members.map((m) => `${m.firstName} ${m.lastName}`);
+  return normalizeForSearch([h.name, h.postcode, h.postcode.replace(/\s/g, ''), ...names].join(' | '));
+}
+
+function newCaseBody(h: Household): NewCaseRequest {
+  return newCaseRequestSchema.parse({
+    caseId: h.id,
+    postcodeArea: h.postcode.slice(0, 4),
+    adults: h.members.filter((m) => m.role === 'adult').length,
+    children: h.members.filter((m) => m.role === 'child').length,
+    openedAt: h.createdAt,
+  });
+}
+
+function stateFrom(outbox: OutboxRow | undefined, received: boolean): SyncState {
+  if (outbox) return outbox.status === 'stuck' ? 'stuck' : 'waiting';
+  return received ? 'received' : 'saved-locally';
+}
+
+export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Promise<DeviceHouseholdRepository> {
+  const { db, key, clock } = deps;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const changed = createEmitter();
+  const entries = new Map<string, Entry>();
+  const states = new Map<string, SyncState>();
+  let sorted: Entry[] | null = null;
+  let listCache: HouseholdSummary[] | null = null;
+  let unreadable = 0;
+
+  const [rows, outboxRows, syncRows] = await Promise.all([db.households.toArray(), db.outbox.toArray(), db.sync.toArray()]);
+  const decrypted = await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
+    try {
+      return householdSchema.parse(await decryptJson(key, row.iv, row.data));
+    } catch {
+      return null;
+    }
+  });
+  const received = new Set(syncRows.map((r) => r.entityId));
+  const outboxBy = new Map(outboxRows.filter((r) => r.kind === 'new-case').map((r) => [r.entityId, r]));
+  for (const h of decrypted) {
+    if (h === null) {
+      unreadable++;
+      continue;
+    }
+    entries.set(h.id, { household: h, haystack: haystackOf(h), summary: null });
+    states.set(h.id, stateFrom(outboxBy.get(h.id), received.has(h.id)));
+  }
+
+  function summaryOf(entry: Entry): HouseholdSummary {
+    if (entry.summary) return entry.summary;
+    const h = entry.household;
+    entry.summary = {
+      id: h.id,
+      name: h.name,
+      postcode: h.postcode,
+      adults: h.members.filter((m) => m.role === 'adult').length,
+      children: h.members.filter((m) => m.role === 'child').length,
+      updatedAt: h.updatedAt,
+      sync: states.get(h.id) ?? 'saved-locally',
+    };
+    return entry.summary;
+  }
+
+  function ordered(): Entry[] {
+    sorted ??= [...entries.values()].sort((a, b) => b.household.updatedAt.localeCompare(a.household.updatedAt));
+    return sorted;
+  }
+
+  function changedEntries(reorder: boolean): void {
+    if (reorder) sorted = null;
+    listCache = null;
+    changed.emit();
+  }
+
+  function put(h: Household): void {
+    entries.set(h.id, { household: h, haystack: haystackOf(h), summary: null });
+  }
+
+  async function seal(h: Household): Promise<EncryptedRow> {
+    const { iv, data } = await encryptJson(key, h);
+    return { id: h.id, updatedAt: Date.parse(h.updatedAt), iv, data };
+  }
+
+  async function outboxItem(h: Household, now: number): Promise<OutboxRow> {
+    const { iv, data } = await encryptJson(key, newCaseBody(h));
+    return { id: newId(), kind: 'new-case', entityId: h.id, createdAt: now, attempts: 0, nextAttemptAt: now, status: 'pending', lastError: null, iv, data };
+  }
+
+  function build(input: HouseholdInput, now: number): Household {
+    const parsed = householdInputSchema.parse(input);
+    const at = new Date(now).toISOString();
+    return { id: newId(), ...parsed, workerId: deps.worker.id, workerName: deps.worker.name, createdAt: at, updatedAt: at };
+  }
+
+  function list(): HouseholdSummary[] {
+    listCache ??= ordered().map(summaryOf);
+    return listCache;
+  }
+
+  return {
+    get unreadable() {
+      return unreadable;
+    },
+    list,
+    search(query) {
+      const terms = normalizeForSearch(query).split(' ').filter(Boolean);
+      if (terms.length === 0) return list();
+      return ordered()
+        .filter((e) => terms.every((t) => e.haystack.includes(t)))
+        .map(summaryOf);
+    },
+    get(id) {
+      const entry = entries.get(id);
+      return Promise.resolve(entry ? structuredClone(entry.household) : undefined);
+    },
+    async create(input) {
+      const now = clock.now();
+      const household = build(input, now);
+      // Encrypt first: no awaits on anything but Dexie inside the transaction.
+      const [row, item] = await Promise.all([seal(household), outboxItem(household, now)]);
+      await db.transaction('rw', db.households, db.outbox, async () => {
+        await db.households.add(row);
+        await db.outbox.add(item);
+      });
+      put(household);
+      states.set(household.id, 'waiting');
+      changedEntries(true);
+      deps.afterWrite?.();
+      return structuredClone(household);
+    },
+    async update(id, input) {
+      const current = entries.get(id);
+      if (!current) throw new Error(`Unknown household ${id}`);
+      const parsed = householdInputSchema.parse(input);
+      const household: Household = { ...current.household, ...parsed, updatedAt: new Date(clock.now()).toISOString() };
+      await db.households.put(await seal(household));
+      put(household);
+      changedEntries(true);
+      return structuredClone(household);
+    },
+    async importMany(inputs, options) {
+      const withOutbox = options?.outbox ?? true;
+      const now = clock.now();
+      const households = inputs.map((input) => build(input, now));
+      for (let i = 0; i < households.length; i += IMPORT_CHUNK) {
+        const chunk = households.slice(i, i + IMPORT_CHUNK);
+        const rowsToAdd = await mapBounded(chunk, DECRYPT_CONCURRENCY, seal);
+        const items = withOutbox ? await mapBounded(chunk, DECRYPT_CONCURRENCY, (h) => outboxItem(h, now)) : [];
+        await db.transaction('rw', db.households, db.outbox, async () => {
+          await db.households.bulkAdd(rowsToAdd);
+          if (items.length > 0) await db.outbox.bulkAdd(items);
+        });
+        for (const h of chunk) {
+          put(h);
+          states.set(h.id, withOutbox ? 'waiting' : 'saved-locally');
+        }
+      }
+      changedEntries(true);
+      if (withOutbox) deps.afterWrite?.();
+      return households.map((h) => structuredClone(h));
+    },
+    setSyncState(householdId, state) {
+      const entry = entries.get(householdId);
+      if (states.get(householdId) === state) return;
+      states.set(householdId, state);
+      if (entry) entry.summary = null;
+      changedEntries(false);
+    },
+    subscribe: changed.subscribe,
+  };
+}

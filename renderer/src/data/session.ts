@@ -1,0 +1,61 @@
+import type { FullHubClient } from '../sync/hub-client';
+import type { DeviceSyncEngine } from '../sync/engine';
+import { createSyncEngine } from '../sync/engine';
+import type { UnlockedContext } from './account';
+import type { Session } from './contracts';
+import type { KeukentafelDb } from './db';
+import type { Clock, OnlineSignal, Scheduler } from './ports';
+import type { DeviceHouseholdRepository } from './repositories/household-repository';
+import { openHouseholdRepository } from './repositories/household-repository';
+
+/** What an open session holds beyond the UI contract: the concrete repository and engine. */
+export interface DeviceSession extends Session {
+  households: DeviceHouseholdRepository;
+  sync: DeviceSyncEngine;
+}
+
+export interface SessionDeps {
+  db: KeukentafelDb;
+  hub: FullHubClient;
+  clock: Clock;
+  random: () => number;
+  scheduler: Scheduler;
+  onlineSignal: OnlineSignal;
+  newId?: () => string;
+  /** Tests open a session without the engine's timers and listeners. */
+  autoStart?: boolean;
+}
+
+/** Builds the index, wires the repository to the engine and starts syncing; lock() undoes it all. */
+export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => Promise<DeviceSession> {
+  return async ({ user, key, token }) => {
+    const sync = createSyncEngine({
+      db: deps.db,
+      key,
+      hub: deps.hub.withToken(token),
+      clock: deps.clock,
+      random: deps.random,
+      scheduler: deps.scheduler,
+      onlineSignal: deps.onlineSignal,
+    });
+    const households = await openHouseholdRepository({
+      db: deps.db,
+      key,
+      clock: deps.clock,
+      worker: { id: user.id, name: user.displayName },
+      ...(deps.newId ? { newId: deps.newId } : {}),
+      afterWrite: () => void sync.syncNow(),
+    });
+    const offEntity = sync.onEntity((id, state) => households.setSyncState(id, state));
+    if (deps.autoStart ?? true) sync.start();
+    return {
+      user,
+      households,
+      sync,
+      lock() {
+        sync.stop();
+        offEntity();
+      },
+    };
+  };
+}

@@ -1,0 +1,235 @@
+import { newCaseRequestSchema } from '../../../shared/api/cases';
+import type { SyncState } from '../../../shared/domain/household.schema';
+import type { OutboxItemView, SyncEngine, SyncStatusView } from '../data/contracts';
+import { decryptJson } from '../data/crypto/cipher';
+import type { KeukentafelDb, OutboxRow } from '../data/db';
+import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
+import { createEmitter } from '../data/ports';
+import { backoffDelay } from './backoff';
+import type { CaseHub } from './hub-client';
+import { messages } from './hub-client';
+
+/**
+ * Pushes outbox items to the hub and pulls their status back. All state lives in Dexie, so a
+ * restart simply continues; an item leaves the outbox only when the hub confirmed it.
+ */
+
+export const MAX_ATTEMPTS = 6;
+export const TICK_MS = 15_000;
+export const CHANGES_CHECKPOINT = 'case-changes';
+const unreadable = 'Dit bericht kan niet worden gelezen. Neem contact op met de beheerder.';
+const failedRun = 'Versturen lukte niet. We proberen het straks opnieuw.';
+
+export interface SyncEngineDeps {
+  db: KeukentafelDb;
+  key: CryptoKey;
+  hub: CaseHub;
+  clock: Clock;
+  random: () => number;
+  scheduler: Scheduler;
+  onlineSignal: OnlineSignal;
+  tickMs?: number;
+  maxAttempts?: number;
+}
+
+/** The engine as the data layer sees it: the UI contract plus per-household state changes. */
+export interface DeviceSyncEngine extends SyncEngine {
+  /** Fires when one household's sync state changes (sending, waiting, received, stuck). */
+  onEntity(listener: (entityId: string, state: SyncState) => void): () => void;
+}
+
+type Step = 'next' | 'halt';
+
+export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
+  const { db, key, hub, clock } = deps;
+  const maxAttempts = deps.maxAttempts ?? MAX_ATTEMPTS;
+  const changed = createEmitter();
+  const entity = createEmitter<[string, SyncState]>();
+  const state = { online: deps.onlineSignal.isOnline(), pending: 0, stuck: 0, lastSyncAt: null as number | null, lastError: null as string | null };
+  let current: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  let stopped = false;
+  let detach: (() => void)[] = [];
+  // Cached so status() is a stable snapshot (React's useSyncExternalStore needs that).
+  let snapshot: SyncStatusView = { ...state, running: false };
+  function notify(): void {
+    snapshot = { ...state, running: current !== null };
+    changed.emit();
+  }
+
+  async function refreshCounts(): Promise<void> {
+    const [pending, stuck] = await Promise.all([
+      db.outbox.where('status').equals('pending').count(),
+      db.outbox.where('status').equals('stuck').count(),
+    ]);
+    state.pending = pending;
+    state.stuck = stuck;
+    notify();
+  }
+
+  function contacted(): void {
+    state.lastSyncAt = clock.now();
+    state.lastError = null;
+  }
+
+  async function markFailure(item: OutboxRow, message: string, stuckNow: boolean): Promise<void> {
+    const attempts = item.attempts + 1;
+    const stuck = stuckNow || attempts >= maxAttempts;
+    const nextAttemptAt = stuck ? item.nextAttemptAt : clock.now() + backoffDelay(attempts, deps.random);
+    await db.outbox.update(item.id, { attempts, status: stuck ? 'stuck' : 'pending', nextAttemptAt, lastError: message });
+    entity.emit(item.entityId, stuck ? 'stuck' : 'waiting');
+  }
+
+  async function pushOne(item: OutboxRow): Promise<Step> {
+    let body;
+    try {
+      body = newCaseRequestSchema.parse(await decryptJson(key, item.iv, item.data));
+    } catch {
+      await markFailure(item, unreadable, true);
+      return 'next';
+    }
+    entity.emit(item.entityId, 'sending');
+    const answer = await hub.postCase(body, item.id);
+    if (answer.kind === 'ok') {
+      const at = Date.parse(answer.value.receivedAt);
+      await db.transaction('rw', db.outbox, db.sync, async () => {
+        await db.outbox.delete(item.id);
+        await db.sync.put({ entityId: item.entityId, state: 'received', at });
+      });
+      contacted();
+      entity.emit(item.entityId, 'received');
+      return 'next';
+    }
+    if (answer.kind === 'http' && answer.status === 401) {
+      state.lastError = messages.relogin;
+      entity.emit(item.entityId, 'waiting');
+      return 'halt';
+    }
+    const transient = answer.kind === 'network' || answer.status >= 500 || answer.status === 429;
+    state.lastError = transient ? answer.message : null;
+    await markFailure(item, answer.message, !transient);
+    // A transient failure means the hub or the network is down: stop, the tick or 'online' retries.
+    return transient ? 'halt' : 'next';
+  }
+
+  async function pushDue(): Promise<Step> {
+    for (;;) {
+      const due = await db.outbox
+        .where('nextAttemptAt')
+        .belowOrEqual(clock.now())
+        .filter((row) => row.status === 'pending')
+        .toArray();
+      if (due.length === 0) return 'next';
+      due.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+      for (const item of due) {
+        if (stopped) return 'halt';
+        if ((await pushOne(item)) === 'halt') return 'halt';
+      }
+      await refreshCounts();
+    }
+  }
+
+  async function pull(): Promise<void> {
+    for (let page = 0; page < 100 && !stopped; page++) {
+      const since = (await db.checkpoints.get(CHANGES_CHECKPOINT))?.value ?? 0;
+      const answer = await hub.changes(since);
+      if (answer.kind !== 'ok') {
+        if (answer.kind === 'http' && answer.status === 401) state.lastError = messages.relogin;
+        return;
+      }
+      const { checkpoint, changes } = answer.value;
+      const known = new Set((await db.households.bulkGet(changes.map((c) => c.caseId))).flatMap((row) => (row ? [row.id] : [])));
+      const received = changes.filter((c) => known.has(c.caseId));
+      await db.transaction('rw', [db.sync, db.outbox, db.checkpoints], async () => {
+        for (const change of received) {
+          await db.sync.put({ entityId: change.caseId, state: 'received', at: Date.parse(change.changedAt) });
+          // The hub has the case, so a new-case item still waiting (its answer got lost) is done.
+          await db.outbox.where('entityId').equals(change.caseId).filter((row) => row.kind === 'new-case').delete();
+        }
+        await db.checkpoints.put({ id: CHANGES_CHECKPOINT, value: checkpoint });
+      });
+      contacted();
+      for (const change of received) entity.emit(change.caseId, 'received');
+      if (changes.length === 0 || checkpoint <= since) return;
+    }
+  }
+
+  async function run(): Promise<void> {
+    await Promise.resolve();
+    notify();
+    try {
+      if (!state.online) return;
+      if ((await pushDue()) === 'next' && !stopped) await pull();
+    } catch {
+      state.lastError = failedRun;
+    } finally {
+      await refreshCounts().catch(() => undefined);
+    }
+  }
+
+  function syncNow(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (current === null) {
+      current = run().finally(() => {
+        current = null;
+        notify();
+      });
+      return current;
+    }
+    // One run at a time; a request during a run gets exactly one more run afterwards.
+    queued ??= current.then(() => {
+      queued = null;
+      return syncNow();
+    });
+    return queued;
+  }
+
+  const kick = () => {
+    void syncNow();
+  };
+
+  return {
+    start() {
+      if (detach.length > 0) return;
+      stopped = false;
+      detach = [
+        deps.onlineSignal.subscribe((online) => {
+          state.online = online;
+          notify();
+          if (online) kick();
+        }),
+        deps.scheduler.every(deps.tickMs ?? TICK_MS, kick),
+      ];
+      kick();
+    },
+    stop() {
+      stopped = true;
+      for (const off of detach) off();
+      detach = [];
+    },
+    syncNow,
+    async retry(itemId) {
+      await db.outbox.update(itemId, { status: 'pending', attempts: 0, nextAttemptAt: clock.now(), lastError: null });
+      const row = await db.outbox.get(itemId);
+      if (row) entity.emit(row.entityId, 'waiting');
+      await refreshCounts();
+      kick();
+    },
+    async items(): Promise<OutboxItemView[]> {
+      const rows = await db.outbox.toArray();
+      rows.sort((a, b) => a.createdAt - b.createdAt);
+      return rows.map(({ id, entityId, kind, attempts, status, lastError, nextAttemptAt }) => ({
+        id,
+        entityId,
+        kind,
+        attempts,
+        status,
+        lastError,
+        nextAttemptAt,
+      }));
+    },
+    status: () => snapshot,
+    subscribe: changed.subscribe,
+    onEntity: entity.subscribe,
+  };
+}

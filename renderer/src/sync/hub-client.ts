@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import type { LoginRequest, LoginResponse } from '../../../shared/api/auth';
+import { apiErrorSchema, loginResponseSchema } from '../../../shared/api/auth';
+import type { CaseChangesResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
+import { apiPaths, caseChangesResponseSchema, newCaseResponseSchema } from '../../../shared/api/cases';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
+import type { HubClient } from '../data/contracts';
+
+/** The hub over HTTP. Every answer is parsed with the shared zod schemas; errors come back as Dutch text. */
+
+export const messages = {
+  offline: 'Geen verbinding met de gemeente. Controleer het internet en probeer het opnieuw.',
+  relogin: 'Meld u opnieuw aan om te versturen.',
+  badAnswer: 'De gemeente gaf een onverwacht antwoord. Probeer het later opnieuw.',
+  busy: 'De gemeente is even te druk. We proberen het straks opnieuw.',
+  hubError: 'Er ging iets mis bij de gemeente. We proberen het straks opnieuw.',
+  wrongLogin: 'Gebruikersnaam of wachtwoord klopt niet.',
+} as const;
+
+/** A hub call's outcome, detailed enough for the sync engine to choose retry, stuck or re-login. */
+export type HubCall<T> =
+  | { kind: 'ok'; value: T }
+  | { kind: 'network'; message: string }
+  | { kind: 'http'; status: number; message: string };
+
+/** The calls the sync engine makes, already carrying the worker's token. */
+export interface CaseHub {
+  postCase(body: NewCaseRequest, idempotencyKey: string): Promise<HubCall<NewCaseResponse>>;
+  changes(since: number): Promise<HubCall<CaseChangesResponse>>;
+}
+
+export interface HubClientDeps {
+  /** '' means same origin (the preview server proxies /api to the hub). */
+  baseUrl: string;
+  fetch: typeof fetch;
+}
+
+export interface FullHubClient extends HubClient {
+  /** Binds a token; an absent token makes every call answer 401 without touching the network. */
+  withToken(token: string | null): CaseHub;
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return messages.relogin;
+  if (status === 429) return messages.busy;
+  if (status >= 500) return messages.hubError;
+  return messages.badAnswer;
+}
+
+export function createHubClient(deps: HubClientDeps): FullHubClient {
+  const base = deps.baseUrl.replace(/\/+$/, '');
+  // Called through a wrapper: browsers throw "Illegal invocation" on an unbound window.fetch.
+  const doFetch = (url: string, init: RequestInit) => deps.fetch(url, init);
+
+  async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<HubCall<z.infer<S>>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, init);
+    } catch {
+      return { kind: 'network', message: messages.offline };
+    }
+    let body: unknown = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    if (!response.ok) {
+      const parsed = apiErrorSchema.safeParse(body);
+      const message = parsed.success ? parsed.data.message : fallbackMessage(response.status);
+      return { kind: 'http', status: response.status, message };
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) return { kind: 'http', status: 502, message: messages.badAnswer };
+    return { kind: 'ok', value: parsed.data };
+  }
+
+  async function login(request: LoginRequest): Promise<Result<LoginResponse>> {
+    const answer = await call(
+      apiPaths.login,
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+      loginResponseSchema,
+    );
+    if (answer.kind === 'ok') return ok(answer.value);
+    if (answer.kind === 'http' && answer.status === 401 && answer.message === messages.relogin) return fail(messages.wrongLogin);
+    return fail(answer.message);
+  }
+
+  function withToken(token: string | null): CaseHub {
+    const auth = (): Record<string, string> => ({ authorization: `Bearer ${token ?? ''}` });
+    const noToken = { kind: 'http', status: 401, message: messages.relogin } as const;
+    return {
+      postCase: (body, idempotencyKey) =>
+        token === null
+          ? Promise.resolve(noToken)
+          : call(
+              apiPaths.cases,
+              {
+                method: 'POST',
+                headers: { ...auth(), 'content-type': 'application/json', 'Idempotency-Key': idempotencyKey },
+                body: JSON.stringify(body),
+              },
+              newCaseResponseSchema,
+            ),
+      changes: (since) =>
+        token === null
+          ? Promise.resolve(noToken)
+          : call(`${apiPaths.caseChanges}?since=${since}`, { method: 'GET', headers: auth() }, caseChangesResponseSchema),
+    };
+  }
+
+  return { login, withToken };
+}
