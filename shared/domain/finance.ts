@@ -1,0 +1,126 @@
+import type { Result } from '../result';
+import { fail, ok } from '../result';
+import type { DebtStage, Finances, HouseholdType, IncomeSource } from './intake.schema';
+import { debtStages } from './intake.schema';
+import type { NormAmounts } from './resources.schema';
+
+/** Pure money calculations for the finances snapshot. All amounts are integer cents. */
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Total net income per month. */
+export const totalIncome = (f: Pick<Finances, 'incomes'>): number => sum(f.incomes.map((i) => i.netMonthlyCents));
+
+/** Sources left out when comparing with the social minimum: allowances and child benefits come on top of it. */
+export const notCountedForMinimum: readonly IncomeSource[] = ['toeslag-huur', 'toeslag-zorg', 'kindgebonden-budget', 'kinderbijslag'];
+
+/** Net monthly income that counts against the social minimum (without allowances and child benefits). */
+export const incomeForMinimumCents = (f: Pick<Finances, 'incomes'>): number =>
+  sum(f.incomes.filter((i) => !notCountedForMinimum.includes(i.source)).map((i) => i.netMonthlyCents));
+
+/** Total fixed costs per month. */
+export const totalFixedCosts = (f: Pick<Finances, 'fixedCosts'>): number => sum(f.fixedCosts.map((c) => c.monthlyCents));
+
+/** Total paid each month on payment arrangements. */
+export const totalArrangements = (f: Pick<Finances, 'paymentArrangements'>): number =>
+  sum(f.paymentArrangements.map((a) => a.monthlyCents));
+
+/** Income − fixed costs − payment arrangements, per month; negative when money runs short. */
+export const monthlyBalanceCents = (f: Pick<Finances, 'incomes' | 'fixedCosts' | 'paymentArrangements'>): number =>
+  totalIncome(f) - totalFixedCosts(f) - totalArrangements(f);
+
+/** A monthly amount as a weekly one (× 12 / 52), rounded down. */
+export const weeklyLeftCents = (monthlyCents: number): number => Math.floor((monthlyCents * 12) / 52);
+
+/** Count and total amount of debts per collection stage, every stage present. */
+export function debtTotalsByStage(f: Pick<Finances, 'debts'>): Record<DebtStage, { count: number; amountCents: number }> {
+  const totals = Object.fromEntries(debtStages.map((s) => [s, { count: 0, amountCents: 0 }])) as Record<
+    DebtStage,
+    { count: number; amountCents: number }
+  >;
+  for (const d of f.debts) {
+    totals[d.stage].count += 1;
+    totals[d.stage].amountCents += d.amountCents;
+  }
+  return totals;
+}
+
+/** Total of all debts. */
+export const totalDebtCents = (f: Pick<Finances, 'debts'>): number => sum(f.debts.map((d) => d.amountCents));
+
+/** The norm for a household type; single parents get the single norm (kindgebonden budget covers the rest). */
+export function normCentsFor(householdType: HouseholdType, norms: NormAmounts): number | null {
+  switch (householdType) {
+    case 'alleenstaand':
+    case 'alleenstaande-ouder':
+      return norms.single;
+    case 'gehuwd-samenwonend':
+      return norms.couple;
+    case 'alleenstaand-pensioen':
+    case 'alleenstaande-ouder-pensioen':
+      return norms.singlePension;
+    case 'gehuwd-samenwonend-pensioen':
+      return norms.couplePension;
+  }
+}
+
+/** Income as a percentage of the social minimum, one decimal; null when the type or norm is unknown. */
+export function incomePctOfMinimum(incomeCents: number, householdType: HouseholdType | null, norms: NormAmounts): number | null {
+  if (householdType === null) return null;
+  const norm = normCentsFor(householdType, norms);
+  if (norm === null) return null;
+  return Math.round((incomeCents * 1000) / norm) / 10;
+}
+
+const euro = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+const MINUS = '\u2212';
+
+/** Cents in Dutch notation: "€ 1.234,56", negative "−€ 12,00" (plain space, true minus sign). */
+export function formatEuro(cents: number): string {
+  const abs = Math.abs(cents);
+  const decimal = `${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}` as `${number}`;
+  const text = `€ ${euro.format(decimal)}`;
+  return cents < 0 ? `${MINUS}${text}` : text;
+}
+
+const MAX_CENTS = 100_000_000_000;
+const ERR_FORMAT = 'Vul een bedrag in, zoals 1.234,56.';
+
+/**
+ * Reads an amount as typed: "1.234,56", "1234.56", "1234,5", "€ 12", "12,-", "−€ 12,00".
+ * A dot followed by exactly three digits is a thousands separator (Dutch); the last comma or
+ * other dot is the decimal separator.
+ */
+export function parseEuro(input: string): Result<number> {
+  let s = input.replace(/[\s\u00a0\u202f€]/g, '').replace(/^EUR/i, '');
+  if (s === '') return fail('Vul een bedrag in.');
+  let negative = false;
+  if (/^[-\u2212]/.test(s)) {
+    negative = true;
+    s = s.slice(1);
+  }
+  s = s.replace(/,-{1,2}$/, '');
+  let intPart: string;
+  let fracPart = '';
+  const lastComma = s.lastIndexOf(',');
+  if (lastComma >= 0) {
+    intPart = s.slice(0, lastComma);
+    fracPart = s.slice(lastComma + 1);
+    if (!/^(\d{1,3}(\.\d{3})*|\d+)$/.test(intPart)) return fail(ERR_FORMAT);
+    intPart = intPart.replace(/\./g, '');
+  } else if (/^\d{1,3}(\.\d{3})+$/.test(s)) {
+    intPart = s.replace(/\./g, '');
+  } else {
+    const parts = s.split('.');
+    if (parts.length > 2) return fail(ERR_FORMAT);
+    intPart = parts[0] ?? '';
+    fracPart = parts[1] ?? '';
+    if (parts.length === 2 && fracPart === '') return fail(ERR_FORMAT);
+  }
+  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(fracPart)) return fail(ERR_FORMAT);
+  if (fracPart.length > 2) return fail('Gebruik hoogstens twee cijfers na de komma.');
+  if (intPart.length > 12) return fail('Dit bedrag is te hoog.');
+  const cents = Number(intPart) * 100 + Number(fracPart.padEnd(2, '0'));
+  if (cents > MAX_CENTS) return fail('Dit bedrag is te hoog.');
+  return ok(negative && cents !== 0 ? -cents : cents);
+}

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+
+/**
+ * The kitchen-table intake: life domains, signals and the finances snapshot.
+ * Schemas that check "not in the future" come from `createIntakeSchemas(today)` so tests and the
+ * UI choose what today is. No BSN anywhere: a buurtteam has no legal basis to process it.
+ *
+ * Field names follow VNG's DDAS data model (debt-help reporting) where it has a matching concept:
+ *   Inkomen.bron → IncomeSource `source`, Inkomen.nettoBedrag → `netMonthlyCents`,
+ *   Schuld.schuldeiser → `creditor`, Schuld.bedrag → `amountCents`, Schuld.soortSchuld → `type`,
+ *   Schuld.stadium/datum → `stage`/`stageDate`, Signaal.crisissignaal → `crisis`,
+ *   Signaal.datumOntstaan → `observedOn`, Ondernemer (ja/nee) → `selfEmployed`,
+ *   Huishoudsamenstelling → `householdType`, Betalingsregeling → `paymentArrangements`.
+ */
+
+// ---------- building blocks ----------
+
+/** Integer euro cents, never negative. */
+export const centsSchema = z
+  .int('Vul een bedrag in hele centen in.')
+  .min(0, 'Een bedrag kan niet negatief zijn.')
+  .max(100_000_000_000, 'Dit bedrag is te hoog.');
+
+/** A calendar date as `YYYY-MM-DD`. */
+export const isoDateSchema = z.iso.date('Vul een geldige datum in.');
+
+/** A date that is today or earlier; `today` is `YYYY-MM-DD` (ISO dates compare as strings). */
+export const pastDateSchema = (today: string) =>
+  isoDateSchema.refine((d) => d <= today, 'Deze datum ligt in de toekomst.');
+
+const idSchema = z.uuid();
+const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Gebruik kleine letters, cijfers en streepjes.');
+const text = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens.`);
+
+// ---------- catalogue data (resources/) ----------
+
+/** One life domain as shown at the table; `levels[0]` is score 1 (acute problems) … `levels[4]` score 5. */
+export const lifeDomainSchema = z.object({
+  id: slugSchema,
+  title: z.string().min(1),
+  question: z.string().min(1),
+  description: z.string().min(1),
+  levels: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1), z.string().min(1), z.string().min(1)]),
+  order: z.int().min(1),
+});
+export type LifeDomain = z.infer<typeof lifeDomainSchema>;
+
+/** A signal the worker can tick; `crisis` names a crisis type in settings when it can make the case urgent. */
+export const signalCatalogueEntrySchema = z.object({
+  id: slugSchema,
+  title: z.string().min(1),
+  description: z.string().min(1),
+  domainId: slugSchema,
+  crisis: slugSchema.nullable(),
+  suggestedHelp: z.array(slugSchema),
+});
+export type SignalCatalogueEntry = z.infer<typeof signalCatalogueEntrySchema>;
+
+/** A kind of help or arrangement the worker can point to. */
+export const helpSchema = z.object({
+  id: slugSchema,
+  name: z.string().min(1),
+  description: z.string().min(1),
+});
+export type Help = z.infer<typeof helpSchema>;
+
+// ---------- enums ----------
+
+export const incomeSources = [
+  'salaris', 'uitkering-participatiewet', 'uwv', 'zzp', 'pensioen', 'toeslag-huur', 'toeslag-zorg',
+  'kindgebonden-budget', 'kinderbijslag', 'alimentatie', 'overig',
+] as const;
+export const incomeSourceSchema = z.enum(incomeSources);
+export type IncomeSource = z.infer<typeof incomeSourceSchema>;
+
+export const fixedCostKinds = [
+  'huur', 'energie', 'water', 'zorgverzekering', 'gemeentelijke-belastingen', 'telefoon-internet',
+  'verzekeringen', 'vervoer', 'kinderopvang', 'overig',
+] as const;
+export const fixedCostKindSchema = z.enum(fixedCostKinds);
+export type FixedCostKind = z.infer<typeof fixedCostKindSchema>;
+
+/** Debt types aligned with DDAS "soort schuld". */
+export const debtTypes = [
+  'huurschuld', 'energie', 'water', 'zorgverzekering', 'belastingdienst', 'toeslagen', 'cjib', 'gemeente',
+  'achteraf-betalen', 'lening', 'telefoon', 'overig',
+] as const;
+export const debtTypeSchema = z.enum(debtTypes);
+export type DebtType = z.infer<typeof debtTypeSchema>;
+
+/** Collection stages in order of escalation. */
+export const debtStages = ['herinnering', 'aanmaning', 'incasso', 'deurwaarder', 'beslag'] as const;
+export const debtStageSchema = z.enum(debtStages);
+export type DebtStage = z.infer<typeof debtStageSchema>;
+
+export const budgetManagementSchema = z.enum(['none', 'budgetbeheer', 'bewind']);
+export type BudgetManagement = z.infer<typeof budgetManagementSchema>;
+
+/** Household type for the social-minimum norm; the `-pensioen` variants are at state-pension age. */
+export const householdTypes = [
+  'alleenstaand', 'alleenstaande-ouder', 'gehuwd-samenwonend',
+  'alleenstaand-pensioen', 'alleenstaande-ouder-pensioen', 'gehuwd-samenwonend-pensioen',
+] as const;
+export const householdTypeSchema = z.enum(householdTypes);
+export type HouseholdType = z.infer<typeof householdTypeSchema>;
+
+// ---------- per-household entries ----------
+
+export const actionSchema = z.object({
+  id: idSchema,
+  who: text(120).min(1, 'Vul in wie dit doet.'),
+  what: text(500).min(1, 'Vul in wat er gebeurt.'),
+  due: isoDateSchema,
+});
+export type Action = z.infer<typeof actionSchema>;
+
+/** What was said about one life domain. `score` is null until the resident and worker chose one. */
+export const domainEntrySchema = z.object({
+  score: z.int().min(1, 'Kies een score van 1 tot 5.').max(5, 'Kies een score van 1 tot 5.').nullable(),
+  /** "Hoe ziet u het zelf?" — in the resident's own words. */
+  ownView: text(5000),
+  goesWell: text(5000),
+  wishes: text(5000),
+  actions: z.array(actionSchema).max(50),
+  done: z.boolean(),
+  updatedAt: z.iso.datetime().nullable(),
+});
+export type DomainEntry = z.infer<typeof domainEntrySchema>;
+
+export const incomeSchema = z.object({ id: idSchema, source: incomeSourceSchema, netMonthlyCents: centsSchema });
+export type Income = z.infer<typeof incomeSchema>;
+
+export const fixedCostSchema = z.object({ id: idSchema, kind: fixedCostKindSchema, monthlyCents: centsSchema });
+export type FixedCost = z.infer<typeof fixedCostSchema>;
+
+export const paymentArrangementSchema = z.object({
+  id: idSchema,
+  creditor: text(120).min(1, 'Vul de schuldeiser in.'),
+  monthlyCents: centsSchema,
+});
+export type PaymentArrangement = z.infer<typeof paymentArrangementSchema>;
+
+/** Schemas whose dates may not lie after `today` (`YYYY-MM-DD`). */
+export function createIntakeSchemas(today: string) {
+  const recordedSignalSchema = z
+    .object({
+      id: idSchema,
+      /** null for a signal the worker describes in free text. */
+      catalogueId: slugSchema.nullable(),
+      freeText: text(500),
+      note: text(2000),
+      observedOn: pastDateSchema(today),
+      recordedAt: z.iso.datetime(),
+    })
+    .refine((s) => s.catalogueId !== null || s.freeText.length > 0, {
+      path: ['freeText'],
+      message: 'Beschrijf het signaal.',
+    });
+
+  const debtSchema = z.object({
+    id: idSchema,
+    creditor: text(120).min(1, 'Vul de schuldeiser in.'),
+    amountCents: centsSchema,
+    type: debtTypeSchema,
+    stage: debtStageSchema,
+    stageDate: pastDateSchema(today),
+  });
+
+  const financesSchema = z.object({
+    incomes: z.array(incomeSchema).max(30),
+    fixedCosts: z.array(fixedCostSchema).max(30),
+    debts: z.array(debtSchema).max(200),
+    paymentArrangements: z.array(paymentArrangementSchema).max(50),
+    budgetManagement: budgetManagementSchema,
+    selfEmployed: z.boolean(),
+    /** null until the worker chose it; then the social-minimum percentage can be shown. */
+    householdType: householdTypeSchema.nullable(),
+    /** Since when the income has been this low (for the individuele inkomenstoeslag); null if unknown. */
+    lowIncomeSince: pastDateSchema(today).nullable(),
+    /** Help ids the household already uses (e.g. voedselbank), so they are not suggested again. */
+    usesHelp: z.array(slugSchema).max(30),
+  });
+
+  const intakeSchema = z.object({
+    householdId: idSchema,
+    /** Keyed by life-domain id; a domain without an entry is untouched. */
+    domains: z.record(slugSchema, domainEntrySchema),
+    signals: z.array(recordedSignalSchema).max(200),
+    finances: financesSchema,
+    updatedAt: z.iso.datetime(),
+  });
+
+  return { recordedSignalSchema, debtSchema, financesSchema, intakeSchema };
+}
+
+type IntakeSchemas = ReturnType<typeof createIntakeSchemas>;
+export type RecordedSignal = z.infer<IntakeSchemas['recordedSignalSchema']>;
+export type Debt = z.infer<IntakeSchemas['debtSchema']>;
+export type Finances = z.infer<IntakeSchemas['financesSchema']>;
+export type Intake = z.infer<IntakeSchemas['intakeSchema']>;
+
+/** The local calendar date of `date` as `YYYY-MM-DD` (use with an injected clock). */
+export function isoDateOf(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A domain entry with nothing filled in yet. */
+export function emptyDomainEntry(): DomainEntry {
+  return { score: null, ownView: '', goesWell: '', wishes: '', actions: [], done: false, updatedAt: null };
+}
+
+/** An empty finances snapshot. */
+export function emptyFinances(): Finances {
+  return {
+    incomes: [], fixedCosts: [], debts: [], paymentArrangements: [], budgetManagement: 'none',
+    selfEmployed: false, householdType: null, lowIncomeSince: null, usesHelp: [],
+  };
+}
+
+/** A new intake for a household; `now` is an ISO datetime from the injected clock. */
+export function emptyIntake(householdId: string, now: string): Intake {
+  return { householdId, domains: {}, signals: [], finances: emptyFinances(), updatedAt: now };
+}
+
+/** The entry for a domain, or an empty one when nothing was said about it yet. */
+export function domainEntryOf(intake: Intake, domainId: string): DomainEntry {
+  return intake.domains[domainId] ?? emptyDomainEntry();
+}

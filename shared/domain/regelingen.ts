@@ -1,0 +1,151 @@
+import type { HouseholdInput } from './household.schema';
+import type { DebtStage, FixedCostKind, Help, Intake, SignalCatalogueEntry } from './intake.schema';
+import type { Comparison, Condition, Regeling } from './regelingen.schema';
+import type { NormAmounts, Settings } from './resources.schema';
+import { formatEuro, incomeForMinimumCents, incomePctOfMinimum, monthlyBalanceCents, weeklyLeftCents } from './finance';
+import { assessUrgency } from './urgency';
+
+/** Evaluates the declarative regelingen rules (resources/regelingen.json) against one intake. */
+
+export interface RegelingContext {
+  regelingen: readonly Regeling[];
+  help: readonly Help[];
+  catalogue: readonly SignalCatalogueEntry[];
+  settings: Pick<Settings, 'crisisTypes' | 'minimaPercentage' | 'wgs'>;
+  norms: NormAmounts;
+  /** `YYYY-MM-DD`, for how long the income has been low. */
+  today: string;
+}
+
+/** The computed facts a rule can ask about; money facts are null until an income was entered. */
+export interface Facts {
+  incomePctOfMinimum: number | null;
+  childrenCount: number;
+  childAges: number[];
+  signalIds: ReadonlySet<string>;
+  hasCrisisSignal: boolean;
+  debtStages: ReadonlySet<DebtStage>;
+  weeklyLeftCents: number | null;
+  monthsLowIncome: number | null;
+  uses: ReadonlySet<string>;
+  fixedCostKinds: ReadonlySet<FixedCostKind>;
+}
+
+export interface RegelingAdvice {
+  id: string;
+  name: string;
+  /** "U heeft misschien recht op … omdat …." */
+  why: string;
+  nextStep: string;
+}
+
+/** Whole months from `from` to `to` (both `YYYY-MM-DD`). */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}
+
+/** Help the household already has: ticked in the intake, or implied by bewind or budget management. */
+export function helpInUse(intake: Pick<Intake, 'finances'>): Set<string> {
+  const uses = new Set(intake.finances.usesHelp);
+  if (intake.finances.budgetManagement === 'bewind') uses.add('bewindvoering');
+  if (intake.finances.budgetManagement === 'budgetbeheer') uses.add('budgetbeheer');
+  return uses;
+}
+
+/** The facts about one household that the rules read. */
+export function computeFacts(intake: Intake, household: Pick<HouseholdInput, 'members'>, ctx: RegelingContext): Facts {
+  const f = intake.finances;
+  const hasIncome = f.incomes.length > 0;
+  const childAges = household.members.filter((m) => m.role === 'child').flatMap((m) => (m.age === null ? [] : [m.age]));
+  return {
+    incomePctOfMinimum: hasIncome ? incomePctOfMinimum(incomeForMinimumCents(f), f.householdType, ctx.norms) : null,
+    childrenCount: household.members.filter((m) => m.role === 'child').length,
+    childAges,
+    signalIds: new Set(intake.signals.flatMap((s) => (s.catalogueId === null ? [] : [s.catalogueId]))),
+    hasCrisisSignal: assessUrgency(intake, ctx.settings, ctx.catalogue).urgent,
+    debtStages: new Set(f.debts.map((d) => d.stage)),
+    weeklyLeftCents: hasIncome ? weeklyLeftCents(monthlyBalanceCents(f)) : null,
+    monthsLowIncome: f.lowIncomeSince === null ? null : monthsBetween(f.lowIncomeSince, ctx.today),
+    uses: helpInUse(intake),
+    fixedCostKinds: new Set(f.fixedCosts.map((c) => c.kind)),
+  };
+}
+
+const compare = (a: number, op: Comparison, b: number): boolean =>
+  op === 'lt' ? a < b : op === 'lte' ? a <= b : op === 'gt' ? a > b : op === 'gte' ? a >= b : a === b;
+
+const pct = (n: number) => `${n.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
+
+/** Joins Dutch phrases: "a", "a en b", "a, b en c". */
+export function joinDutch(parts: readonly string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} en ${parts[parts.length - 1] ?? ''}`;
+}
+
+interface Outcome {
+  holds: boolean;
+  reasons: string[];
+}
+
+/** Whether a condition holds for these facts, with the Dutch "omdat" phrases of what made it hold. */
+export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<RegelingContext, 'settings' | 'catalogue' | 'help'>): Outcome {
+  if ('all' in c) {
+    const outs = c.all.map((x) => evaluateCondition(x, facts, ctx));
+    return { holds: outs.every((o) => o.holds), reasons: outs.flatMap((o) => o.reasons) };
+  }
+  if ('any' in c) {
+    const outs = c.any.map((x) => evaluateCondition(x, facts, ctx)).filter((o) => o.holds);
+    return { holds: outs.length > 0, reasons: outs.flatMap((o) => o.reasons) };
+  }
+  if ('not' in c) return { holds: !evaluateCondition(c.not, facts, ctx).holds, reasons: [] };
+  const leaf = (holds: boolean, fallback: () => string): Outcome => ({ holds, reasons: holds ? [c.reason ?? fallback()] : [] });
+  switch (c.fact) {
+    case 'incomePctOfMinimum': {
+      const limit = c.value === 'minimaPercentage' ? ctx.settings.minimaPercentage : c.value;
+      const v = facts.incomePctOfMinimum;
+      return leaf(v !== null && compare(v, c.op, limit), () => `uw inkomen ${pct(v ?? 0)} van het sociaal minimum is (de grens is ${pct(limit)})`);
+    }
+    case 'childrenCount':
+      return leaf(compare(facts.childrenCount, c.op, c.value), () => `er ${facts.childrenCount} kinderen in het gezin zijn`);
+    case 'childAges':
+      return leaf(facts.childAges.some((a) => a >= c.min && a <= c.max), () => `er kinderen van ${c.min} tot en met ${c.max} jaar zijn`);
+    case 'hasSignal': {
+      const hits = c.anyOf.filter((id) => facts.signalIds.has(id));
+      const titles = hits.map((id) => ctx.catalogue.find((s) => s.id === id)?.title.toLowerCase() ?? id);
+      return leaf(hits.length > 0, () => `u vertelde over: ${joinDutch(titles)}`);
+    }
+    case 'hasCrisisSignal':
+      return leaf(facts.hasCrisisSignal, () => 'er een crisis is');
+    case 'debtStage': {
+      const hits = c.anyOf.filter((s) => facts.debtStages.has(s));
+      return leaf(hits.length > 0, () => `er schulden zijn in de fase ${joinDutch(hits)}`);
+    }
+    case 'weeklyLeftCents': {
+      const v = facts.weeklyLeftCents;
+      return leaf(v !== null && compare(v, c.op, c.value), () => `er per week ${formatEuro(v ?? 0)} overblijft na de vaste lasten`);
+    }
+    case 'monthsLowIncome': {
+      const v = facts.monthsLowIncome;
+      return leaf(v !== null && compare(v, c.op, c.value), () => `u al ${v ?? 0} maanden een laag inkomen heeft`);
+    }
+    case 'alreadyUses':
+      return leaf(facts.uses.has(c.helpId), () => `u al ${ctx.help.find((h) => h.id === c.helpId)?.name ?? c.helpId} heeft`);
+    case 'hasFixedCost':
+      return leaf(facts.fixedCostKinds.has(c.kind), () => `u vaste lasten heeft voor ${c.kind}`);
+  }
+}
+
+/** Arrangements the household may be entitled to, with a Dutch reason each; ones already used are left out. */
+export function checkRegelingen(intake: Intake, household: Pick<HouseholdInput, 'members'>, ctx: RegelingContext): RegelingAdvice[] {
+  const facts = computeFacts(intake, household, ctx);
+  return ctx.regelingen.flatMap((r) => {
+    if (facts.uses.has(r.id)) return [];
+    const out = evaluateCondition(r.rule, facts, ctx);
+    if (!out.holds) return [];
+    const reasons = [...new Set(out.reasons)];
+    const why = reasons.length > 0 ? `U heeft misschien recht op ${r.name} omdat ${joinDutch(reasons)}.` : `U heeft misschien recht op ${r.name}.`;
+    return [{ id: r.id, name: r.name, why, nextStep: r.nextStep }];
+  });
+}

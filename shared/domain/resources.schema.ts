@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { isoDateSchema } from './intake.schema';
+
+/** Schemas for the municipal settings, the year-stamped norms and the holiday calendar in resources/. */
+
+const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** A kind of crisis. `basis: 'wgs'` is set by law and always counts; the municipality may add its own. */
+export const crisisTypeSchema = z.object({
+  id: slugSchema,
+  name: z.string().min(1),
+  basis: z.enum(['wgs', 'gemeente']),
+  /** Whether this crisis makes a case urgent (3 working days) in this municipality. */
+  counts: z.boolean(),
+});
+export type CrisisType = z.infer<typeof crisisTypeSchema>;
+
+export const settingsSchema = z
+  .object({
+    municipality: z.string().min(1),
+    crisisTypes: z.array(crisisTypeSchema).min(1),
+    /** Income limit for minima schemes, as a percentage of the social minimum (often 110, 120 or 130). */
+    minimaPercentage: z.int().min(100).max(200),
+    /** Days after closing a case before its data is purged from the device. */
+    retentionDaysClosedCases: z.int().min(1).max(3650),
+    /** The year whose norms the finances snapshot uses. */
+    normsYear: z.int().min(2020).max(2100),
+    /** Bevrijdingsdag (5 May) as a day off: every year, only in lustrum years (2025, 2030, …), or never. */
+    liberationDayOff: z.enum(['every-year', 'lustrum-only', 'never']),
+    wgs: z.object({
+      urgentWorkingDays: z.int().min(1).max(10),
+      regularWeeks: z.int().min(1).max(8),
+      decisionWeeks: z.int().min(1).max(16),
+    }),
+  })
+  .superRefine((s, ctx) => {
+    s.crisisTypes.forEach((c, i) => {
+      if (c.basis === 'wgs' && !c.counts) {
+        ctx.addIssue({ code: 'custom', path: ['crisisTypes', i, 'counts'], message: 'A crisis set by the Wgs always counts.' });
+      }
+    });
+    const ids = s.crisisTypes.map((c) => c.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['crisisTypes'], message: 'Crisis type ids must be unique.' });
+    }
+  });
+export type Settings = z.infer<typeof settingsSchema>;
+
+const normCents = z.int().min(1);
+
+/** Net social-minimum norms per month, holiday allowance included, in cents. null = not yet checked. */
+export const normAmountsSchema = z.object({
+  single: normCents,
+  couple: normCents,
+  singlePension: normCents.nullable(),
+  couplePension: normCents.nullable(),
+});
+export type NormAmounts = z.infer<typeof normAmountsSchema>;
+
+export const normPeriodSchema = z.object({
+  effectiveFrom: isoDateSchema,
+  /** true when the figures are not yet confirmed by the official publication. */
+  provisional: z.boolean(),
+  source: z.string().min(1),
+  checkedOn: isoDateSchema.nullable(),
+  note: z.string().default(''),
+  amounts: normAmountsSchema,
+});
+export type NormPeriod = z.infer<typeof normPeriodSchema>;
+
+export const normsFileSchema = z
+  .object({
+    year: z.int().min(2020).max(2100),
+    /** Why single parents get the single norm, and other remarks for the reader. */
+    note: z.string(),
+    periods: z.array(normPeriodSchema).min(1),
+  })
+  .superRefine((f, ctx) => {
+    f.periods.forEach((p, i) => {
+      if (!p.effectiveFrom.startsWith(`${f.year}-`)) {
+        ctx.addIssue({ code: 'custom', path: ['periods', i, 'effectiveFrom'], message: `Must lie in ${f.year}.` });
+      }
+      const prev = f.periods[i - 1];
+      if (prev && prev.effectiveFrom >= p.effectiveFrom) {
+        ctx.addIssue({ code: 'custom', path: ['periods', i, 'effectiveFrom'], message: 'Periods must be in date order.' });
+      }
+    });
+  });
+export type NormsFile = z.infer<typeof normsFileSchema>;
+
+export const holidaySchema = z.object({
+  date: isoDateSchema,
+  name: z.string().min(1),
+  /** Bevrijdingsdag is a day off depending on the municipal setting `liberationDayOff`. */
+  kind: z.enum(['national', 'bevrijdingsdag']),
+});
+export type Holiday = z.infer<typeof holidaySchema>;
+
+export const holidaysFileSchema = z.object({
+  firstYear: z.int(),
+  lastYear: z.int(),
+  days: z.array(holidaySchema),
+});
+export type HolidaysFile = z.infer<typeof holidaysFileSchema>;

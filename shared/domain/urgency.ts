@@ -1,0 +1,57 @@
+import type { Intake, SignalCatalogueEntry } from './intake.schema';
+import type { CrisisType, Settings } from './resources.schema';
+import type { HolidayCalendar } from './working-days';
+import { addDays, addWorkingDays, onOrNextWorkingDay } from './working-days';
+
+/** Wgs urgency: which recorded signals make a case a crisis, and the legal deadlines that follow. */
+
+export interface UrgencyAssessment {
+  urgent: boolean;
+  /** Crisis types that count in this municipality, in settings order. */
+  crisisTypes: CrisisType[];
+  /** Dutch B1 sentences the worker can read aloud. */
+  reasons: string[];
+}
+
+/** Urgent when a recorded signal's crisis type is on the municipality's list of crises that count. */
+export function assessUrgency(
+  intake: Pick<Intake, 'signals'>,
+  settings: Pick<Settings, 'crisisTypes' | 'wgs'>,
+  catalogue: readonly SignalCatalogueEntry[],
+): UrgencyAssessment {
+  const byId = new Map(catalogue.map((s) => [s.id, s]));
+  const found = new Set<string>();
+  for (const signal of intake.signals) {
+    const crisis = signal.catalogueId === null ? null : byId.get(signal.catalogueId)?.crisis;
+    if (crisis) found.add(crisis);
+  }
+  const crisisTypes = settings.crisisTypes.filter((c) => c.counts && found.has(c.id));
+  const days = settings.wgs.urgentWorkingDays;
+  const reasons = crisisTypes.map((c) =>
+    c.basis === 'wgs'
+      ? `${c.name}. Volgens de wet is dit een crisis: het eerste gesprek moet binnen ${days} werkdagen zijn.`
+      : `${c.name}. De gemeente ziet dit als een crisis: het eerste gesprek moet binnen ${days} werkdagen zijn.`,
+  );
+  return { urgent: crisisTypes.length > 0, crisisTypes, reasons };
+}
+
+export interface WgsTerms {
+  urgentWorkingDays: number;
+  regularWeeks: number;
+}
+const defaultTerms: WgsTerms = { urgentWorkingDays: 3, regularWeeks: 4 };
+
+/**
+ * Latest date for the first conversation after a request (`YYYY-MM-DD`): within 3 working days when
+ * urgent, else within 4 weeks; a 4-week term that ends on a weekend or holiday moves to the next
+ * working day (Algemene termijnenwet). Throws when the dates fall outside the holiday list.
+ */
+export function wgsDeadline(requestDate: string, urgent: boolean, holidays: HolidayCalendar, terms: WgsTerms = defaultTerms): string {
+  if (urgent) return addWorkingDays(requestDate, terms.urgentWorkingDays, holidays);
+  return onOrNextWorkingDay(addDays(requestDate, terms.regularWeeks * 7), holidays);
+}
+
+/** Latest date for the decision with a plan: `weeks` (8) after the first conversation, on a working day. */
+export function wgsDecisionDeadline(firstConversationDate: string, holidays: HolidayCalendar, weeks = 8): string {
+  return onOrNextWorkingDay(addDays(firstConversationDate, weeks * 7), holidays);
+}
