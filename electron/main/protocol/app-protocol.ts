@@ -26,10 +26,10 @@ export function resolveAppFile(rootDir: string, rawUrl: string): string | null {
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
   const root = path.resolve(rootDir);
-  const relative = pathname === '/' || path.posix.extname(pathname) === '' ? 'index.html' : `.${pathname}`;
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep)) return null;
-  return file;
+  const file = path.resolve(root, `.${pathname}`);
+  // Containment is checked on the decoded path before the route fallback, so '..%2F' can never pass.
+  if (file !== root && !file.startsWith(root + path.sep)) return null;
+  return file === root || path.extname(file) === '' ? path.join(root, 'index.html') : file;
 }
 
 function textResponse(status: number, body: string, csp: string): Response {
