@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { LoginResponse, User } from '../../../shared/api/auth';
+import type { AppServices, Session } from '../data/contracts';
+import { ChoosePinScreen } from '../features/auth/choose-pin-screen';
+import { SignInScreen } from '../features/auth/sign-in-screen';
+import { UnlockScreen } from '../features/auth/unlock-screen';
+import { nl } from '../i18n/nl';
+import { Alert } from '../ui/alert';
+import { AnnouncerProvider } from './announcer';
+import { AppRouter } from './router';
+import { ServicesProvider, SessionProvider } from './services-context';
+
+type Stage =
+  | { kind: 'loading' }
+  | { kind: 'failed' }
+  | { kind: 'new' }
+  | { kind: 'choose-pin'; login: LoginResponse }
+  | { kind: 'locked'; user: User; lockedUntil: number | null }
+  | { kind: 'open'; session: Session; storageRefused: boolean };
+
+/** Decides what the worker sees first: sign-in, choose a PIN, unlock, or the app itself. */
+export function App({ services }: { services: AppServices }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+
+  const refresh = useCallback(async () => {
+    try {
+      const status = await services.account.status();
+      setStage(status.state === 'new' ? { kind: 'new' } : { kind: 'locked', user: status.user, lockedUntil: status.lockedUntil });
+    } catch {
+      setStage({ kind: 'failed' });
+    }
+  }, [services]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const open = useCallback(
+    async (session: Session) => {
+      setStage({ kind: 'open', session, storageRefused: false });
+      const granted = await services.persistStorage().catch(() => false);
+      if (!granted) setStage((s) => (s.kind === 'open' && s.session === session ? { ...s, storageRefused: true } : s));
+    },
+    [services],
+  );
+
+  const lock = useCallback(
+    (session: Session) => {
+      session.lock();
+      setStage({ kind: 'locked', user: session.user, lockedUntil: null });
+    },
+    [],
+  );
+
+  // The host says the lid closed or the screen locked: lock the session, as the worker would.
+  const openSession = stage.kind === 'open' ? stage.session : null;
+  useEffect(() => {
+    if (!openSession) return;
+    return services.host.onLock(() => lock(openSession));
+  }, [services, openSession, lock]);
+
+  return (
+    <ServicesProvider services={services}>
+      <AnnouncerProvider>
+        {stage.kind === 'loading' ? <p className="loading">{nl.common.loading}</p> : null}
+        {stage.kind === 'failed' ? (
+          <main className="auth__card">
+            <Alert title={nl.common.errorTitle}>{nl.start.startupFailed}</Alert>
+          </main>
+        ) : null}
+        {stage.kind === 'new' ? <SignInScreen onSignedIn={(login) => setStage({ kind: 'choose-pin', login })} /> : null}
+        {stage.kind === 'choose-pin' ? <ChoosePinScreen login={stage.login} onEnrolled={(s) => void open(s)} /> : null}
+        {stage.kind === 'locked' ? (
+          <UnlockScreen user={stage.user} lockedUntil={stage.lockedUntil} onUnlocked={(s) => void open(s)} onReset={() => void refresh()} />
+        ) : null}
+        {stage.kind === 'open' ? (
+          <SessionProvider session={stage.session}>
+            <AppRouter storageRefused={stage.storageRefused} onLock={() => lock(stage.session)} />
+          </SessionProvider>
+        ) : null}
+      </AnnouncerProvider>
+    </ServicesProvider>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMemo, useState } from 'react';
+import { createHashRouter, Navigate } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { HouseholdFormPage } from '../features/households/household-form-page';
+import { HouseholdListPage } from '../features/households/household-list-page';
+import { HouseholdPage } from '../features/households/household-page';
+import { SyncPage } from '../features/sync/sync-page';
+import { AppLayout } from './app-layout';
+import { ShellContext } from './shell-context';
+
+/** Hash routes: the app is served from app:// in Electron and from a static server in the browser. */
+export const routes = [
+  {
+    path: '/',
+    element: <AppLayout />,
+    children: [
+      { index: true, element: <Navigate to="/huishoudens" replace /> },
+      { path: 'huishoudens', element: <HouseholdListPage /> },
+      { path: 'huishoudens/nieuw', element: <HouseholdFormPage /> },
+      { path: 'huishoudens/:id', element: <HouseholdPage /> },
+      { path: 'huishoudens/:id/bewerken', element: <HouseholdFormPage /> },
+      { path: 'verzenden', element: <SyncPage /> },
+      { path: '*', element: <Navigate to="/huishoudens" replace /> },
+    ],
+  },
+];
+
+export function AppRouter({ onLock, storageRefused }: { onLock: () => void; storageRefused: boolean }) {
+  // One router per unlocked session; remade routers would drop the history.
+  const [router] = useState(() => createHashRouter(routes));
+  const shell = useMemo(() => ({ onLock, storageRefused }), [onLock, storageRefused]);
+  return (
+    <ShellContext value={shell}>
+      <RouterProvider router={router} />
+    </ShellContext>
+  );
+}

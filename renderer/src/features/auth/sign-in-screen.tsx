@@ -1,0 +1,41 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { loginRequestSchema, type LoginRequest, type LoginResponse } from '../../../../shared/api/auth';
+import { useServices } from '../../app/services-context';
+import { nl } from '../../i18n/nl';
+import { Alert } from '../../ui/alert';
+import { AuthFrame } from './auth-frame';
+import { TextField } from '../../ui/text-field';
+
+/** First sign-in on this device, online, with the municipality account. */
+export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse) => void }) {
+  const { hub } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm<LoginRequest>({ resolver: zodResolver(loginRequestSchema), defaultValues: { username: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    setError(null);
+    const result = await hub.login(values);
+    if (result.ok) onSignedIn(result.value);
+    else {
+      setError(result.error);
+      form.setFocus('password');
+    }
+  });
+
+  return (
+    <AuthFrame title={nl.signIn.title}>
+      <p>{nl.signIn.intro}</p>
+      {error ? <Alert>{error}</Alert> : null}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField label={nl.signIn.username} autoComplete="username" required error={errors.username?.message} {...form.register('username')} />
+        <TextField label={nl.signIn.password} type="password" autoComplete="current-password" required error={errors.password?.message} {...form.register('password')} />
+        <button type="submit" className="button button--wide" disabled={isSubmitting}>
+          {isSubmitting ? nl.signIn.busy : nl.signIn.submit}
+        </button>
+      </form>
+    </AuthFrame>
+  );
+}

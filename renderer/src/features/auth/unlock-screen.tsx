@@ -1,0 +1,94 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { User } from '../../../../shared/api/auth';
+import { useServices } from '../../app/services-context';
+import type { Session } from '../../data/contracts';
+import { nl } from '../../i18n/nl';
+import { Alert } from '../../ui/alert';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { secondsLeft } from '../../ui/format';
+import { TextField } from '../../ui/text-field';
+import { useNow } from '../../ui/use-now';
+import { AuthFrame } from './auth-frame';
+import { unlockSchema, type UnlockValues } from './pin-schema';
+
+interface UnlockProps {
+  user: User;
+  lockedUntil: number | null;
+  onUnlocked: (session: Session) => void;
+  onReset: () => void;
+}
+
+/** Offline unlock with the PIN; shows the waiting time after too many wrong tries. */
+export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, onReset }: UnlockProps) {
+  const { account } = useServices();
+  const [error, setError] = useState<string | null>(null);
+  const [lockedUntil, setLockedUntil] = useState(initialLock);
+  const [confirming, setConfirming] = useState(false);
+  const now = useNow(lockedUntil !== null);
+  const wait = lockedUntil === null ? 0 : secondsLeft(lockedUntil, now);
+  const form = useForm<UnlockValues>({ resolver: zodResolver(unlockSchema), defaultValues: { pin: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async ({ pin }) => {
+    setError(null);
+    const result = await account.unlock(pin);
+    if (result.ok) {
+      onUnlocked(result.value);
+      return;
+    }
+    setError(result.error);
+    form.reset({ pin: '' });
+    const status = await account.status();
+    setLockedUntil(status.state === 'locked' ? status.lockedUntil : null);
+    form.setFocus('pin');
+  });
+
+  const reset = async () => {
+    setConfirming(false);
+    await account.reset();
+    onReset();
+  };
+
+  return (
+    <AuthFrame title={nl.unlock.title}>
+      <p className="lead">{nl.unlock.greeting(user.displayName)}</p>
+      <p>{nl.unlock.intro}</p>
+      {error ? <Alert>{error}</Alert> : null}
+      {/* Not a live region: a screen reader should not read every second aloud. */}
+      {wait > 0 ? <p className="countdown">{nl.unlock.wait(wait)}</p> : null}
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <TextField
+          label={nl.unlock.pin}
+          type="password"
+          inputMode="numeric"
+          autoComplete="current-password"
+          required
+          // The only field on screen after a lock: going straight to it saves the worker a click.
+          // eslint-disable-next-line jsx-a11y/no-autofocus
+          autoFocus
+          error={errors.pin?.message}
+          {...form.register('pin')}
+        />
+        <button type="submit" className="button button--wide" disabled={isSubmitting || wait > 0}>
+          {isSubmitting ? nl.unlock.busy : nl.unlock.submit}
+        </button>
+      </form>
+      <p className="auth__secondary">
+        <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+          {nl.unlock.otherAccount}
+        </button>
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title={nl.unlock.resetTitle}
+        body={nl.unlock.resetBody}
+        confirmLabel={nl.unlock.resetConfirm}
+        danger
+        onConfirm={() => void reset()}
+        onCancel={() => setConfirming(false)}
+      />
+    </AuthFrame>
+  );
+}

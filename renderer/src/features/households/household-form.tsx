@@ -1,0 +1,61 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { householdInputSchema, type HouseholdInput } from '../../../../shared/domain/household.schema';
+import { nl } from '../../i18n/nl';
+import { Alert } from '../../ui/alert';
+import { TextField } from '../../ui/text-field';
+import { ContactFields } from './contact-fields';
+import { normalisePostcode, type HouseholdFormValues } from './household-form-model';
+import { MemberFields } from './member-fields';
+
+interface HouseholdFormProps {
+  initial: HouseholdFormValues;
+  /** Resolves when saved; a rejection keeps the form open with everything the worker typed. */
+  onSave: (input: HouseholdInput) => Promise<void>;
+  onCancel: () => void;
+}
+
+export function HouseholdForm({ initial, onSave, onCancel }: HouseholdFormProps) {
+  const [saveError, setSaveError] = useState(false);
+  const form = useForm<HouseholdFormValues, unknown, HouseholdInput>({
+    resolver: zodResolver(householdInputSchema),
+    defaultValues: initial,
+    shouldFocusError: true,
+  });
+  const { errors, isSubmitting, submitCount, isValid } = form.formState;
+  const postcode = form.register('postcode', { onBlur: (e: { target: HTMLInputElement }) => form.setValue('postcode', normalisePostcode(e.target.value)) });
+
+  const submit = form.handleSubmit(async (input) => {
+    setSaveError(false);
+    try {
+      await onSave(input);
+    } catch {
+      setSaveError(true);
+    }
+  });
+
+  return (
+    <FormProvider {...form}>
+      <form onSubmit={(e) => void submit(e)} noValidate className="household-form">
+        <p>{nl.form.intro}</p>
+        {submitCount > 0 && !isValid && Object.keys(errors).length > 0 ? <Alert>{nl.form.fixErrors}</Alert> : null}
+        {saveError ? <Alert>{nl.form.saveFailed}</Alert> : null}
+        <div className="form-section">
+          <TextField label={nl.form.name} hint={nl.form.nameHint} required autoComplete="off" error={errors.name?.message} {...form.register('name')} />
+          <TextField label={nl.form.postcode} hint={nl.form.postcodeHint} required autoComplete="off" className="input--short" error={errors.postcode?.message} {...postcode} />
+        </div>
+        <MemberFields />
+        <ContactFields />
+        <div className="actions">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {isSubmitting ? nl.form.busy : nl.form.submit}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {nl.common.cancel}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

@@ -1,0 +1,53 @@
+import { useDeferredValue, useState } from 'react';
+import { Link } from 'react-router';
+import { useChanges } from '../../app/use-changes';
+import { useSession } from '../../app/services-context';
+import { nl } from '../../i18n/nl';
+import { PageTitle } from '../../ui/page-title';
+import { HouseholdList } from './household-list';
+
+/** #/huishoudens — search and open the households on this device. */
+export function HouseholdListPage() {
+  const { households } = useSession();
+  useChanges(households);
+  const [query, setQuery] = useState('');
+  // Typing stays smooth with many households: the list follows the input at low priority.
+  const deferred = useDeferredValue(query);
+  // Re-read on every render: the repository answers from its in-memory index, and useChanges re-renders on change.
+  const rows = deferred.trim() ? households.search(deferred) : households.list();
+  const hasAny = deferred.trim() !== '' || rows.length > 0;
+
+  return (
+    <>
+      <div className="page-head">
+        <PageTitle title={nl.households.title}>{nl.households.title}</PageTitle>
+        <Link to="/huishoudens/nieuw" className="button">
+          {nl.households.newHousehold}
+        </Link>
+      </div>
+      {hasAny ? (
+        <search className="search">
+          <label htmlFor="household-search">{nl.households.search}</label>
+          <input id="household-search" type="search" className="input" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+        </search>
+      ) : null}
+      {rows.length > 0 ? (
+        <>
+          <p className="result-count" aria-live="polite">
+            {nl.households.count(rows.length)}
+          </p>
+          <HouseholdList rows={rows} now={Date.now()} />
+        </>
+      ) : deferred.trim() ? (
+        <p className="empty" aria-live="polite">
+          {nl.households.noResults(deferred.trim())}
+        </p>
+      ) : (
+        <div className="empty">
+          <p>{nl.households.empty}</p>
+          <p>{nl.households.emptyHint}</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+import { useEffect, useState } from 'react';
+import { useAnnounce } from '../../app/announcer';
+import { useChanges } from '../../app/use-changes';
+import { useSession } from '../../app/services-context';
+import type { OutboxItemView } from '../../data/contracts';
+import { nl } from '../../i18n/nl';
+import { Alert } from '../../ui/alert';
+import { formatWhen } from '../../ui/format';
+import { PageTitle } from '../../ui/page-title';
+
+/** #/verzenden — what still has to reach the municipality, and what got stuck. */
+export function SyncPage() {
+  const { sync, households } = useSession();
+  const announce = useAnnounce();
+  const version = useChanges(sync);
+  const status = sync.status();
+  const [items, setItems] = useState<OutboxItemView[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void sync.items().then((all) => {
+      if (live) setItems(all);
+    });
+    return () => {
+      live = false;
+    };
+  }, [sync, version]);
+
+  const names = new Map(households.list().map((h) => [h.id, `${h.name} (${h.postcode})`]));
+
+  const sendNow = async () => {
+    setBusy(true);
+    try {
+      await sync.syncNow();
+      announce(nl.sync.done);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const retry = async (itemId: string) => {
+    await sync.retry(itemId);
+    announce(nl.sync.retried);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <PageTitle title={nl.sync.title}>{nl.sync.title}</PageTitle>
+        <button type="button" className="button" onClick={() => void sendNow()} disabled={busy || status.running}>
+          {busy || status.running ? nl.sync.sending : nl.sync.sendNow}
+        </button>
+      </div>
+      <p>{nl.sync.intro}</p>
+      <p className="muted">{status.lastSyncAt ? nl.sync.lastSync(formatWhen(status.lastSyncAt)) : nl.sync.neverSynced}</p>
+      {status.lastError ? <Alert kind="notice">{status.lastError}</Alert> : null}
+      {items.length === 0 ? (
+        <p className="empty">{nl.sync.empty}</p>
+      ) : (
+        <ul className="outbox">
+          {items.map((item) => (
+            <li key={item.id} className={item.status === 'stuck' ? 'outbox__item outbox__item--stuck' : 'outbox__item'}>
+              <div>
+                <p className="outbox__title">
+                  {nl.sync.kind[item.kind]}: {names.get(item.entityId) ?? nl.sync.unknownHousehold}
+                </p>
+                <p className="muted">
+                  <span className={`badge badge--${item.status === 'stuck' ? 'stuck' : 'waiting'}`}>{item.status === 'stuck' ? nl.sync.stuckLabel : nl.sync.pendingLabel}</span>{' '}
+                  {nl.sync.attempts(item.attempts)}
+                </p>
+                {item.lastError ? <p className="outbox__error">{item.lastError}</p> : null}
+              </div>
+              {item.status === 'stuck' ? (
+                <button type="button" className="button button--secondary" onClick={() => void retry(item.id)}>
+                  {nl.sync.retry}
+                  <span className="visually-hidden">: {names.get(item.entityId) ?? nl.sync.unknownHousehold}</span>
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

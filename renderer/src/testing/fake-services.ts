@@ -1,0 +1,242 @@
+import type { LoginResponse, User } from '../../../shared/api/auth';
+import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
+import { householdInputSchema, type Household, type HouseholdInput, type SyncState } from '../../../shared/domain/household.schema';
+import { fail, ok, type Result } from '../../../shared/result';
+import type {
+  AppServices,
+  DeviceAccount,
+  DeviceStatus,
+  HouseholdRepository,
+  HouseholdSummary,
+  OutboxItemView,
+  Session,
+  SyncEngine,
+  SyncStatusView,
+} from '../data/contracts';
+
+/** In-memory AppServices for UI tests and for trying screens before the real data layer exists. */
+
+export interface FakeOptions {
+  now?: () => number;
+  /** The password the fake hub accepts (username is free). */
+  password?: string;
+  /** Start with an enrolled account, locked, with this PIN. */
+  enrolledPin?: string;
+  households?: HouseholdInput[];
+  persistGranted?: boolean;
+  online?: boolean;
+}
+
+export const fakeUser: User = {
+  id: '6f1c2a8e-9d2b-4c1e-8a55-0b7e2f3d4c5a',
+  username: 'anouk',
+  displayName: 'Anouk de Vries',
+  role: 'worker',
+  teamId: '1d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5',
+};
+
+const strip = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function createEmitter() {
+  const listeners = new Set<() => void>();
+  return {
+    subscribe(listener: () => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+    emit() {
+      listeners.forEach((l) => l());
+    },
+  };
+}
+
+export function createFakeHouseholds(user: User, now: () => number, onCreate: (h: Household) => void) {
+  const rows = new Map<string, { household: Household; sync: SyncState }>();
+  const changes = createEmitter();
+  const summary = ({ household: h, sync }: { household: Household; sync: SyncState }): HouseholdSummary => ({
+    id: h.id,
+    name: h.name,
+    postcode: h.postcode,
+    adults: h.members.filter((m) => m.role === 'adult').length,
+    children: h.members.filter((m) => m.role === 'child').length,
+    updatedAt: h.updatedAt,
+    sync,
+  });
+  const list = () => [...rows.values()].sort((a, b) => b.household.updatedAt.localeCompare(a.household.updatedAt)).map(summary);
+
+  const repo: HouseholdRepository & { setSync(id: string, state: SyncState): void } = {
+    list,
+    search(query) {
+      const q = strip(query.trim());
+      if (!q) return list();
+      return [...rows.values()]
+        .filter(({ household: h }) =>
+          [h.name, h.postcode, h.postcode.replace(' ', ''), ...h.members.map((m) => `${m.firstName} ${m.lastName}`)].some((t) => strip(t).includes(q)),
+        )
+        .map(summary);
+    },
+    get: (id) => Promise.resolve(rows.get(id)?.household),
+    create(input) {
+      const parsed = householdInputSchema.parse(input);
+      const at = new Date(now()).toISOString();
+      const household: Household = { ...parsed, id: crypto.randomUUID(), workerId: user.id, workerName: user.displayName, createdAt: at, updatedAt: at };
+      rows.set(household.id, { household, sync: 'waiting' });
+      onCreate(household);
+      changes.emit();
+      return Promise.resolve(household);
+    },
+    update(id, input) {
+      const row = rows.get(id);
+      if (!row) return Promise.reject(new Error('Onbekend huishouden'));
+      const household: Household = { ...row.household, ...householdInputSchema.parse(input), updatedAt: new Date(now()).toISOString() };
+      rows.set(id, { household, sync: row.sync });
+      changes.emit();
+      return Promise.resolve(household);
+    },
+    subscribe: (listener) => changes.subscribe(listener),
+    setSync(id, state) {
+      const row = rows.get(id);
+      if (row) rows.set(id, { ...row, sync: state });
+      changes.emit();
+    },
+  };
+  return repo;
+}
+
+export function createFakeSync(now: () => number, online: boolean) {
+  const items = new Map<string, OutboxItemView>();
+  const changes = createEmitter();
+  let status: SyncStatusView = { online, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null };
+  const recount = () => {
+    const all = [...items.values()];
+    status = { ...status, pending: all.filter((i) => i.status === 'pending').length, stuck: all.filter((i) => i.status === 'stuck').length };
+    changes.emit();
+  };
+  const engine: SyncEngine & { enqueue(entityId: string): void; markStuck(itemId: string, error: string): void; setOnline(v: boolean): void } = {
+    start() {},
+    stop() {},
+    syncNow() {
+      if (status.online) {
+        for (const item of items.values()) if (item.status === 'pending') items.delete(item.id);
+        status = { ...status, lastSyncAt: now() };
+      }
+      recount();
+      return Promise.resolve();
+    },
+    retry(itemId) {
+      const item = items.get(itemId);
+      if (item) items.set(itemId, { ...item, status: 'pending', attempts: 0, lastError: null });
+      recount();
+      return Promise.resolve();
+    },
+    items: () => Promise.resolve([...items.values()]),
+    status: () => status,
+    subscribe: (listener) => changes.subscribe(listener),
+    enqueue(entityId) {
+      const id = crypto.randomUUID();
+      items.set(id, { id, entityId, kind: 'new-case', attempts: 0, status: 'pending', lastError: null, nextAttemptAt: now() });
+      recount();
+    },
+    markStuck(itemId, error) {
+      const item = items.get(itemId);
+      if (item) items.set(itemId, { ...item, status: 'stuck', attempts: 6, lastError: error });
+      recount();
+    },
+    setOnline(v) {
+      status = { ...status, online: v };
+      changes.emit();
+    },
+  };
+  return engine;
+}
+
+export type FakeServices = AppServices & {
+  /** The last session handed out, so tests can reach its fakes. */
+  session(): FakeSession | null;
+};
+export type FakeSession = Session & {
+  households: ReturnType<typeof createFakeHouseholds>;
+  sync: ReturnType<typeof createFakeSync>;
+  locked: boolean;
+};
+
+export async function createFakeServices(options: FakeOptions = {}): Promise<FakeServices> {
+  const now = options.now ?? (() => Date.now());
+  const password = options.password ?? 'demo';
+  let pin: string | null = options.enrolledPin ?? null;
+  let failed = 0;
+  let lockedUntil = 0;
+  let current: FakeSession | null = null;
+  const sync = createFakeSync(now, options.online ?? true);
+  const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id));
+  for (const input of options.households ?? []) await households.create(input);
+
+  const openSession = (): FakeSession => {
+    const session: FakeSession = {
+      user: fakeUser,
+      households,
+      sync,
+      locked: false,
+      lock() {
+        session.locked = true;
+      },
+    };
+    current = session;
+    return session;
+  };
+
+  const account: DeviceAccount = {
+    status(): Promise<DeviceStatus> {
+      if (pin === null) return Promise.resolve({ state: 'new' });
+      return Promise.resolve({ state: 'locked', user: fakeUser, lockedUntil: lockedUntil > now() ? lockedUntil : null });
+    },
+    enroll(_login: LoginResponse, newPin: string): Promise<Result<Session>> {
+      if (!/^\d{5,12}$/.test(newPin)) return Promise.resolve(fail('Een pincode heeft 5 tot 12 cijfers.'));
+      pin = newPin;
+      return Promise.resolve(ok(openSession()));
+    },
+    unlock(tried: string): Promise<Result<Session>> {
+      const wait = Math.ceil((lockedUntil - now()) / 1000);
+      if (wait > 0) return Promise.resolve(fail(`Te vaak een verkeerde pincode. Probeer het over ${wait} seconden opnieuw.`));
+      if (tried !== pin) {
+        failed += 1;
+        if (failed >= 3) {
+          lockedUntil = now() + 5_000 * 2 ** (failed - 3);
+          return Promise.resolve(fail(`Te vaak een verkeerde pincode. Probeer het over ${5 * 2 ** (failed - 3)} seconden opnieuw.`));
+        }
+        return Promise.resolve(fail(`Deze pincode klopt niet. U kunt het nog ${3 - failed} keer proberen.`));
+      }
+      failed = 0;
+      return Promise.resolve(ok(openSession()));
+    },
+    reset() {
+      pin = null;
+      failed = 0;
+      lockedUntil = 0;
+      return Promise.resolve();
+    },
+  };
+
+  const hostInfo: HostInfo = { kind: 'preview', version: '0.0.0-fake', platform: 'test', hubUrl: '' };
+  const host: HostApi = {
+    info: () => Promise.resolve(ok(hostInfo)),
+    wrapKey: (data) => Promise.resolve(ok(data)),
+    unwrapKey: (data) => Promise.resolve(ok(data)),
+    onLock: () => () => undefined,
+  };
+
+  return {
+    host,
+    hostInfo,
+    account,
+    hub: {
+      login(request) {
+        if (request.password !== password) return Promise.resolve(fail('Gebruikersnaam of wachtwoord klopt niet.'));
+        const expiresAt = new Date(now() + 8 * 3600_000).toISOString();
+        return Promise.resolve(ok({ token: 'f'.repeat(40), expiresAt, user: { ...fakeUser, username: request.username } }));
+      },
+    },
+    persistStorage: () => Promise.resolve(options.persistGranted ?? true),
+    session: () => current,
+  };
+}
