@@ -2,10 +2,23 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { RendererViteConfig } from 'electron-vite';
 
 // Build with `electron-vite build -c electron.config.ts`; paths are explicit because the tree is not src/-shaped.
 const root = import.meta.dirname;
 const rendererEntry = resolve(root, 'renderer/index.html');
+
+const renderer: RendererViteConfig = {
+  root: resolve(root, 'renderer'),
+  // electron-vite forces base './'; deep links like app://keukentafel/huishoudens/1 need absolute asset URLs.
+  plugins: [react(), { name: 'keukentafel-absolute-base', config: () => ({ base: '/' }) }],
+  build: {
+    outDir: resolve(root, 'out/renderer'),
+    minify: true,
+    rolldownOptions: { input: { index: rendererEntry } },
+  },
+};
+
 // Until the renderer has its entry page, build main + preload only instead of failing.
 const hasRenderer = existsSync(rendererEntry);
 if (!hasRenderer) console.warn(`electron-vite: ${rendererEntry} ontbreekt; alleen main en preload worden gebouwd.`);
@@ -31,16 +44,5 @@ export default defineConfig({
       },
     },
   },
-  renderer: hasRenderer
-    ? {
-    root: resolve(root, 'renderer'),
-    plugins: [react()],
-    build: {
-      outDir: resolve(root, 'out/renderer'),
-      rolldownOptions: {
-        input: { index: rendererEntry },
-      },
-    },
-  }
-    : undefined,
+  ...(hasRenderer ? { renderer } : {}),
 });
