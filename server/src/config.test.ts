@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultDataDir, loadConfig } from './config';
+
+const linux = { platform: 'linux' as const, homedir: '/home/sanne' };
+
+describe('loadConfig', () => {
+  it('uses safe defaults: localhost, port 4319, PGlite in the user data folder, no demo', () => {
+    const c = loadConfig({}, linux);
+    expect(c).toMatchObject({ port: 4319, host: '127.0.0.1', demo: false, loginLimitPerMinute: 10, sessionTtlMs: 12 * 3_600_000 });
+    expect(c.database).toEqual({ kind: 'pglite', dataDir: '/home/sanne/.local/share/keukentafel/hub' });
+    expect(c.allowedOrigins).toEqual(['app://keukentafel', 'http://localhost:4320', 'http://127.0.0.1:4320']);
+  });
+
+  it('prefers DATABASE_URL over a data folder and reads the other variables', () => {
+    const c = loadConfig(
+      {
+        DATABASE_URL: 'postgres://kt:kt@db:5432/hub',
+        KEUKENTAFEL_DATA_DIR: ':memory:',
+        PORT: '8080',
+        KEUKENTAFEL_DEMO: '1',
+        KEUKENTAFEL_ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+      },
+      linux,
+    );
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://kt:kt@db:5432/hub' });
+    expect(c).toMatchObject({ port: 8080, demo: true, allowedOrigins: ['https://a.example', 'https://b.example'] });
+    expect(loadConfig({ KEUKENTAFEL_DATA_DIR: ':memory:' }, linux).database).toEqual({ kind: 'pglite', dataDir: ':memory:' });
+  });
+
+  it('fails with a message that names the bad variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' }, linux)).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' }, linux)).toThrow(/PORT/);
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' }, linux)).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ KEUKENTAFEL_DEMO: 'yes' }, linux)).toThrow(/KEUKENTAFEL_DEMO/);
+  });
+});
+
+describe('defaultDataDir', () => {
+  it('follows each platform’s convention', () => {
+    expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, linux)).toBe('/data/keukentafel/hub');
+    expect(defaultDataDir({}, { platform: 'darwin', homedir: '/Users/sanne' })).toBe('/Users/sanne/Library/Application Support/Keukentafel/hub');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\sanne\\AppData\\Roaming' }, { platform: 'win32', homedir: 'C:\\Users\\sanne' })).toMatch(/Roaming.Keukentafel.hub$/);
+  });
+});
