@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import {
+  crossCheck, demoHouseholds, helpCatalogue, holidays, lifeDomains, normsFor, parseResource, regelingen, settings, signalCatalogue,
+} from './index';
+
+describe('resources', () => {
+  it('loads 14 life domains in conversation order, each with 5 level texts', () => {
+    expect(lifeDomains.map((d) => d.id)).toEqual([
+      'geld', 'werk-en-school', 'dagbesteding', 'wonen', 'thuis-en-relaties', 'kinderen-en-opvoeding', 'lichamelijke-gezondheid',
+      'mentale-gezondheid', 'verslaving', 'zelfzorg', 'huishouden', 'mensen-om-u-heen', 'meedoen', 'politie-en-justitie',
+    ]);
+    for (const d of lifeDomains) expect(new Set(d.levels).size).toBe(5);
+  });
+
+  it('has at least 24 signals, and the legal crisis signals are marked as such', () => {
+    expect(signalCatalogue.length).toBeGreaterThanOrEqual(24);
+    const crisisOf = (id: string) => signalCatalogue.find((s) => s.id === id)?.crisis;
+    expect(crisisOf('dreigende-huisuitzetting')).toBe('huisuitzetting');
+    expect(crisisOf('afsluiting-gas-stroom')).toBe('afsluiting-energie');
+    expect(crisisOf('afsluiting-stadsverwarming')).toBe('afsluiting-energie');
+    expect(crisisOf('afsluiting-water')).toBe('afsluiting-water');
+    expect(crisisOf('opzegging-zorgverzekering')).toBe('beeindiging-zorgverzekering');
+    expect(crisisOf('huurachterstand')).toBeNull();
+  });
+
+  it('passes the cross-checks, and the cross-check notices a broken reference', () => {
+    const base = { lifeDomains, signalCatalogue, helpCatalogue, settings, regelingen };
+    expect(crossCheck(base)).toEqual([]);
+    const broken = [{ ...signalCatalogue[0]!, domainId: 'bestaat-niet', suggestedHelp: ['onbekend'], crisis: 'meteoriet' }];
+    const problems = crossCheck({ ...base, signalCatalogue: broken });
+    expect(problems.join(' ')).toMatch(/bestaat-niet/);
+    expect(problems.join(' ')).toMatch(/onbekend/);
+    expect(problems.join(' ')).toMatch(/meteoriet/);
+  });
+
+  it('gives a clear error naming the file and path of invalid data', () => {
+    expect(() => parseResource('settings.json', z.object({ minimaPercentage: z.int() }), { minimaPercentage: 'veel' })).toThrow(
+      /resources\/settings\.json is invalid: minimaPercentage:/,
+    );
+  });
+
+  it('freezes the catalogues', () => {
+    expect(Object.isFrozen(lifeDomains)).toBe(true);
+    expect(Object.isFrozen(lifeDomains[0]!.levels)).toBe(true);
+    expect(Object.isFrozen(settings.crisisTypes[0])).toBe(true);
+  });
+
+  it('picks the norms in force on a date, and marks 2026 as provisional', () => {
+    expect(normsFor(2025, '2025-03-15')?.amounts.single).toBe(134545);
+    expect(normsFor(2025, '2025-03-15')?.amounts.couple).toBe(192207);
+    expect(normsFor(2025, '2025-07-01')?.amounts).toEqual({ single: 136906, couple: 195580, singlePension: 153021, couplePension: 209498 });
+    expect(normsFor(2025)?.effectiveFrom).toBe('2025-07-01');
+    expect(normsFor(2026)?.provisional).toBe(true);
+    expect(normsFor(2026)?.yearNote).toMatch(/alleenstaande ouder/);
+    expect(normsFor(1999)).toBeNull();
+    expect(normsFor(settings.normsYear)).not.toBeNull();
+  });
+
+  it('has holidays for 2025–2030 with Bevrijdingsdag only in lustrum years (Heerlen setting)', () => {
+    expect(holidays.firstYear).toBe(2025);
+    expect(holidays.lastYear).toBe(2030);
+    expect(holidays.dates.has('2025-05-05')).toBe(true);
+    expect(holidays.dates.has('2026-05-05')).toBe(false);
+    expect(holidays.dates.has('2030-05-05')).toBe(true);
+    expect(holidays.dates.has('2026-12-25')).toBe(true);
+  });
+
+  it('loads three demo households that pass the household and intake schemas', () => {
+    const demo = demoHouseholds('2026-11-23');
+    expect(demo).toHaveLength(3);
+    expect(demo.map((d) => d.household.postcode.slice(0, 2))).toEqual(['64', '64', '64']);
+    expect(new Set(demo.map((d) => d.id)).size).toBe(3);
+  });
+
+  it('refuses demo data when its dates lie after "today"', () => {
+    expect(() => demoHouseholds('2026-01-01')).toThrow(/Deze datum ligt in de toekomst/);
+  });
+});
