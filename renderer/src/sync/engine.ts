@@ -156,6 +156,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
 
   async function run(): Promise<void> {
     await Promise.resolve();
+    state.online = deps.onlineSignal.isOnline();
     notify();
     try {
       if (!state.online) return;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { createHubClient, messages } from './hub-client';
+
+const user = { id: crypto.randomUUID(), username: 'sanne', displayName: 'Sanne', role: 'worker', teamId: crypto.randomUUID() };
+
+function client(answer: () => Promise<Response>) {
+  const calls: { url: string; init: RequestInit | undefined }[] = [];
+  const hub = createHubClient({
+    baseUrl: 'http://hub.test/',
+    fetch: (input, init) => {
+      calls.push({ url: input instanceof Request ? input.url : input.toString(), init });
+      return answer();
+    },
+  });
+  return { hub, calls };
+}
+
+describe('hub client', () => {
+  it('signs in and returns the parsed answer', async () => {
+    const body = { token: 'x'.repeat(40), expiresAt: '2026-03-03T09:00:00.000Z', user };
+    const { hub, calls } = client(() => Promise.resolve(Response.json(body)));
+    expect(await hub.login({ username: 'sanne', password: 'geheim' })).toEqual({ ok: true, value: body });
+    expect(calls[0]?.url).toBe('http://hub.test/api/v1/auth/login');
+  });
+
+  it("shows the hub's own message on a wrong password", async () => {
+    const { hub } = client(() => Promise.resolve(Response.json({ error: 'invalid', message: 'Gebruikersnaam of wachtwoord klopt niet.' }, { status: 401 })));
+    expect(await hub.login({ username: 'sanne', password: 'fout' })).toEqual({ ok: false, error: 'Gebruikersnaam of wachtwoord klopt niet.' });
+  });
+
+  it('says plainly when the hub cannot be reached', async () => {
+    const { hub } = client(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(await hub.login({ username: 'sanne', password: 'x' })).toEqual({ ok: false, error: messages.offline });
+  });
+
+  it('treats an answer of the wrong shape as a hub error, not as success', async () => {
+    const { hub } = client(() => Promise.resolve(Response.json({ token: 'kort' })));
+    const result = await hub.login({ username: 'sanne', password: 'x' });
+    expect(result).toEqual({ ok: false, error: messages.badAnswer });
+  });
+
+  it('sends the token and the Idempotency-Key with a new case', async () => {
+    const caseId = crypto.randomUUID();
+    const { hub, calls } = client(() => Promise.resolve(Response.json({ caseId, status: 'received', receivedAt: '2026-03-02T09:00:00.000Z' }, { status: 201 })));
+    const key = crypto.randomUUID();
+    const answer = await hub.withToken('tok').postCase({ caseId, postcodeArea: '6411', adults: 1, children: 0, openedAt: '2026-03-02T09:00:00.000Z' }, key);
+    expect(answer.kind).toBe('ok');
+    const headers = new Headers(calls[0]?.init?.headers);
+    expect(headers.get('idempotency-key')).toBe(key);
+    expect(headers.get('authorization')).toBe('Bearer tok');
+  });
+
+  it('does not call the hub without a token', async () => {
+    const { hub, calls } = client(() => Promise.reject(new Error('should not be called')));
+    expect(await hub.withToken(null).changes(0)).toEqual({ kind: 'http', status: 401, message: messages.relogin });
+    expect(calls).toHaveLength(0);
+  });
+});
