@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { holidays, settings, signalCatalogue } from '../../resources/index';
+import type { RecordedSignal } from './intake.schema';
+import { assessUrgency, wgsDecisionDeadline, wgsDeadline } from './urgency';
+import { addDays, isWorkingDay, weekday } from './working-days';
+
+const signal = (catalogueId: string | null, freeText = ''): RecordedSignal => ({
+  id: '00000000-0000-4000-8000-000000000001', catalogueId, freeText, note: '', observedOn: '2026-11-01', recordedAt: '2026-11-01T10:00:00.000Z',
+});
+
+describe('urgency', () => {
+  it('makes a threatened eviction urgent, with a Dutch reason', () => {
+    const u = assessUrgency({ signals: [signal('huurachterstand'), signal('dreigende-huisuitzetting')] }, settings, signalCatalogue);
+    expect(u.urgent).toBe(true);
+    expect(u.crisisTypes.map((c) => c.id)).toEqual(['huisuitzetting']);
+    expect(u.reasons[0]).toMatch(/^Dreigende huisuitzetting\. .*binnen 3 werkdagen/);
+  });
+
+  it('names each crisis once, in settings order', () => {
+    const u = assessUrgency(
+      { signals: [signal('afsluiting-water'), signal('afsluiting-gas-stroom'), signal('afsluiting-stadsverwarming')] },
+      settings,
+      signalCatalogue,
+    );
+    expect(u.crisisTypes.map((c) => c.id)).toEqual(['afsluiting-energie', 'afsluiting-water']);
+  });
+
+  it('is not urgent for arrears alone, free-text signals, or a municipal crisis the municipality did not switch on', () => {
+    const signals = [signal('huurachterstand'), signal(null, 'Dreigt uit huis gezet te worden'), signal('loonbeslag')];
+    expect(assessUrgency({ signals }, settings, signalCatalogue).urgent).toBe(false);
+  });
+
+  it('counts wage garnishment when the municipality adds it to its crisis list', () => {
+    const withGarnishment = { ...settings, crisisTypes: settings.crisisTypes.map((c) => (c.id === 'loonbeslag' ? { ...c, counts: true } : c)) };
+    const u = assessUrgency({ signals: [signal('loonbeslag')] }, withGarnishment, signalCatalogue);
+    expect(u.urgent).toBe(true);
+    expect(u.reasons[0]).toMatch(/De gemeente ziet dit als een crisis/);
+  });
+});
+
+describe('Wgs deadline for the first conversation', () => {
+  it('request on Thursday 24 December 2026, urgent → Wednesday 30 December (Kerst and the weekend skipped)', () => {
+    expect(weekday('2026-12-24')).toBe(4);
+    expect(wgsDeadline('2026-12-24', true, holidays)).toBe('2026-12-30');
+    expect(weekday('2026-12-30')).toBe(3);
+  });
+
+  it('urgent request on a Friday → the next Wednesday', () => {
+    expect(wgsDeadline('2026-11-20', true, holidays)).toBe('2026-11-25');
+  });
+
+  it('skips Easter Monday and Koningsdag', () => {
+    expect(wgsDeadline('2026-04-02', true, holidays)).toBe('2026-04-08');
+    expect(wgsDeadline('2026-04-24', true, holidays)).toBe('2026-04-30');
+  });
+
+  it('not urgent → 4 weeks later, moved past a weekend or holiday', () => {
+    expect(wgsDeadline('2026-11-02', false, holidays)).toBe('2026-11-30');
+    expect(wgsDeadline('2026-11-28', false, holidays)).toBe('2026-12-28');
+    expect(wgsDeadline('2026-11-27', false, holidays)).toBe('2026-12-28');
+  });
+
+  it('Bevrijdingsdag counts only when the municipality says so', () => {
+    expect(wgsDeadline('2026-05-04', true, holidays)).toBe('2026-05-07');
+    const everyYear = { ...holidays, dates: new Set([...holidays.dates, '2026-05-05']) };
+    expect(wgsDeadline('2026-05-04', true, everyYear)).toBe('2026-05-08');
+  });
+
+  it('the decision is due 8 weeks after the first conversation', () => {
+    expect(wgsDecisionDeadline('2026-11-02', holidays)).toBe('2026-12-28');
+  });
+
+  it('is never before the request, and never on a weekend or holiday', () => {
+    const dates = fc.integer({ min: 0, max: 5 * 365 - 40 }).map((n) => addDays('2025-01-01', n));
+    fc.assert(
+      fc.property(dates, fc.boolean(), (request, urgent) => {
+        const due = wgsDeadline(request, urgent, holidays);
+        expect(due > request).toBe(true);
+        expect(isWorkingDay(due, holidays)).toBe(true);
+        if (urgent) expect(due <= addDays(request, 3 + 2 + 2 + 2)).toBe(true);
+        else expect(due >= addDays(request, 28)).toBe(true);
+      }),
+    );
+  });
+
+  it('refuses to guess outside the years the holiday list covers', () => {
+    expect(() => wgsDeadline('2030-12-30', true, holidays)).toThrow(/2031/);
+  });
+});
