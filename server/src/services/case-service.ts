@@ -61,29 +61,34 @@ export function createCaseService({ db, clock }: CaseDeps): CaseService {
       let outcome: CreateCaseOutcome;
       try {
         outcome = await db.transaction(async (tx) => {
-          // Claim the key first: a concurrent twin waits on this row and then sees it as taken.
-          const claimed = await tx.query(
-            `INSERT INTO idempotency (key, user_id, request_hash, response, status_code, created_at)
-             VALUES ($1, $2, $3, $4, 201, $5) ON CONFLICT (key) DO NOTHING RETURNING key`,
-            [key, user.id, hash, JSON.stringify(response), now.toISOString()],
+          // On PostgreSQL, serialise inserts per team so seq order is commit order and a checkpoint pull never
+          // skips a row; PGlite has one connection, so its transactions are serial already.
+          if (db.kind === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [user.teamId]);
+          // One round trip: claim the key, insert the case only if the key was ours, audit only if the case was new.
+          // A concurrent twin waits on the key row, then finds it taken.
+          const { rows } = await tx.query<{ claimed: boolean; inserted: boolean }>(
+            `WITH claim AS (
+               INSERT INTO idempotency (key, user_id, request_hash, response, status_code, created_at)
+               VALUES ($1::uuid, $2::uuid, $3::text, $4::jsonb, 201, $5::timestamptz)
+               ON CONFLICT (key) DO NOTHING RETURNING key),
+             ins AS (
+               INSERT INTO cases (case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at)
+               SELECT $6::uuid, $7::uuid, $2::uuid, $8::text, $9::int, $10::int, $11::timestamptz, $5::timestamptz FROM claim
+               ON CONFLICT (case_id) DO NOTHING RETURNING case_id),
+             aud AS (
+               INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, outcome)
+               SELECT $5::timestamptz, $2::uuid, 'case.create', 'case', case_id::text, 'ok' FROM ins RETURNING id)
+             SELECT EXISTS (SELECT 1 FROM claim) AS claimed, EXISTS (SELECT 1 FROM ins) AS inserted, EXISTS (SELECT 1 FROM aud) AS audited`,
+            [key, user.id, hash, JSON.stringify(response), now.toISOString(), body.caseId, user.teamId, body.postcodeArea, body.adults, body.children, body.openedAt],
           );
-          if (claimed.rows.length === 0) {
-            const stored = (await tx.query<IdempotencyRow>('SELECT user_id, request_hash, response, status_code FROM idempotency WHERE key = $1', [key])).rows[0];
-            if (!stored || stored.user_id !== user.id || stored.request_hash !== hash) return { kind: 'key-reused' } as const;
-            const first = typeof stored.response === 'string' ? (JSON.parse(stored.response) as NewCaseResponse) : stored.response;
-            await recordAudit(tx, now, [{ userId: user.id, action: 'case.create', entityType: 'case', entityId: body.caseId, outcome: 'replayed' }]);
-            return { kind: 'replayed', statusCode: stored.status_code, response: first } as const;
-          }
-          // Serialises inserts per team so seq order is commit order and a checkpoint pull never skips a row.
-          await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [user.teamId]);
-          const inserted = await tx.query(
-            `INSERT INTO cases (case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (case_id) DO NOTHING RETURNING case_id`,
-            [body.caseId, user.teamId, user.id, body.postcodeArea, body.adults, body.children, body.openedAt, response.receivedAt],
-          );
-          if (inserted.rows.length === 0) throw new CaseExists();
-          await recordAudit(tx, now, [{ userId: user.id, action: 'case.create', entityType: 'case', entityId: body.caseId, outcome: 'ok' }]);
-          return { kind: 'created', statusCode: 201, response } as const;
+          const result = rows[0];
+          if (result?.claimed && result.inserted) return { kind: 'created', statusCode: 201, response } as const;
+          if (result?.claimed) throw new CaseExists();
+          const stored = (await tx.query<IdempotencyRow>('SELECT user_id, request_hash, response, status_code FROM idempotency WHERE key = $1', [key])).rows[0];
+          if (!stored || stored.user_id !== user.id || stored.request_hash !== hash) return { kind: 'key-reused' } as const;
+          const first = typeof stored.response === 'string' ? (JSON.parse(stored.response) as NewCaseResponse) : stored.response;
+          await recordAudit(tx, now, [{ userId: user.id, action: 'case.create', entityType: 'case', entityId: body.caseId, outcome: 'replayed' }]);
+          return { kind: 'replayed', statusCode: stored.status_code, response: first } as const;
         });
       } catch (error) {
         if (!(error instanceof CaseExists)) throw error;
