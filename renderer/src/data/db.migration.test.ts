@@ -18,7 +18,7 @@ const schemaV1 = {
 };
 
 describe('device store migrations', () => {
-  it('keeps version 1 rows when opened with the current schema, and adds the checkpoints store', async () => {
+  it('keeps version 1 rows when opened with the current schema, and adds the checkpoints and snapshots stores', async () => {
     const name = `migration-${crypto.randomUUID()}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(schemaV1);
@@ -46,6 +46,7 @@ describe('device store migrations', () => {
     expect(await current.outbox.where('status').equals('pending').toArray()).toEqual([outbox]);
     await current.checkpoints.put({ id: 'case-changes', value: 3 });
     expect(await current.checkpoints.get('case-changes')).toEqual({ id: 'case-changes', value: 3 });
+    expect(await current.snapshots.count()).toBe(0);
     current.close();
   });
 });

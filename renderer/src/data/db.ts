@@ -76,6 +76,8 @@ export class KeukentafelDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'id'>;
   sync!: EntityTable<SyncRow, 'entityId'>;
   checkpoints!: EntityTable<CheckpointRow, 'id'>;
+  /** Encrypted caches that make unlock fast (e.g. the household index); safe to delete at any time. */
+  snapshots!: EntityTable<EncryptedRow, 'id'>;
 
   constructor(name = 'keukentafel', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -89,5 +91,7 @@ export class KeukentafelDb extends Dexie {
     });
     // Version 2 adds the sync checkpoints table; stores not named keep their schema.
     this.version(2).stores({ checkpoints: 'id' });
+    // Version 3 adds encrypted snapshots (a cache, rebuilt from the rows when missing).
+    this.version(3).stores({ snapshots: 'id' });
   }
 }

@@ -47,6 +47,9 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       afterWrite: () => void sync.syncNow(),
     });
     const offEntity = sync.onEntity((id, state) => households.setSyncState(id, state));
+    // The snapshot is only a cache: failing to write it costs speed at the next unlock, nothing else.
+    const snapshot = () => void households.saveSnapshot().catch(() => undefined);
+    if (!households.fromSnapshot) snapshot();
     if (deps.autoStart ?? true) sync.start();
     return {
       user,
@@ -55,6 +58,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       lock() {
         sync.stop();
         offEntity();
+        snapshot();
       },
     };
   };

@@ -111,3 +111,48 @@ describe('household repository', () => {
     expect(repo.search('huishouden 2099')).toHaveLength(1);
   });
 });
+
+describe('household index snapshot', () => {
+  it('makes the next unlock read one snapshot, with the same households', async () => {
+    const { db, key, repo } = await open();
+    await repo.importMany([householdInput('Een'), householdInput('Twee')]);
+    expect(repo.fromSnapshot).toBe(false);
+    await repo.saveSnapshot();
+    const next = (await open(db, key)).repo;
+    expect(next.fromSnapshot).toBe(true);
+    expect(next.list()).toEqual(repo.list());
+  });
+
+  it('drops the snapshot on every household write, so it never hides a change', async () => {
+    const { db, key, repo } = await open();
+    const h = await repo.create(householdInput('Oud'));
+    await repo.saveSnapshot();
+    await repo.update(h.id, householdInput('Nieuw'));
+    const next = (await open(db, key)).repo;
+    expect(next.fromSnapshot).toBe(false);
+    expect(next.list().map((s) => s.name)).toEqual(['Nieuw']);
+  });
+
+  it('does not save a snapshot built before a write that finished meanwhile', async () => {
+    const { db, key, repo } = await open();
+    await repo.create(householdInput('Eerste'));
+    const saving = repo.saveSnapshot();
+    await repo.create(householdInput('Tweede'));
+    await saving;
+    const next = (await open(db, key)).repo;
+    expect(next.list().map((s) => s.name).sort()).toEqual(['Eerste', 'Tweede']);
+  });
+
+  it('ignores a snapshot whose count does not match the rows', async () => {
+    const { db, key, repo } = await open();
+    await repo.create(householdInput('Een'));
+    await repo.saveSnapshot();
+    const other = await open(freshDb(), key);
+    await other.repo.create(householdInput('Ander'));
+    // A row written behind the repository's back (e.g. by an older app version) must still show.
+    await db.households.bulkAdd(await other.db.households.toArray());
+    const next = (await open(db, key)).repo;
+    expect(next.fromSnapshot).toBe(false);
+    expect(next.list()).toHaveLength(2);
+  });
+});

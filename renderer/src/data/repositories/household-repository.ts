@@ -7,6 +7,7 @@ import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
 import type { EncryptedRow, KeukentafelDb, OutboxRow } from '../db';
 import type { Clock } from '../ports';
 import { createEmitter } from '../ports';
+import { loadHouseholdSnapshot, saveHouseholdSnapshot, SNAPSHOT_ID } from './household-snapshot';
 
 /**
  * Households encrypted at rest (only id/updatedAt in clear), searched through an in-memory index
@@ -34,6 +35,10 @@ export interface DeviceHouseholdRepository extends HouseholdRepository {
   setSyncState(householdId: string, state: SyncState): void;
   /** Rows that could not be decrypted or parsed at unlock (should stay 0). */
   readonly unreadable: number;
+  /** Whether this unlock used the encrypted snapshot instead of decrypting every row. */
+  readonly fromSnapshot: boolean;
+  /** Stores the index as one encrypted snapshot for a fast next unlock; skipped when nothing changed. */
+  saveSnapshot(): Promise<void>;
 }
 
 interface Entry {
@@ -77,23 +82,40 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   let listCache: HouseholdSummary[] | null = null;
   let unreadable = 0;
 
-  const [rows, outboxRows, syncRows] = await Promise.all([db.households.toArray(), db.outbox.toArray(), db.sync.toArray()]);
-  const decrypted = await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
-    try {
-      return householdSchema.parse(await decryptJson(key, row.iv, row.data));
-    } catch {
-      return null;
-    }
-  });
+  // Bumped before every household write; a snapshot is only saved for the generation it was built from.
+  let generation = 0;
+  let savedGeneration: number | null = null;
+
+  const [snapshot, outboxRows, syncRows] = await Promise.all([loadHouseholdSnapshot(db, key), db.outbox.toArray(), db.sync.toArray()]);
+  const fromSnapshot = snapshot !== null;
+  const loaded = snapshot ?? (await decryptAll());
+  if (fromSnapshot) savedGeneration = generation;
   const received = new Set(syncRows.map((r) => r.entityId));
   const outboxBy = new Map(outboxRows.filter((r) => r.kind === 'new-case').map((r) => [r.entityId, r]));
-  for (const h of decrypted) {
-    if (h === null) {
-      unreadable++;
-      continue;
-    }
+  for (const h of loaded) {
     entries.set(h.id, { household: h, haystack: haystackOf(h), summary: null });
     states.set(h.id, stateFrom(outboxBy.get(h.id), received.has(h.id)));
+  }
+
+  async function decryptAll(): Promise<Household[]> {
+    const rows = await db.households.toArray();
+    const decrypted = await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
+      try {
+        return householdSchema.parse(await decryptJson(key, row.iv, row.data));
+      } catch {
+        return null;
+      }
+    });
+    const good = decrypted.filter((h): h is Household => h !== null);
+    unreadable = decrypted.length - good.length;
+    return good;
+  }
+
+  async function saveSnapshot(): Promise<void> {
+    const at = generation;
+    if (savedGeneration === at || unreadable > 0) return;
+    const households = [...entries.values()].map((e) => e.household);
+    if (await saveHouseholdSnapshot(db, key, households, clock.now(), () => generation === at)) savedGeneration = at;
   }
 
   function summaryOf(entry: Entry): HouseholdSummary {
@@ -151,6 +173,8 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
     get unreadable() {
       return unreadable;
     },
+    fromSnapshot,
+    saveSnapshot,
     list,
     search(query) {
       const terms = normalizeForSearch(query).split(' ').filter(Boolean);
@@ -168,7 +192,9 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       const household = build(input, now);
       // Encrypt first: no awaits on anything but Dexie inside the transaction.
       const [row, item] = await Promise.all([seal(household), outboxItem(household, now)]);
-      await db.transaction('rw', db.households, db.outbox, async () => {
+      generation++;
+      await db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
+        await db.snapshots.delete(SNAPSHOT_ID);
         await db.households.add(row);
         await db.outbox.add(item);
       });
@@ -183,7 +209,12 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       if (!current) throw new Error(`Unknown household ${id}`);
       const parsed = householdInputSchema.parse(input);
       const household: Household = { ...current.household, ...parsed, updatedAt: new Date(clock.now()).toISOString() };
-      await db.households.put(await seal(household));
+      const row = await seal(household);
+      generation++;
+      await db.transaction('rw', db.households, db.snapshots, async () => {
+        await db.snapshots.delete(SNAPSHOT_ID);
+        await db.households.put(row);
+      });
       put(household);
       changedEntries(true);
       return structuredClone(household);
@@ -196,7 +227,9 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         const chunk = households.slice(i, i + IMPORT_CHUNK);
         const rowsToAdd = await mapBounded(chunk, DECRYPT_CONCURRENCY, seal);
         const items = withOutbox ? await mapBounded(chunk, DECRYPT_CONCURRENCY, (h) => outboxItem(h, now)) : [];
-        await db.transaction('rw', db.households, db.outbox, async () => {
+        generation++;
+        await db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
+          await db.snapshots.delete(SNAPSHOT_ID);
           await db.households.bulkAdd(rowsToAdd);
           if (items.length > 0) await db.outbox.bulkAdd(items);
         });
