@@ -15,6 +15,8 @@ const renderer: RendererViteConfig = {
   build: {
     outDir: resolve(root, 'out/renderer'),
     minify: true,
+    // Inlined assets become data: URLs, which the CSP refuses for fonts, scripts and styles.
+    assetsInlineLimit: 0,
     rolldownOptions: { input: { index: rendererEntry } },
   },
 };
