@@ -14,6 +14,7 @@ export const messages = {
   sessionExpired: 'Uw sessie is verlopen. Meld u opnieuw aan.',
   forbidden: 'U heeft geen toegang tot dit onderdeel.',
   badLogin: 'Gebruikersnaam of wachtwoord klopt niet.',
+  outOfRange: 'Een waarde valt buiten het geldige bereik.',
   internal: 'Er ging iets mis bij de gemeente. Probeer het later opnieuw.',
   keyReused: 'Deze verzendsleutel is al gebruikt voor andere gegevens. Maak een nieuwe sleutel.',
   caseExists: 'Deze casus is al ontvangen met een andere verzendsleutel.',
@@ -44,6 +45,10 @@ const toIssues = (error: FastifyError): ApiError['issues'] =>
     message: v.message ?? messages.badRequest,
   }));
 
+/** SQLSTATE class 22 (data exception) from pg or PGlite: a value out of range or of the wrong form. */
+const isPgDataException = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'severity' in error && /^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code));
+
 const clientErrors: Record<string, { error: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { error: 'bad_request', message: messages.badJson },
   FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'bad_request', message: messages.badJson },
@@ -58,6 +63,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.validation) return reply.code(400).send(apiError('bad_request', messages.badRequest, toIssues(error)));
+    // Input that passed zod but PostgreSQL refuses (say year 0000) is still bad input: a 400, and the transaction rolled back.
+    if (isPgDataException(error)) return reply.code(400).send(apiError('bad_request', messages.badRequest, [{ path: 'body', message: messages.outOfRange }]));
     const status = error.statusCode ?? 500;
     if (status === 429) return reply.code(429).send(apiError('rate_limited', messages.rateLimited));
     if (status >= 400 && status < 500) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../shared/api/auth';
 import type { NewCaseRequest } from '../../../shared/api/cases';
@@ -74,6 +75,7 @@ describe.each(availableBackends())('case routes on $name', (backend) => {
       { ...good, adults: 0 },
       { ...good, children: 1.5 },
       { ...good, openedAt: 'gisteren' },
+      { ...good, openedAt: '0000-01-01T00:00:00Z' },
       { ...good, name: 'Jansen' },
       [good],
     ];
@@ -90,6 +92,28 @@ describe.each(availableBackends())('case routes on $name', (backend) => {
     const big = await push({ ...good, pad: 'x'.repeat(1_100_000) });
     expect(big.statusCode).toBe(413);
     expect([await count(h.db, 'cases'), await count(h.db, 'idempotency')]).toEqual(before);
+  });
+
+  it('never answers arbitrary JSON with a 500', async () => {
+    const good = newCase();
+    const field = fc.constantFrom('caseId', 'postcodeArea', 'adults', 'children', 'openedAt', 'extra');
+    const body = fc.oneof(fc.jsonValue(), fc.tuple(field, fc.jsonValue()).map(([k, v]) => ({ ...good, caseId: randomUUID(), [k]: v })));
+    const before = await count(h.db, 'cases');
+    let created = 0;
+    await fc.assert(
+      fc.asyncProperty(body, async (b) => {
+        const res = await h.app.inject({
+          method: 'POST',
+          url: apiPaths.cases,
+          headers: { ...auth('worker'), 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
+          payload: JSON.stringify(b),
+        });
+        if (res.statusCode === 201) created++;
+        else expect(res.statusCode).toBe(400);
+      }),
+      { numRuns: 150 },
+    );
+    expect(await count(h.db, 'cases')).toBe(before + created);
   });
 
   it('lets only workers send cases and only workers and team leads list them', async () => {
