@@ -66,6 +66,17 @@ describe('resources', () => {
     expect(holidays.dates.has('2026-12-25')).toBe(true);
   });
 
+  it('keeps every text the resident may read short: no sentence over 20 words (B1)', () => {
+    const texts = [
+      ...lifeDomains.flatMap((d) => [d.question, d.description, ...d.levels]),
+      ...signalCatalogue.flatMap((s) => [s.title, s.description]),
+      ...helpCatalogue.map((h) => h.description),
+      ...regelingen.map((r) => r.nextStep),
+    ];
+    const long = texts.flatMap((t) => t.split(/[.!?:]\s+/)).filter((sentence) => sentence.split(/\s+/).length > 20);
+    expect(long).toEqual([]);
+  });
+
   it('loads three demo households that pass the household and intake schemas', () => {
     const demo = demoHouseholds('2026-11-23');
     expect(demo).toHaveLength(3);

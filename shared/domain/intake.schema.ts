@@ -5,12 +5,15 @@ import { z } from 'zod';
  * Schemas that check "not in the future" come from `createIntakeSchemas(today)` so tests and the
  * UI choose what today is. No BSN anywhere: a buurtteam has no legal basis to process it.
  *
- * Field names follow VNG's DDAS data model (debt-help reporting) where it has a matching concept:
- *   Inkomen.bron → IncomeSource `source`, Inkomen.nettoBedrag → `netMonthlyCents`,
- *   Schuld.schuldeiser → `creditor`, Schuld.bedrag → `amountCents`, Schuld.soortSchuld → `type`,
- *   Schuld.stadium/datum → `stage`/`stageDate`, Signaal.crisissignaal → `crisis`,
- *   Signaal.datumOntstaan → `observedOn`, Ondernemer (ja/nee) → `selfEmployed`,
- *   Huishoudsamenstelling → `householdType`, Betalingsregeling → `paymentArrangements`.
+ * Field names follow VNG's DDAS model (github.com/VNG-Realisatie/ddas, Model Schuldhulpverlening and
+ * Vroegsignalering) where it has a matching attribute:
+ *   Inkomen.inkomstenbron → Income.source, Inkomen.nettoBedrag → Income.netMonthlyCents,
+ *   Schuldeiser.naam → Debt.creditor, Schuld.bedrag → Debt.amountCents, Schuld.schuldsoort → Debt.type
+ *   (finer than DDAS; see `ddasSchuldsoort`), Vroegsignaal.crisissignaal → SignalCatalogueEntry.crisis,
+ *   Vroegsignaal.ontstaansdatum → RecordedSignal.observedOn, Ondernemer → Finances.selfEmployed,
+ *   Begeleiding.soort (Budgetbeheer | Beschermingsbewind) → Finances.budgetManagement,
+ *   Oplossing.soort Betalingsregeling → Finances.paymentArrangements.
+ * DDAS counts whole euros; we keep cents and round only when exporting.
  */
 
 // ---------- building blocks ----------
@@ -87,6 +90,13 @@ export const debtTypes = [
 ] as const;
 export const debtTypeSchema = z.enum(debtTypes);
 export type DebtType = z.infer<typeof debtTypeSchema>;
+
+/** DDAS EnumSchuldensoort per debt type (Nuts: metered utilities; Publiek: public creditors). */
+export const ddasSchuldsoort: Readonly<Record<DebtType, 'Nuts' | 'Publiek' | 'Zorg' | 'Overig'>> = {
+  huurschuld: 'Overig', energie: 'Nuts', water: 'Nuts', zorgverzekering: 'Zorg', belastingdienst: 'Publiek',
+  toeslagen: 'Publiek', cjib: 'Publiek', gemeente: 'Publiek', 'achteraf-betalen': 'Overig', lening: 'Overig',
+  telefoon: 'Overig', overig: 'Overig',
+};
 
 /** Collection stages in order of escalation. */
 export const debtStages = ['herinnering', 'aanmaning', 'incasso', 'deurwaarder', 'beslag'] as const;
