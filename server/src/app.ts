@@ -61,6 +61,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     passwords: deps.passwords ?? argon2Hasher,
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 3_600_000,
   });
+  app.addHook('onReady', () => auth.warmUp());
   const cases = createCaseService({ db: deps.db, clock });
 
   registerHealthRoutes(app, deps.db);

@@ -65,6 +65,8 @@ describe.each(availableBackends())('auth routes on $name', (backend) => {
     expect((await me(token)).statusCode).toBe(200);
     h.clock.advance(1000);
     expect((await me(token)).statusCode).toBe(401);
+    await h.login('worker-b');
+    expect(await count(h.db, 'sessions WHERE token_hash = $1', [hashToken(token)])).toBe(0);
   });
 
   it('rejects bad login bodies with a Dutch 400 and issues', async () => {

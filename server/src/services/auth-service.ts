@@ -35,6 +35,8 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 export interface AuthService {
   /** null when the pair is wrong; takes about as long for an unknown user as for a wrong password. */
   login(username: string, password: string): Promise<LoginResponse | null>;
+  /** Makes the dummy hash up front, so the first unknown-user login is not slower than later ones. */
+  warmUp(): Promise<void>;
   /** The user behind a live bearer token, or null when unknown or expired. */
   authenticate(token: string): Promise<User | null>;
 }
@@ -46,6 +48,10 @@ export function createAuthService(deps: AuthDeps): AuthService {
   const dummy = () => (dummyHash ??= passwords.hash(randomBytes(16).toString('hex')));
 
   return {
+    warmUp: async () => {
+      await dummy();
+    },
+
     async login(username, password) {
       const found = await db.query<UserRow & { password_hash: string }>(
         `SELECT ${userColumns}, u.password_hash FROM users u WHERE u.username = $1`,
@@ -59,6 +65,8 @@ export function createAuthService(deps: AuthDeps): AuthService {
       if (!(await passwords.verify(row.password_hash, password))) return null;
       const token = randomBytes(32).toString('base64url');
       const now = clock();
+      // Expired sessions are useless; clearing them at sign-in keeps the table small without a timer.
+      await db.query('DELETE FROM sessions WHERE user_id = $1 AND expires_at <= $2', [row.user_id, now.toISOString()]);
       const expiresAt = new Date(now.getTime() + sessionTtlMs);
       await db.query('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)', [
         hashToken(token),
