@@ -77,14 +77,14 @@ describe('resources', () => {
     expect(long).toEqual([]);
   });
 
-  it('loads three demo households that pass the household and intake schemas', () => {
-    const demo = demoHouseholds('2026-11-23');
+  it('loads three demo households that pass the household and intake schemas', async () => {
+    const demo = await demoHouseholds('2026-11-23');
     expect(demo).toHaveLength(3);
     expect(demo.map((d) => d.household.postcode.slice(0, 2))).toEqual(['64', '64', '64']);
     expect(new Set(demo.map((d) => d.id)).size).toBe(3);
   });
 
-  it('refuses demo data when its dates lie after "today"', () => {
-    expect(() => demoHouseholds('2026-01-01')).toThrow(/Deze datum ligt in de toekomst/);
+  it('refuses demo data when its dates lie after "today"', async () => {
+    await expect(demoHouseholds('2026-01-01')).rejects.toThrow(/Deze datum ligt in de toekomst/);
   });
 });

@@ -9,7 +9,6 @@ import { holidaysFileSchema, normsFileSchema, settingsSchema } from '../shared/d
 import type { NormPeriod, NormsFile, Settings } from '../shared/domain/resources.schema';
 import { holidayCalendar } from '../shared/domain/working-days';
 import type { HolidayCalendar } from '../shared/domain/working-days';
-import demoJson from './demo/households.json';
 import helpJson from './help.json';
 import holidaysJson from './holidays.json';
 import lifeDomainsJson from './life-domains.json';
@@ -136,8 +135,9 @@ export interface DemoHousehold {
   intake: Intake;
 }
 
-/** Three made-up households with filled intakes; only for demo mode. `today` is `YYYY-MM-DD`. */
-export function demoHouseholds(today: string): DemoHousehold[] {
+/** Three made-up households with filled intakes; only for demo mode (loaded lazily, its own chunk). */
+export async function demoHouseholds(today: string): Promise<DemoHousehold[]> {
+  const demoJson = (await import('./demo/households.json')).default;
   const { intakeSchema } = createIntakeSchemas(today);
   const schema = z.array(z.object({ id: z.uuid(), household: householdInputSchema, intake: intakeSchema }));
   const demo = parseResource('demo/households.json', schema, demoJson);

@@ -7,7 +7,7 @@ import type { RegelingContext } from './regelingen';
 
 const today = '2026-11-23';
 const ctx: RegelingContext = { regelingen, help: helpCatalogue, catalogue: signalCatalogue, settings, norms: normsFor(2026)!.amounts, today };
-const demo = demoHouseholds(today);
+const demo = await demoHouseholds(today);
 const byName = (first: string) => demo.find((d) => d.household.members[0]?.firstName === first)!;
 const ids = (first: string) => checkRegelingen(byName(first).intake, byName(first).household, ctx).map((r) => r.id);
 
