@@ -43,7 +43,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandling(app);
   app.setSerializerCompiler(serializerCompiler);
 
-  await app.register(cors, { origin: deps.allowedOrigins ?? defaultAllowedOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'] });
+  await app.register(cors, { origin: deps.allowedOrigins ?? defaultAllowedOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], exposedHeaders: ['idempotent-replayed'] });
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
