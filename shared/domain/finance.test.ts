@@ -88,6 +88,21 @@ describe('income as a percentage of the social minimum', () => {
   });
 });
 
+describe('household type guess', () => {
+  const adult = (age: number | null) => ({ role: 'adult' as const, age });
+  const child = { role: 'child' as const, age: 8 };
+  it('reads single, single parent, couple and pension age from the members', () => {
+    expect(suggestHouseholdType([adult(40)])).toBe('alleenstaand');
+    expect(suggestHouseholdType([adult(40), child])).toBe('alleenstaande-ouder');
+    expect(suggestHouseholdType([adult(40), adult(null), child])).toBe('gehuwd-samenwonend');
+    expect(suggestHouseholdType([adult(70)])).toBe('alleenstaand-pensioen');
+    expect(suggestHouseholdType([adult(66), adult(68)])).toBe('gehuwd-samenwonend-pensioen');
+  });
+  it('does not guess for three or more adults', () => {
+    expect(suggestHouseholdType([adult(40), adult(20), adult(45)])).toBeNull();
+  });
+});
+
 describe('euro amounts in Dutch', () => {
   it('formats like a Dutch bank statement', () => {
     expect(formatEuro(123456)).toBe('€ 1.234,56');

@@ -124,3 +124,22 @@ export function parseEuro(input: string): Result<number> {
   if (cents > MAX_CENTS) return fail('Dit bedrag is te hoog.');
   return ok(negative && cents !== 0 ? -cents : cents);
 }
+
+/**
+ * A first guess of the household type from the members, for the worker to confirm; null when unclear
+ * (more than two adults may be cost sharers, which needs a conversation). AOW age is 67 in 2025–2027.
+ */
+export function suggestHouseholdType(
+  members: readonly { role: 'adult' | 'child'; age: number | null }[],
+  pensionAge = 67,
+): HouseholdType | null {
+  const adults = members.filter((m) => m.role === 'adult');
+  const hasChildren = members.some((m) => m.role === 'child');
+  const pension = adults.some((m) => m.age !== null && m.age >= pensionAge);
+  if (adults.length === 1) {
+    const base = hasChildren ? 'alleenstaande-ouder' : 'alleenstaand';
+    return pension ? `${base}-pensioen` : base;
+  }
+  if (adults.length === 2) return pension ? 'gehuwd-samenwonend-pensioen' : 'gehuwd-samenwonend';
+  return null;
+}
