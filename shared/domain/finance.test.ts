@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   debtTotalsByStage, formatEuro, incomeForMinimumCents, incomePctOfMinimum, monthlyBalanceCents, normCentsFor, parseEuro,
-  totalFixedCosts, totalIncome, weeklyLeftCents,
+  suggestHouseholdType, totalFixedCosts, totalIncome, weeklyLeftCents,
 } from './finance';
 import type { Debt, FixedCost, Income, PaymentArrangement } from './intake.schema';
 
