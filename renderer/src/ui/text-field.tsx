@@ -20,10 +20,11 @@ function useFieldIds(hint: string | undefined, error: string | undefined) {
 function FieldFrame({ id, label, hint, hintId, error, errorId, required, children }: FieldText & { id: string; hintId?: string | undefined; errorId?: string | undefined; children: React.ReactNode }) {
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <span className="field__required"> {nl.common.required}</span> : null}
-      </label>
+      {/* The marker sits outside the label: the control's name stays "Pincode", aria-required says the rest. */}
+      <div className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {required ? <span className="field__required" aria-hidden="true">{nl.common.required}</span> : null}
+      </div>
       {hint ? (
         <p id={hintId} className="field__hint">
           {hint}

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { useRef, useState } from 'react';
+import { FormProvider, get, useForm, type FieldErrors } from 'react-hook-form';
 import { householdInputSchema, type HouseholdInput } from '../../../../shared/domain/household.schema';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
@@ -21,10 +21,18 @@ export function HouseholdForm({ initial, onSave, onCancel }: HouseholdFormProps)
   const form = useForm<HouseholdFormValues, unknown, HouseholdInput>({
     resolver: zodResolver(householdInputSchema),
     defaultValues: initial,
-    shouldFocusError: true,
+    // We focus ourselves, in screen order; react-hook-form would use registration order.
+    shouldFocusError: false,
   });
-  const { errors, isSubmitting, submitCount, isValid } = form.formState;
+  const { errors, isSubmitting, submitCount } = form.formState;
   const postcode = form.register('postcode', { onBlur: (e: { target: HTMLInputElement }) => form.setValue('postcode', normalisePostcode(e.target.value)) });
+
+  const formRef = useRef<HTMLFormElement>(null);
+  // After a refused submit: focus the first invalid field in screen order (not registration order).
+  const focusFirstError = (found: FieldErrors<HouseholdFormValues>) => {
+    const controls = [...(formRef.current?.elements ?? [])] as HTMLInputElement[];
+    controls.find((el) => el.name && get(found, el.name) !== undefined)?.focus();
+  };
 
   const submit = form.handleSubmit(async (input) => {
     setSaveError(false);
@@ -33,13 +41,13 @@ export function HouseholdForm({ initial, onSave, onCancel }: HouseholdFormProps)
     } catch {
       setSaveError(true);
     }
-  });
+  }, focusFirstError);
 
   return (
     <FormProvider {...form}>
-      <form onSubmit={(e) => void submit(e)} noValidate className="household-form">
+      <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="household-form">
         <p>{nl.form.intro}</p>
-        {submitCount > 0 && !isValid && Object.keys(errors).length > 0 ? <Alert>{nl.form.fixErrors}</Alert> : null}
+        {submitCount > 0 && Object.keys(errors).length > 0 ? <Alert>{nl.form.fixErrors}</Alert> : null}
         {saveError ? <Alert>{nl.form.saveFailed}</Alert> : null}
         <div className="form-section">
           <TextField label={nl.form.name} hint={nl.form.nameHint} required autoComplete="off" error={errors.name?.message} {...form.register('name')} />
