@@ -1,0 +1,144 @@
+import type { LoginResponse } from '../shared/api/auth';
+import { createDeviceAccount } from '../renderer/src/data/account';
+import type { Session } from '../renderer/src/data/contracts';
+import { KeukentafelDb } from '../renderer/src/data/db';
+import { intervalScheduler, systemClock } from '../renderer/src/data/ports';
+import type { DeviceSession } from '../renderer/src/data/session';
+import { sessionOpener } from '../renderer/src/data/session';
+import { createPreviewHost } from '../renderer/src/host/preview-host';
+import { createHubClient } from '../renderer/src/sync/hub-client';
+import { makeHouseholds, percentile } from './fixtures';
+
+/** Runs inside Chromium; bench/run.ts drives it through `window.bench`. Everything uses the app's own code. */
+
+export const BENCH_PIN = '2468013';
+
+const login: LoginResponse = {
+  token: 'bench-token-'.padEnd(48, 'x'),
+  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  user: { id: crypto.randomUUID(), username: 'werker', displayName: 'Bench Werker', role: 'worker', teamId: crypto.randomUUID() },
+};
+
+function services() {
+  const db = new KeukentafelDb();
+  const host = createPreviewHost();
+  const hub = createHubClient({ baseUrl: '', fetch: (input, init) => fetch(input, init) });
+  const account = createDeviceAccount({
+    db,
+    host,
+    clock: systemClock,
+    openSession: sessionOpener({
+      db,
+      hub,
+      clock: systemClock,
+      random: Math.random,
+      scheduler: intervalScheduler,
+      onlineSignal: { isOnline: () => false, subscribe: () => () => undefined },
+      autoStart: false,
+    }),
+  });
+  return { db, account };
+}
+
+function rawDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    indexedDB.deleteDatabase('bench-raw');
+    const open = indexedDB.open('bench-raw', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('households', { keyPath: 'id' });
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('raw open failed'));
+  });
+}
+
+function rawPut(db: IDBDatabase, rows: object[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('households', 'readwrite');
+    const store = tx.objectStore('households');
+    for (const row of rows) store.put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('raw put failed'));
+  });
+}
+
+function rawScan(db: IDBDatabase, needle: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = db.transaction('households').objectStore('households').getAll();
+    request.onsuccess = () => {
+      const all = request.result as { name: string }[];
+      resolve(all.filter((h) => h.name.toLowerCase().includes(needle)).length);
+    };
+    request.onerror = () => reject(request.error ?? new Error('raw scan failed'));
+  });
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+const QUERIES = ['jansen', 'ozlem', 'vries-1', '6411', 'familie bakker-20', 'zoe', 'celik', 'léon', 'ramdin-77', 'smeets-4'];
+
+async function households(n: number) {
+  await new KeukentafelDb().delete();
+  const { account } = services();
+  const inputs = makeHouseholds(n);
+  const enrolled = await account.enroll(login, BENCH_PIN);
+  if (!enrolled.ok) throw new Error(enrolled.error);
+  const session = enrolled.value as DeviceSession;
+  const [, insertMs] = await timed(() => session.households.importMany(inputs, { outbox: false }));
+
+  const raw = await rawDb();
+  const plain = inputs.map((h, i) => ({ id: String(i), ...h }));
+  const [, rawInsertMs] = await timed(async () => {
+    for (let i = 0; i < plain.length; i += 1000) await rawPut(raw, plain.slice(i, i + 1000));
+  });
+
+  const searchTimes: number[] = [];
+  for (let round = 0; round < 20; round++) {
+    for (const q of QUERIES) {
+      const start = performance.now();
+      session.households.search(q);
+      searchTimes.push(performance.now() - start);
+    }
+  }
+  const rawSearchTimes: number[] = [];
+  for (const q of QUERIES) rawSearchTimes.push((await timed(() => rawScan(raw, q)))[1]);
+  raw.close();
+
+  await session.households.saveSnapshot();
+  session.lock();
+  const [warm, unlockMs] = await timed(() => account.unlock(BENCH_PIN));
+  if (!warm.ok) throw new Error(warm.error);
+  const warmSession = warm.value;
+  warmSession.lock();
+  return {
+    n,
+    insertMs,
+    rawInsertMs,
+    searchP50: percentile(searchTimes, 50),
+    searchP95: percentile(searchTimes, 95),
+    rawSearchP95: percentile(rawSearchTimes, 95),
+    unlockMs,
+  };
+}
+
+/** Unlock when the encrypted index snapshot is missing: every row is decrypted. */
+async function coldUnlock() {
+  const { db, account } = services();
+  await db.open();
+  await db.snapshots.clear();
+  const [result, ms] = await timed(() => account.unlock(BENCH_PIN));
+  if (!result.ok) throw new Error(result.error);
+  (result.value).lock();
+  db.close();
+  return { coldUnlockMs: ms };
+}
+
+declare global {
+  interface Window {
+    bench: { households: typeof households; coldUnlock: typeof coldUnlock; pin: string };
+  }
+}
+window.bench = { households, coldUnlock, pin: BENCH_PIN };
+document.getElementById('status')!.textContent = 'ready';

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { benchPush } from '../server/bench/push.bench';
+
+/**
+ * `npm run bench`: the design's targets, measured in one run, each beside its baseline.
+ * Browser figures come from the app's own data layer in Chromium; hub figures from the hub in-process.
+ */
+
+const root = resolve(import.meta.dirname, '..');
+const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+
+function build(config: string) {
+  const result = spawnSync('npx', ['vite', 'build', '-c', config, '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`vite build -c ${config} failed`);
+}
+
+/** One origin for the app and the bench page, so both see the same IndexedDB. */
+function serve(): Promise<{ url: string; close: () => void }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const [dir, rest] = path.startsWith('/bench/') ? ['dist/bench', path.slice(7)] : ['dist/renderer', path.slice(1)];
+    const file = normalize(join(root, dir, rest || 'index.html'));
+    if (!file.startsWith(join(root, dir)) || !existsSync(file) || statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => ok({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+  );
+}
+
+/** Gzipped size of the JavaScript the app's index.html loads up front (entry and modulepreloads). */
+function initialJsGzipKb(): number {
+  const html = readFileSync(join(root, 'dist/renderer/index.html'), 'utf8');
+  const srcs = [...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]!.replace(/^\.?\//, ''));
+  return srcs.reduce((sum, src) => sum + gzipSync(readFileSync(join(root, 'dist/renderer', src))).length, 0) / 1024;
+}
+
+type Row = [what: string, measured: string, target: string, baseline: string, ratio: string];
+const ms = (v: number) => `${v.toFixed(1)} ms`;
+
+async function main() {
+  build('renderer/vite.config.ts');
+  build('bench/vite.config.ts');
+  const server = await serve();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const rows: Row[] = [];
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/bench/`);
+    await page.getByText('ready').waitFor();
+    const n = Number(process.env.BENCH_N ?? 10_000);
+    const h = await page.evaluate((count) => window.bench.households(count), n);
+    const cold = await page.evaluate(() => window.bench.coldUnlock());
+    rows.push(
+      [`insert ${n} encrypted households`, ms(h.insertMs), '—', `raw IndexedDB ${ms(h.rawInsertMs)}`, `${(h.insertMs / h.rawInsertMs).toFixed(2)}×`],
+      [`search p95, ${n} households`, ms(h.searchP95), '< 30 ms', `raw IndexedDB scan ${ms(h.rawSearchP95)}`, `${(h.searchP95 / h.rawSearchP95).toFixed(3)}×`],
+      [`search p50, ${n} households`, ms(h.searchP50), '—', '', ''],
+      [`unlock (PBKDF2 600k + index), ${n}`, ms(h.unlockMs), '< 1500 ms', '', ''],
+      [`unlock without snapshot, ${n}`, ms(cold.coldUnlockMs), '< 1500 ms', `with snapshot ${ms(h.unlockMs)}`, `${(cold.coldUnlockMs / h.unlockMs).toFixed(2)}×`],
+    );
+
+    // Load to interactive: the real app, on the device that now holds 10,000 households.
+    const app = await context.newPage();
+    app.on('pageerror', (e) => console.log('app error:', e.message));
+    const t0 = Date.now();
+    await app.goto(`${server.url}/`);
+    const pin = app.getByLabel('Pincode', { exact: true });
+    await pin.waitFor();
+    const interactiveMs = Date.now() - t0;
+    await pin.fill(await page.evaluate(() => window.bench.pin));
+    const t1 = Date.now();
+    await pin.press('Enter');
+    await app.getByRole('main').getByRole('listitem').first().waitFor();
+    const listMs = Date.now() - t1;
+    rows.push(
+      [`app load to interactive, ${n} households`, ms(interactiveMs), '< 800 ms', '', ''],
+      [`unlock to list shown, ${n} households`, ms(listMs), '< 1500 ms', '', ''],
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+
+  const push = await benchPush(1000);
+  rows.push([`push ${push.n} new cases to the hub (PGlite)`, ms(push.pushMs), '< 10000 ms, ≤ 2× raw', `raw INSERT ${ms(push.rawMs)}`, `${(push.pushMs / push.rawMs).toFixed(2)}×`]);
+  const js = initialJsGzipKb();
+  rows.push(['initial renderer JavaScript (gzip)', `${js.toFixed(1)} KB`, '< 400 KB', '', '']);
+
+  const header: Row = ['what', 'measured', 'target', 'baseline (same run)', 'ratio'];
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((r) => (r[i] ?? "").length)));
+  const line = (r: Row) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(['', line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n'));
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
