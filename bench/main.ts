@@ -1,6 +1,5 @@
 import type { LoginResponse } from '../shared/api/auth';
 import { createDeviceAccount } from '../renderer/src/data/account';
-import type { Session } from '../renderer/src/data/contracts';
 import { KeukentafelDb } from '../renderer/src/data/db';
 import { intervalScheduler, systemClock } from '../renderer/src/data/ports';
 import type { DeviceSession } from '../renderer/src/data/session';
