@@ -1,0 +1,49 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { createFakeServices } from '../testing/fake-services';
+import { AppLayout } from './app-layout';
+import { ServicesProvider, SessionProvider } from './services-context';
+import { ShellContext } from './shell-context';
+
+async function renderShell(storageRefused = false) {
+  const services = await createFakeServices({ enrolledPin: '24680', households: [{ name: 'Familie Jansen', postcode: '6411 AB', members: [{ id: crypto.randomUUID(), firstName: 'Bart', lastName: '', role: 'adult', age: null }] }] });
+  const result = await services.account.unlock('24680');
+  if (!result.ok) throw new Error(result.error);
+  return renderToStaticMarkup(
+    <ServicesProvider services={services}>
+      <SessionProvider session={result.value}>
+        <ShellContext value={{ onLock: () => undefined, storageRefused }}>
+          <MemoryRouter initialEntries={['/huishoudens']}>
+            <Routes>
+              <Route path="/" element={<AppLayout />}>
+                <Route path="huishoudens" element={<h1>Huishoudens</h1>} />
+              </Route>
+            </Routes>
+          </MemoryRouter>
+        </ShellContext>
+      </SessionProvider>
+    </ServicesProvider>,
+  );
+}
+
+describe('AppLayout', () => {
+  it('has a skip link, the landmarks, the worker and a lock button', async () => {
+    const html = await renderShell();
+    expect(html).toMatch(/<a href="#inhoud"[^>]*>Naar de inhoud<\/a>/);
+    expect(html).toContain('<header');
+    expect(html).toMatch(/<nav aria-label="Hoofdmenu"/);
+    expect(html).toMatch(/<main id="inhoud"/);
+    expect(html).toContain('Aangemeld als Anouk de Vries');
+    expect(html).toMatch(/<button[^>]*>Vergrendelen<\/button>/);
+  });
+
+  it('shows in words that the new household waits to be sent', async () => {
+    expect(await renderShell()).toContain('1 wacht op verzending');
+  });
+
+  it('warns only when the browser refused persistent storage', async () => {
+    expect(await renderShell(false)).not.toContain('schijf vol');
+    expect(await renderShell(true)).toContain('schijf vol');
+  });
+});
