@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import { householdInputSchema, type Household, type HouseholdInput, type SyncState } from '../../../shared/domain/household.schema';
@@ -22,7 +23,7 @@ export interface FakeOptions {
   password?: string;
   /** Start with an enrolled account, locked, with this PIN. */
   enrolledPin?: string;
-  households?: HouseholdInput[];
+  households?: z.input<typeof householdInputSchema>[];
   persistGranted?: boolean;
   online?: boolean;
 }
@@ -169,7 +170,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   let current: FakeSession | null = null;
   const sync = createFakeSync(now, options.online ?? true);
   const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id));
-  for (const input of options.households ?? []) await households.create(input);
+  for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
 
   const openSession = (): FakeSession => {
     const session: FakeSession = {
