@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
-import { householdInputSchema, type Household, type HouseholdInput, type SyncState } from '../../../shared/domain/household.schema';
+import { householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type {
   AppServices,
