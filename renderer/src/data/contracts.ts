@@ -1,6 +1,7 @@
 import type { LoginRequest, LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
+import type { Finances, Intake, DomainEntry, RecordedSignal } from '../../../shared/domain/intake.schema';
 import type { Result } from '../../../shared/result';
 
 /**
@@ -76,9 +77,35 @@ export interface SyncEngine {
   subscribe(listener: () => void): () => void;
 }
 
+/** One line of a household's edit history: who changed what, when (no values, only what). */
+export interface HistoryEntry {
+  at: string;
+  by: string;
+  /** Dutch, e.g. "Geld: hoe ziet u het zelf?" or "Huishouden: gegevens". */
+  what: string;
+}
+
+/**
+ * The kitchen-table intake, autosaved: every save is committed to the encrypted store before it
+ * resolves (no save button). Saves for one household are applied in call order.
+ */
+export interface IntakeRepository {
+  /** The household's intake; an empty one when nothing was recorded yet. */
+  load(householdId: string): Promise<Intake>;
+  saveDomain(householdId: string, domainId: string, entry: DomainEntry): Promise<void>;
+  saveSignals(householdId: string, signals: RecordedSignal[]): Promise<void>;
+  saveFinances(householdId: string, finances: Finances): Promise<void>;
+  /** Where the visit was (an app route), so reopening it resumes there. */
+  saveCursor(householdId: string, route: string): Promise<void>;
+  cursor(householdId: string): Promise<string | null>;
+  /** Household and intake changes, newest first. */
+  history(householdId: string): Promise<HistoryEntry[]>;
+}
+
 export interface Session {
   user: User;
   households: HouseholdRepository;
+  intakes: IntakeRepository;
   sync: SyncEngine;
   /** Forget the key from memory; the UI returns to the unlock screen. */
   lock(): void;
