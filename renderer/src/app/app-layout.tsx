@@ -43,7 +43,10 @@ export function AppLayout() {
         </nav>
         <div className="shell__status">
           <SyncIndicator sync={session.sync} />
-          <span className="shell__user">{nl.layout.signedInAs(session.user.displayName)}</span>
+          <span className="shell__user">
+            <span className="visually-hidden">{nl.layout.signedInAs('')} </span>
+            {session.user.displayName}
+          </span>
           <button type="button" className="button button--secondary button--small" onClick={onLock}>
             {nl.layout.lock}
           </button>

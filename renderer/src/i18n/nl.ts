@@ -59,7 +59,7 @@ export const nl = {
     households: 'Huishoudens',
     sync: 'Verzenden',
     lock: 'Vergrendelen',
-    signedInAs: (name: string) => `Aangemeld als ${name}`,
+    signedInAs: (name: string) => `Aangemeld als ${name}`.trimEnd(),
   },
   syncStatus: {
     allSent: 'Alles is verstuurd',
