@@ -14,6 +14,7 @@ import type {
   SyncEngine,
   SyncStatusView,
 } from '../data/contracts';
+import { createFakeIntakes } from './fake-intakes';
 
 /** In-memory AppServices for UI tests and for trying screens before the real data layer exists. */
 
@@ -170,12 +171,14 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   let current: FakeSession | null = null;
   const sync = createFakeSync(now, options.online ?? true);
   const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id));
+  const intakes = createFakeIntakes(fakeUser, now);
   for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
 
   const openSession = (): FakeSession => {
     const session: FakeSession = {
       user: fakeUser,
       households,
+      intakes,
       sync,
       locked: false,
       lock() {
