@@ -92,6 +92,7 @@ export const nl = {
     adults: (n: number) => `${n} ${plural(n, 'volwassene', 'volwassenen')}`,
     children: (n: number) => `${n} ${plural(n, 'kind', 'kinderen')}`,
     changed: (when: string) => `Gewijzigd ${when}`,
+    showMore: (rest: number) => `Toon meer (nog ${rest})`,
     notFound: 'Dit huishouden staat niet op dit apparaat.',
     toList: 'Naar de huishoudens',
   },

@@ -6,11 +6,15 @@ import { nl } from '../../i18n/nl';
 import { PageTitle } from '../../ui/page-title';
 import { HouseholdList } from './household-list';
 
+/** Rendering 10,000 rows would make the page slow to open; search finds the rest. */
+const PAGE = 100;
+
 /** #/huishoudens — search and open the households on this device. */
 export function HouseholdListPage() {
   const { households } = useSession();
   useChanges(households);
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   // Typing stays smooth with many households: the list follows the input at low priority.
   const deferred = useDeferredValue(query);
   // Re-read on every render: the repository answers from its in-memory index, and useChanges re-renders on change.
@@ -28,7 +32,10 @@ export function HouseholdListPage() {
       {hasAny ? (
         <search className="search">
           <label htmlFor="household-search">{nl.households.search}</label>
-          <input id="household-search" type="search" className="input" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+          <input id="household-search" type="search" className="input" value={query} onChange={(e) => {
+              setQuery(e.target.value);
+              setLimit(PAGE);
+            }} autoComplete="off" />
         </search>
       ) : null}
       {rows.length > 0 ? (
@@ -36,7 +43,12 @@ export function HouseholdListPage() {
           <p className="result-count" aria-live="polite">
             {nl.households.count(rows.length)}
           </p>
-          <HouseholdList rows={rows} now={Date.now()} />
+          <HouseholdList rows={rows.slice(0, limit)} now={Date.now()} />
+          {rows.length > limit ? (
+            <button type="button" className="button button--secondary" onClick={() => setLimit((n) => n + PAGE)}>
+              {nl.households.showMore(rows.length - limit)}
+            </button>
+          ) : null}
         </>
       ) : deferred.trim() ? (
         <p className="empty" aria-live="polite">
