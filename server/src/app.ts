@@ -25,6 +25,8 @@ export interface AppDeps {
   allowedOrigins?: string[];
   loginLimitPerMinute?: number;
   sessionTtlMs?: number;
+  /** Demo mode (KEUKENTAFEL_DEMO=1): login answers carry `demo: true` so devices add demo households. */
+  demo?: boolean;
 }
 
 /** Never log secrets or personal data: tokens, passwords and bodies stay out of the log. */
@@ -65,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cases = createCaseService({ db: deps.db, clock });
 
   registerHealthRoutes(app, deps.db);
-  registerAuthRoutes(app, { auth, loginLimitPerMinute: deps.loginLimitPerMinute ?? 10 });
+  registerAuthRoutes(app, { auth, loginLimitPerMinute: deps.loginLimitPerMinute ?? 10, demo: deps.demo ?? false });
   registerCaseRoutes(app, { auth, cases });
   return app;
 }

@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     loginLimitPerMinute: config.loginLimitPerMinute,
     sessionTtlMs: config.sessionTtlMs,
+    demo: config.demo,
   });
   const shutdown = (signal: string) => {
     app.log.info(`${signal}: shutting down`);

@@ -24,6 +24,8 @@ export const loginResponseSchema = z.object({
   token: z.string().min(32),
   expiresAt: z.iso.datetime(),
   user: userSchema,
+  /** True only when the hub runs in demo mode (KEUKENTAFEL_DEMO=1): the device then adds demo households at first enrolment. */
+  demo: z.boolean().optional(),
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 

@@ -9,9 +9,11 @@ import type { AuthService } from '../services/auth-service';
 export interface AuthRouteOptions {
   auth: AuthService;
   loginLimitPerMinute: number;
+  /** Tell devices the hub runs in demo mode; absent from the answer otherwise. */
+  demo?: boolean;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, { auth, loginLimitPerMinute }: AuthRouteOptions): void {
+export function registerAuthRoutes(app: FastifyInstance, { auth, loginLimitPerMinute, demo = false }: AuthRouteOptions): void {
   const zapp = app.withTypeProvider<ZodTypeProvider>();
 
   zapp.post(
@@ -35,7 +37,7 @@ export function registerAuthRoutes(app: FastifyInstance, { auth, loginLimitPerMi
     async (request, reply) => {
       const result = await auth.login(request.body.username, request.body.password);
       if (!result) return reply.code(401).send(apiError('invalid_credentials', messages.badLogin));
-      return result;
+      return demo ? { ...result, demo: true } : result;
     },
   );
 
