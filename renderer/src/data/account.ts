@@ -23,6 +23,8 @@ export interface UnlockedContext {
   key: CryptoKey;
   /** The hub token, or null when it has expired or was never stored. */
   token: string | null;
+  /** Set only at the first enrolment on a device when the hub runs in demo mode: add the demo households. */
+  seedDemo?: boolean;
 }
 
 export interface DeviceAccountDeps {
@@ -152,7 +154,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         lockedUntil: 0,
         ...(await sealToken(key, login)),
       });
-      return ok(await begin({ user, key, token: login.token }));
+      return ok(await begin({ user, key, token: login.token, seedDemo: login.demo === true }));
     },
 
     async unlock(pin) {

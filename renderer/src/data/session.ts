@@ -7,10 +7,15 @@ import type { KeukentafelDb } from './db';
 import type { Clock, OnlineSignal, Scheduler } from './ports';
 import type { DeviceHouseholdRepository } from './repositories/household-repository';
 import { openHouseholdRepository } from './repositories/household-repository';
+import { createHistoryLog } from './repositories/history-log';
+import type { DeviceIntakeRepository } from './repositories/intake-repository';
+import { openIntakeRepository } from './repositories/intake-repository';
+import { seedDemo } from './demo/seed-demo';
 
 /** What an open session holds beyond the UI contract: the concrete repository and engine. */
 export interface DeviceSession extends Session {
   households: DeviceHouseholdRepository;
+  intakes: DeviceIntakeRepository;
   sync: DeviceSyncEngine;
 }
 
@@ -28,7 +33,7 @@ export interface SessionDeps {
 
 /** Builds the index, wires the repository to the engine and starts syncing; lock() undoes it all. */
 export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => Promise<DeviceSession> {
-  return async ({ user, key, token }) => {
+  return async ({ user, key, token, seedDemo: withDemo }) => {
     const sync = createSyncEngine({
       db: deps.db,
       key,
@@ -38,14 +43,20 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       scheduler: deps.scheduler,
       onlineSignal: deps.onlineSignal,
     });
+    const worker = { id: user.id, name: user.displayName };
+    // One history log for both repositories, so household and intake edits coalesce in one order.
+    const history = createHistoryLog({ db: deps.db, key, clock: deps.clock, worker });
     const households = await openHouseholdRepository({
       db: deps.db,
       key,
       clock: deps.clock,
-      worker: { id: user.id, name: user.displayName },
+      worker,
+      history,
       ...(deps.newId ? { newId: deps.newId } : {}),
       afterWrite: () => void sync.syncNow(),
     });
+    const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history });
+    if (withDemo === true) await seedDemo({ households, intakes });
     const offEntity = sync.onEntity((id, state) => households.setSyncState(id, state));
     // The snapshot is only a cache: failing to write it costs speed at the next unlock, nothing else.
     const snapshot = () => void households.saveSnapshot().catch(() => undefined);
@@ -54,6 +65,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     return {
       user,
       households,
+      intakes,
       sync,
       lock() {
         sync.stop();

@@ -2,11 +2,14 @@ import type { NewCaseRequest } from '../../../../shared/api/cases';
 import { newCaseRequestSchema } from '../../../../shared/api/cases';
 import type { Household, HouseholdInput, SyncState } from '../../../../shared/domain/household.schema';
 import { householdInputSchema, householdSchema } from '../../../../shared/domain/household.schema';
+import { z } from 'zod';
 import type { HouseholdRepository, HouseholdSummary } from '../contracts';
 import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
 import type { EncryptedRow, KeukentafelDb, OutboxRow } from '../db';
 import type { Clock } from '../ports';
 import { createEmitter } from '../ports';
+import type { HistoryLog } from './history-log';
+import { HOUSEHOLD_CREATED_LABEL, HOUSEHOLD_UPDATED_LABEL } from './intake-changes';
 import { loadHouseholdSnapshot, saveHouseholdSnapshot, SNAPSHOT_ID } from './household-snapshot';
 
 /**
@@ -26,11 +29,16 @@ export interface HouseholdRepositoryDeps {
   newId?: () => string;
   /** Called after a write that added outbox items, e.g. to nudge the sync engine. */
   afterWrite?: () => void;
+  /** When given, create and update add an entry to the household's edit history in the same transaction. */
+  history?: HistoryLog;
 }
+
+/** Household input for a bulk import; `id` keeps a fixed id (demo households), otherwise a new one is made. */
+export type ImportInput = HouseholdInput & { id?: string };
 
 export interface DeviceHouseholdRepository extends HouseholdRepository {
   /** Bulk create (demo data, benchmarks), written in chunks of 1,000; each gets a new-case item unless told not to. */
-  importMany(inputs: readonly HouseholdInput[], options?: { outbox?: boolean }): Promise<Household[]>;
+  importMany(inputs: readonly ImportInput[], options?: { outbox?: boolean }): Promise<Household[]>;
   /** The sync engine reports a household's state here. */
   setSyncState(householdId: string, state: SyncState): void;
   /** Rows that could not be decrypted or parsed at unlock (should stay 0). */
@@ -158,10 +166,30 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
     return { id: newId(), kind: 'new-case', entityId: h.id, createdAt: now, attempts: 0, nextAttemptAt: now, status: 'pending', lastError: null, iv, data };
   }
 
-  function build(input: HouseholdInput, now: number): Household {
+  function build(input: ImportInput, now: number): Household {
     const parsed = householdInputSchema.parse(input);
     const at = new Date(now).toISOString();
-    return { id: newId(), ...parsed, workerId: deps.worker.id, workerName: deps.worker.name, createdAt: at, updatedAt: at };
+    const id = input.id === undefined ? newId() : z.uuid().parse(input.id);
+    return { id, ...parsed, workerId: deps.worker.id, workerName: deps.worker.name, createdAt: at, updatedAt: at };
+  }
+
+  /**
+   * One household write: `prepare` encrypts (outside the transaction) and returns the Dexie writes;
+   * with a history log the write is serialised per household and its entry lands in the same transaction.
+   */
+  async function record(householdId: string, what: string, prepare: () => Promise<() => Promise<void>>): Promise<void> {
+    const { history } = deps;
+    const run = async () => {
+      const [writes, entry] = await Promise.all([prepare(), history ? history.entryFor(householdId, what) : null]);
+      generation++;
+      await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.history], async () => {
+        await db.snapshots.delete(SNAPSHOT_ID);
+        await writes();
+        if (entry) await db.history.put(entry.row);
+      });
+      entry?.committed();
+    };
+    await (history ? history.serial(householdId, run) : run());
   }
 
   function list(): HouseholdSummary[] {
@@ -191,12 +219,12 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       const now = clock.now();
       const household = build(input, now);
       // Encrypt first: no awaits on anything but Dexie inside the transaction.
-      const [row, item] = await Promise.all([seal(household), outboxItem(household, now)]);
-      generation++;
-      await db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
-        await db.snapshots.delete(SNAPSHOT_ID);
-        await db.households.add(row);
-        await db.outbox.add(item);
+      await record(household.id, HOUSEHOLD_CREATED_LABEL, async () => {
+        const [row, item] = await Promise.all([seal(household), outboxItem(household, now)]);
+        return async () => {
+          await db.households.add(row);
+          await db.outbox.add(item);
+        };
       });
       put(household);
       states.set(household.id, 'waiting');
@@ -209,11 +237,11 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       if (!current) throw new Error(`Unknown household ${id}`);
       const parsed = householdInputSchema.parse(input);
       const household: Household = { ...current.household, ...parsed, updatedAt: new Date(clock.now()).toISOString() };
-      const row = await seal(household);
-      generation++;
-      await db.transaction('rw', db.households, db.snapshots, async () => {
-        await db.snapshots.delete(SNAPSHOT_ID);
-        await db.households.put(row);
+      await record(id, HOUSEHOLD_UPDATED_LABEL, async () => {
+        const row = await seal(household);
+        return async () => {
+          await db.households.put(row);
+        };
       });
       put(household);
       changedEntries(true);

@@ -1,0 +1,229 @@
+import { z } from 'zod';
+import { lifeDomains } from '../../../../resources/index';
+import type { DomainEntry, Finances, Intake, RecordedSignal } from '../../../../shared/domain/intake.schema';
+import { createIntakeSchemas, domainEntrySchema, emptyIntake, isoDateOf } from '../../../../shared/domain/intake.schema';
+import type { IntakeRepository } from '../contracts';
+import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
+import type { EncryptedRow, KeukentafelDb } from '../db';
+import type { Clock } from '../ports';
+import type { HistoryLog } from './history-log';
+import { createHistoryLog } from './history-log';
+import { domainChange, financesChange, signalsChange } from './intake-changes';
+
+/**
+ * The intake, autosaved section by section: one encrypted row per domain, signals, finances and
+ * the visit cursor, so a keystroke re-encrypts one small section, never the whole intake.
+ * The last decrypted sections stay in memory per household: the history diff needs no read per save.
+ */
+
+/** Stored data is never rejected because a date is now "in the future" (e.g. the device clock moved). */
+const LENIENT_TODAY = '9999-12-31';
+const cursorSchema = z.object({ route: z.string().trim().min(1).max(500) });
+const householdIdSchema = z.uuid();
+const IMPORT_CHUNK = 200;
+
+export interface IntakeRepositoryDeps {
+  db: KeukentafelDb;
+  key: CryptoKey;
+  clock: Clock;
+  worker: { id: string; name: string };
+  /** Shared with the household repository so both append to one ordered history; made here when absent. */
+  history?: HistoryLog;
+}
+
+export interface DeviceIntakeRepository extends IntakeRepository {
+  /** Writes whole intakes at once (demo data), without history; validated leniently like stored data. */
+  importIntakes(intakes: readonly Intake[]): Promise<void>;
+}
+
+/** A save refused by the schemas; `issues` are Dutch and name the field. */
+export class IntakeValidationError extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(issues: readonly { path: string; message: string }[]) {
+    super(`De intake is niet bewaard: ${issues.map((i) => i.message).join(' ')}`);
+    this.name = 'IntakeValidationError';
+    this.issues = issues;
+  }
+}
+
+function validate<T extends z.ZodType>(schema: T, value: unknown, prefix = ''): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new IntakeValidationError(result.error.issues.map((i) => ({ path: [prefix, ...i.path.map(String)].filter(Boolean).join('.'), message: i.message })));
+}
+
+interface Sections {
+  domains: Map<string, DomainEntry>;
+  signals: RecordedSignal[] | null;
+  finances: Finances | null;
+  cursor: string | null;
+  updatedAt: number | null;
+}
+
+const rowId = {
+  domain: (householdId: string, domainId: string) => `${householdId}:domain:${domainId}`,
+  signals: (householdId: string) => `${householdId}:signals`,
+  finances: (householdId: string) => `${householdId}:finances`,
+  cursor: (householdId: string) => `${householdId}:cursor`,
+};
+
+export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRepository {
+  const { db, key, clock } = deps;
+  const history = deps.history ?? createHistoryLog({ db, key, clock, worker: deps.worker });
+  const titles = new Map(lifeDomains.map((d) => [d.id, d.title]));
+  const lenient = createIntakeSchemas(LENIENT_TODAY);
+  const lenientSignals = z.array(lenient.recordedSignalSchema).max(200);
+  let strict: { today: string; signals: typeof lenientSignals; finances: typeof lenient.financesSchema } | null = null;
+  const states = new Map<string, Sections>();
+
+  /** Schemas for input, rebuilt only when the date changes (a keystroke must stay cheap). */
+  function strictSchemas() {
+    const today = isoDateOf(new Date(clock.now()));
+    if (strict?.today !== today) {
+      const s = createIntakeSchemas(today);
+      strict = { today, signals: z.array(s.recordedSignalSchema).max(200), finances: s.financesSchema };
+    }
+    return strict;
+  }
+
+  async function readSections(householdId: string): Promise<Sections> {
+    const rows = await db.intakes.where('householdId').equals(householdId).toArray();
+    const sections: Sections = { domains: new Map(), signals: null, finances: null, cursor: null, updatedAt: null };
+    const prefix = `${householdId}:`;
+    await mapBounded(rows, 50, async (row) => {
+      let value: unknown;
+      try {
+        value = await decryptJson(key, row.iv, row.data);
+      } catch {
+        throw new Error('Een deel van de intake kan niet worden geopend. Vraag de beheerder om hulp.');
+      }
+      const part = row.id.slice(prefix.length);
+      if (part.startsWith('domain:')) sections.domains.set(part.slice('domain:'.length), validate(domainEntrySchema, value));
+      else if (part === 'signals') sections.signals = validate(lenientSignals, value);
+      else if (part === 'finances') sections.finances = validate(lenient.financesSchema, value);
+      else if (part === 'cursor') sections.cursor = validate(cursorSchema, value).route;
+      if (part !== 'cursor') sections.updatedAt = Math.max(sections.updatedAt ?? 0, row.updatedAt);
+    });
+    return sections;
+  }
+
+  async function sectionsOf(householdId: string): Promise<Sections> {
+    const known = states.get(householdId);
+    if (known) return known;
+    const read = await readSections(householdId);
+    states.set(householdId, read);
+    return read;
+  }
+
+  /** Encrypts first, then one transaction for the section and its history entry (no WebCrypto await inside). */
+  async function commit(householdId: string, id: string, value: unknown, what: string | null): Promise<number> {
+    const now = clock.now();
+    const [sealed, entry] = await Promise.all([encryptJson(key, value), what === null ? null : history.entryFor(householdId, what)]);
+    const row: EncryptedRow = { id, householdId, updatedAt: now, iv: sealed.iv, data: sealed.data };
+    await db.transaction('rw', db.intakes, db.history, async () => {
+      await db.intakes.put(row);
+      if (entry) await db.history.put(entry.row);
+    });
+    entry?.committed();
+    return now;
+  }
+
+  function assemble(householdId: string, s: Sections): Intake {
+    const intake = emptyIntake(householdId, new Date(s.updatedAt ?? clock.now()).toISOString());
+    for (const [domainId, entry] of s.domains) intake.domains[domainId] = structuredClone(entry);
+    if (s.signals) intake.signals = structuredClone(s.signals);
+    if (s.finances) intake.finances = structuredClone(s.finances);
+    return intake;
+  }
+
+  function checkHousehold(householdId: string): void {
+    validate(householdIdSchema, householdId, 'householdId');
+  }
+
+  async function sealIntake(intake: Intake, now: number): Promise<EncryptedRow[]> {
+    const h = intake.householdId;
+    const parts: [string, unknown][] = [
+      ...Object.entries(intake.domains).map(([d, e]): [string, unknown] => [rowId.domain(h, d), e]),
+      [rowId.signals(h), intake.signals],
+      [rowId.finances(h), intake.finances],
+    ];
+    return Promise.all(parts.map(async ([id, value]) => ({ id, householdId: h, updatedAt: now, ...(await encryptJson(key, value)) })));
+  }
+
+  return {
+    async load(householdId) {
+      checkHousehold(householdId);
+      return history.serial(householdId, async () => {
+        const read = await readSections(householdId);
+        states.set(householdId, read);
+        return assemble(householdId, read);
+      });
+    },
+
+    async saveDomain(householdId, domainId, entry) {
+      checkHousehold(householdId);
+      const title = titles.get(domainId);
+      if (title === undefined) throw new IntakeValidationError([{ path: 'domainId', message: 'Dit leefgebied bestaat niet.' }]);
+      const value = validate(domainEntrySchema, entry);
+      return history.serial(householdId, async () => {
+        const s = await sectionsOf(householdId);
+        const at = await commit(householdId, rowId.domain(householdId, domainId), value, domainChange(title, s.domains.get(domainId) ?? null, value));
+        s.domains.set(domainId, value);
+        s.updatedAt = at;
+      });
+    },
+
+    async saveSignals(householdId, signals) {
+      checkHousehold(householdId);
+      const value = validate(strictSchemas().signals, signals);
+      return history.serial(householdId, async () => {
+        const s = await sectionsOf(householdId);
+        s.updatedAt = await commit(householdId, rowId.signals(householdId), value, signalsChange(s.signals, value));
+        s.signals = value;
+      });
+    },
+
+    async saveFinances(householdId, finances) {
+      checkHousehold(householdId);
+      const value = validate(strictSchemas().finances, finances);
+      return history.serial(householdId, async () => {
+        const s = await sectionsOf(householdId);
+        s.updatedAt = await commit(householdId, rowId.finances(householdId), value, financesChange(s.finances, value));
+        s.finances = value;
+      });
+    },
+
+    async saveCursor(householdId, route) {
+      checkHousehold(householdId);
+      const value = validate(cursorSchema, { route });
+      return history.serial(householdId, async () => {
+        const s = await sectionsOf(householdId);
+        // Where the visit was is not a change to the intake: no history entry.
+        await commit(householdId, rowId.cursor(householdId), value, null);
+        s.cursor = value.route;
+      });
+    },
+
+    async cursor(householdId) {
+      checkHousehold(householdId);
+      return history.serial(householdId, async () => (await sectionsOf(householdId)).cursor);
+    },
+
+    async history(householdId) {
+      checkHousehold(householdId);
+      return history.list(householdId);
+    },
+
+    async importIntakes(intakes) {
+      const valid = intakes.map((i) => validate(lenient.intakeSchema, i));
+      for (let i = 0; i < valid.length; i += IMPORT_CHUNK) {
+        const chunk = valid.slice(i, i + IMPORT_CHUNK);
+        const rows = (await Promise.all(chunk.map((intake) => sealIntake(intake, Date.parse(intake.updatedAt))))).flat();
+        await db.transaction('rw', db.intakes, async () => {
+          await db.intakes.bulkPut(rows);
+        });
+        for (const intake of chunk) states.delete(intake.householdId);
+      }
+    },
+  };
+}
