@@ -4,6 +4,7 @@ import { RouterProvider } from 'react-router/dom';
 import { HouseholdFormPage } from '../features/households/household-form-page';
 import { HouseholdListPage } from '../features/households/household-list-page';
 import { HouseholdPage } from '../features/households/household-page';
+import { intakeRoutes } from '../features/intake/routes';
 import { SyncPage } from '../features/sync/sync-page';
 import { AppLayout } from './app-layout';
 import { ShellContext } from './shell-context';
@@ -19,6 +20,7 @@ export const routes = [
       { path: 'huishoudens/nieuw', element: <HouseholdFormPage /> },
       { path: 'huishoudens/:id', element: <HouseholdPage /> },
       { path: 'huishoudens/:id/bewerken', element: <HouseholdFormPage /> },
+      ...intakeRoutes,
       { path: 'verzenden', element: <SyncPage /> },
       { path: '*', element: <Navigate to="/huishoudens" replace /> },
     ],

@@ -2,28 +2,38 @@ import type { User } from '../../../shared/api/auth';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
 import type { HistoryEntry, IntakeRepository } from '../data/contracts';
 
-/** Intake store in memory: each save replaces one part and stamps the time. */
-export function createFakeIntakes(user: User, now: () => number): IntakeRepository {
+/** An in-memory IntakeRepository; `failNext` makes the next save reject, to test the error state. */
+export function createFakeIntakes(user: User, now: () => number) {
   const intakes = new Map<string, Intake>();
   const cursors = new Map<string, string>();
   const history = new Map<string, HistoryEntry[]>();
-  const change = (householdId: string, what: string, patch: (i: Intake) => Partial<Intake>) => {
-    const at = new Date(now()).toISOString();
-    const current = intakes.get(householdId) ?? emptyIntake(householdId, at);
-    intakes.set(householdId, { ...current, ...patch(current), updatedAt: at });
-    history.set(householdId, [{ at, by: user.displayName, what }, ...(history.get(householdId) ?? [])]);
+  let failures = 0;
+  const stamp = () => new Date(now()).toISOString();
+  const get = (id: string) => intakes.get(id) ?? emptyIntake(id, stamp());
+  const write = (id: string, change: (i: Intake) => Intake, what: string): Promise<void> => {
+    if (failures > 0) {
+      failures -= 1;
+      return Promise.reject(new Error('Opslaan mislukt'));
+    }
+    intakes.set(id, { ...change(structuredClone(get(id))), updatedAt: stamp() });
+    history.set(id, [{ at: stamp(), by: user.displayName, what }, ...(history.get(id) ?? [])]);
     return Promise.resolve();
   };
-  return {
-    load: (householdId) => Promise.resolve(intakes.get(householdId) ?? emptyIntake(householdId, new Date(now()).toISOString())),
-    saveDomain: (householdId, domainId, entry) => change(householdId, `Leefgebied ${domainId}`, (i) => ({ domains: { ...i.domains, [domainId]: entry } })),
-    saveSignals: (householdId, signals) => change(householdId, 'Signalen', () => ({ signals })),
-    saveFinances: (householdId, finances) => change(householdId, 'Geldzaken', () => ({ finances })),
-    saveCursor(householdId, route) {
-      cursors.set(householdId, route);
+  const repo: IntakeRepository & { failNext(n?: number): void; peek(id: string): Intake | undefined } = {
+    load: (id) => Promise.resolve(structuredClone(get(id))),
+    saveDomain: (id, domainId, entry) => write(id, (i) => ({ ...i, domains: { ...i.domains, [domainId]: structuredClone(entry) } }), `Leefgebied ${domainId}`),
+    saveSignals: (id, signals) => write(id, (i) => ({ ...i, signals: structuredClone(signals) }), 'Signalen'),
+    saveFinances: (id, finances) => write(id, (i) => ({ ...i, finances: structuredClone(finances) }), 'Geldzaken'),
+    saveCursor(id, route) {
+      cursors.set(id, route);
       return Promise.resolve();
     },
-    cursor: (householdId) => Promise.resolve(cursors.get(householdId) ?? null),
-    history: (householdId) => Promise.resolve(history.get(householdId) ?? []),
+    cursor: (id) => Promise.resolve(cursors.get(id) ?? null),
+    history: (id) => Promise.resolve(history.get(id) ?? []),
+    failNext(n = 1) {
+      failures = n;
+    },
+    peek: (id) => intakes.get(id),
   };
+  return repo;
 }

@@ -6,6 +6,7 @@ import { useSession } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
 import { formatWhen } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';
+import { HouseholdIntakePanel } from '../intake/household-intake-panel';
 import { SyncBadge } from './sync-badge';
 
 /** #/huishoudens/:id — the household's details and where its data is. */
@@ -93,10 +94,7 @@ export function HouseholdPage() {
         </dl>
       </section>
 
-      <section className="panel" aria-labelledby="intake-title">
-        <h2 id="intake-title">{nl.household.intakeTitle}</h2>
-        <p>{nl.household.intakeSoon}</p>
-      </section>
+      <HouseholdIntakePanel householdId={household.id} version={household.updatedAt} />
     </>
   );
 }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { signalCatalogue } from '../../../../resources/index';
+import { matchSignals, observedOnError, savableSignals, type SignalDraft } from './signals-model';
+
+const today = '2026-03-10';
+const draft = (over: Partial<SignalDraft>): SignalDraft => ({
+  id: '0b0c7a2e-4b1f-4d6a-9c1e-2f3a4b5c6d7e', catalogueId: 'dreigende-huisuitzetting', freeText: '', note: '', observedOn: today, recordedAt: '2026-03-10T10:00:00.000Z', ...over,
+});
+
+describe('signals model', () => {
+  it('finds signals by a word, ignoring case and accents', () => {
+    const ids = matchSignals(signalCatalogue, 'DEURWAARDER').map((s) => s.id);
+    expect(ids).toContain('deurwaarder');
+    expect(ids).not.toContain('lege-koelkast');
+    expect(matchSignals(signalCatalogue, '')).toHaveLength(signalCatalogue.length);
+  });
+
+  it('says a date in the future is in the future', () => {
+    expect(observedOnError('2026-03-11', today)).toBe('Deze datum ligt in de toekomst.');
+    expect(observedOnError('2026-03-10', today)).toBeNull();
+  });
+
+  it('keeps a signal with a half-typed date, using the date stored before', () => {
+    const stored = [draft({ observedOn: '2026-02-01' })];
+    const saved = savableSignals([draft({ observedOn: '2027-01-01' })], stored, today);
+    expect(saved).toEqual([draft({ observedOn: '2026-02-01' })]);
+  });
+
+  it('leaves out a free-text signal without text', () => {
+    expect(savableSignals([draft({ catalogueId: null, freeText: '' })], [], today)).toEqual([]);
+  });
+});
