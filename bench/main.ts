@@ -1,4 +1,5 @@
 import type { LoginResponse } from '../shared/api/auth';
+import { emptyDomainEntry } from '../shared/domain/intake.schema';
 import { createDeviceAccount } from '../renderer/src/data/account';
 import { KeukentafelDb } from '../renderer/src/data/db';
 import { intervalScheduler, systemClock } from '../renderer/src/data/ports';
@@ -134,10 +135,88 @@ async function coldUnlock() {
   return { coldUnlockMs: ms };
 }
 
+const KEYSTROKE_TEXT = 'Ik ben heel zuinig, maar de schulden van het huwelijk blijven komen. De bewindvoerder betaalt de huur, ' +
+  'maar voor de kinderen is er vaak geen geld voor sport of een verjaardag. Ik wil graag weer rust in mijn hoofd.';
+
+/** One IndexedDB transaction per keystroke with the plaintext entry: the floor any encrypted autosave stands on. */
+function rawKeystrokeDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    indexedDB.deleteDatabase('bench-raw-keystroke');
+    const open = indexedDB.open('bench-raw-keystroke', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('intakes', { keyPath: 'id' }).createIndex('householdId', 'householdId');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('raw open failed'));
+  });
+}
+
+function rawPutOne(db: IDBDatabase, row: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction('intakes', 'readwrite');
+    tx.objectStore('intakes').put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('raw put failed'));
+  });
+}
+
+/** Autosave: a 200-character sentence typed into one domain, one awaited save per keystroke, with n households on the device. */
+async function keystroke(n: number) {
+  const db = new KeukentafelDb('keukentafel-bench-keystroke');
+  await db.delete({ disableAutoOpen: false });
+  const account = createDeviceAccount({
+    db,
+    host: createPreviewHost(),
+    clock: systemClock,
+    openSession: sessionOpener({
+      db,
+      hub: createHubClient({ baseUrl: '', fetch: (input, init) => fetch(input, init) }),
+      clock: systemClock,
+      random: Math.random,
+      scheduler: intervalScheduler,
+      onlineSignal: { isOnline: () => false, subscribe: () => () => undefined },
+      autoStart: false,
+    }),
+  });
+  const enrolled = await account.enroll(login, BENCH_PIN);
+  if (!enrolled.ok) throw new Error(enrolled.error);
+  const session = enrolled.value as DeviceSession;
+  const added = await session.households.importMany(makeHouseholds(n), { outbox: false });
+  const householdId = added[Math.floor(added.length / 2)]!.id;
+  await session.intakes.load(householdId);
+  const text = KEYSTROKE_TEXT.slice(0, 200);
+
+  const times: number[] = [];
+  for (let i = 1; i <= text.length; i++) {
+    const entry = { ...emptyDomainEntry(), ownView: text.slice(0, i), updatedAt: new Date().toISOString() };
+    times.push((await timed(() => session.intakes.saveDomain(householdId, 'geld', entry)))[1]);
+  }
+  const history = await session.intakes.history(householdId);
+
+  const raw = await rawKeystrokeDb();
+  const rawTimes: number[] = [];
+  for (let i = 1; i <= text.length; i++) {
+    const row = { ...emptyDomainEntry(), id: `${householdId}:domain:geld`, householdId, ownView: text.slice(0, i), updatedAt: new Date().toISOString() };
+    rawTimes.push((await timed(() => rawPutOne(raw, row)))[1]);
+  }
+  raw.close();
+  session.lock();
+  db.close();
+  return {
+    n,
+    keystrokes: times.length,
+    historyLines: history.length,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: Math.max(...times),
+    rawP50: percentile(rawTimes, 50),
+    rawP95: percentile(rawTimes, 95),
+    rawMax: Math.max(...rawTimes),
+  };
+}
+
 declare global {
   interface Window {
-    bench: { households: typeof households; coldUnlock: typeof coldUnlock; pin: string };
+    bench: { households: typeof households; coldUnlock: typeof coldUnlock; keystroke: typeof keystroke; pin: string };
   }
 }
-window.bench = { households, coldUnlock, pin: BENCH_PIN };
+window.bench = { households, coldUnlock, keystroke, pin: BENCH_PIN };
 document.getElementById('status')!.textContent = 'ready';
