@@ -1,0 +1,229 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures/axe';
+import { cutHub, demo } from './fixtures/hub';
+import { HouseholdFormPage } from './pages/household-form-page';
+import { HouseholdListPage } from './pages/household-list-page';
+import { IntakeDomainPage, IntakeMoneyPage, IntakeOverviewPage, IntakeSignalsPage } from './pages/intake-pages';
+import { ChoosePinPage, SignInPage } from './pages/sign-in-page';
+import { UnlockPage } from './pages/unlock-page';
+
+const PIN = '246813';
+const SHOTS = '/tmp/shots';
+
+/** Signs in, chooses a PIN and creates a household like the seeds' Bart; returns its id. */
+async function startWithBart(page: Page, name: string): Promise<string> {
+  await page.goto('/');
+  await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
+  await new ChoosePinPage(page).choose(PIN);
+  const list = new HouseholdListPage(page);
+  await expect(list.heading()).toBeVisible();
+  await list.newHousehold().click();
+  const form = new HouseholdFormPage(page);
+  await form.fill({
+    name,
+    postcode: '6411 AB',
+    members: [
+      { firstName: 'Bart', lastName: 'Hendriks', role: 'adult', age: 42 },
+      { firstName: 'Lotte', lastName: 'Hendriks', role: 'child', age: 8 },
+      { firstName: 'Mees', lastName: 'Hendriks', role: 'child', age: 11 },
+    ],
+  });
+  await form.save().click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  const id = /#\/huishoudens\/([0-9a-f-]{36})/.exec(page.url())?.[1];
+  expect(id).toBeTruthy();
+  return id ?? '';
+}
+
+/** A fresh page in the same browser (as after a crash): open the app at `hash` and unlock. */
+async function reopen(context: BrowserContext, hash: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/${hash}`);
+  await new UnlockPage(page).unlock(PIN);
+  return page;
+}
+
+test('a full intake for a single father, done offline, is all there after a reload', async ({ page, context }) => {
+  mkdirSync(SHOTS, { recursive: true });
+  const id = await startWithBart(page, 'Familie Hendriks');
+  const overview = new IntakeOverviewPage(page);
+  const domain = new IntakeDomainPage(page);
+  const signals = new IntakeSignalsPage(page);
+  const money = new IntakeMoneyPage(page);
+
+  // The kitchen table: no network at all.
+  await cutHub(context);
+  await context.setOffline(true);
+
+  await page.getByRole('link', { name: 'Gesprek beginnen' }).click();
+  await expect(overview.progress()).toHaveText('0 van 14 besproken');
+  await expectNoAxeViolations(page, 'intake overview');
+
+  await overview.tile('Geld').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Geld' })).toBeVisible();
+  await domain.score(2).check();
+  await domain.ownView().fill('Sinds de scheiding zijn er schulden van ons samen. De bewindvoerder regelt de rekeningen.');
+  await domain.goesWell().fill('De huur wordt elke maand betaald.');
+  await domain.wishes().fill('Rust in mijn hoofd over geld.');
+  await domain.addAction().click();
+  await domain.fillAction(1, { who: 'Bart', what: 'Brieven van de Belastingdienst meenemen', due: '2026-12-30' });
+  await domain.done().check();
+  await expect(domain.saved()).toBeVisible();
+  await expectNoAxeViolations(page, 'domain page');
+  await page.screenshot({ path: `${SHOTS}/domain-page.png`, fullPage: false });
+
+  await domain.next().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Werk en school' })).toBeVisible();
+  await domain.score(1).check();
+  await domain.ownView().fill('Ik zit thuis met een burn-out. Werken lukt nu niet.');
+  await domain.done().check();
+  await expect(domain.saved()).toBeVisible();
+
+  await page.goto(`/#/huishoudens/${id}/gesprek/domein/mentale-gezondheid`);
+  await domain.score(2).check();
+  await domain.ownView().fill('Ik slaap slecht en ben snel moe.');
+  await expect(domain.saved()).toBeVisible();
+
+  await page.goto(`/#/huishoudens/${id}/gesprek/signalen`);
+  await expect(signals.urgentBanner()).toHaveCount(0);
+  await signals.search().fill('huisuit');
+  await signals.signal('Dreigende huisuitzetting').check();
+  await expect(signals.urgentBanner()).toBeVisible();
+  await expect(signals.urgentBanner()).toContainText('Eerste gesprek met schuldhulp uiterlijk');
+  await signals.search().fill('');
+  await signals.signal('Deurwaarder').first().check();
+  await signals.observedOn('Dreigende huisuitzetting').fill('2099-01-01');
+  await expect(page.getByText('Deze datum ligt in de toekomst.')).toBeVisible();
+  await signals.observedOn('Dreigende huisuitzetting').fill('2026-01-15');
+  await expect(page.getByText('Deze datum ligt in de toekomst.')).toHaveCount(0);
+  await signals.note('Dreigende huisuitzetting').fill('Brief van de woningcorporatie gezien.');
+  await signals.freeText().fill('Kinderen eten bij oma');
+  await signals.addFree().click();
+  await expect(signals.saved()).toBeVisible();
+  await expectNoAxeViolations(page, 'signals');
+  await signals.signal('Dreigende huisuitzetting').scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/signals.png` });
+
+  await page.goto(`/#/huishoudens/${id}/gesprek/geld`);
+  await money.add('Inkomen toevoegen').click();
+  const income = money.group('Inkomen 1');
+  await income.getByLabel('Soort inkomen').selectOption({ label: 'Uitkering van UWV' });
+  await income.getByLabel('Netto per maand').fill('1.450,00');
+  await money.add('Vaste last toevoegen').click();
+  await money.group('Vaste last 1').getByLabel('Per maand').fill('650');
+  await money.add('Vaste last toevoegen').click();
+  await money.group('Vaste last 2').getByLabel('Soort').selectOption({ label: 'Gas en stroom' });
+  await money.group('Vaste last 2').getByLabel('Per maand').fill('180,50');
+  await money.add('Schuld toevoegen').click();
+  const debt1 = money.group('Schuld 1');
+  await debt1.getByLabel('Schuldeiser').fill('Belastingdienst');
+  await debt1.getByLabel('Bedrag').fill('-5');
+  await expect(debt1.getByText('Een bedrag kan niet negatief zijn.')).toBeVisible();
+  await debt1.getByLabel('Bedrag').fill('3.200,00');
+  await debt1.getByLabel('Soort schuld').selectOption({ label: 'Belastingdienst' });
+  await debt1.getByLabel('Fase', { exact: true }).selectOption({ label: 'Deurwaarder' });
+  await debt1.getByLabel('Datum van die fase').fill('2026-02-01');
+  await money.add('Schuld toevoegen').click();
+  const debt2 = money.group('Schuld 2');
+  await debt2.getByLabel('Schuldeiser').fill('Lening van ex-partner');
+  await debt2.getByLabel('Bedrag').fill('1.234,56');
+  await debt2.getByLabel('Soort schuld').selectOption({ label: 'Lening' });
+  await debt2.getByLabel('Fase', { exact: true }).selectOption({ label: 'Aanmaning' });
+  await money.budget('Beschermingsbewind').check();
+  await money.useSuggestion().click();
+  await expect(money.householdType()).toHaveValue('alleenstaande-ouder');
+  await expect(money.balance()).toHaveText('€ 619,50');
+  await expect(money.perWeek()).toHaveText('€ 142,96');
+  await expect(money.totalDebt()).toHaveText('€ 4.434,56');
+  await expect(money.snapshot()).toContainText('van het sociaal minimum');
+  await expect(money.saved()).toBeVisible();
+  await expectNoAxeViolations(page, 'money');
+  await page.screenshot({ path: `${SHOTS}/finances.png` });
+
+  await page.goto(`/#/huishoudens/${id}/gesprek`);
+  await expect(overview.progress()).toHaveText('2 van 14 besproken');
+  await expect(overview.urgentBanner()).toBeVisible();
+  await expectNoAxeViolations(page, 'intake overview, filled');
+  await page.screenshot({ path: `${SHOTS}/overview.png` });
+
+  // Reload needs the app files, so the network comes back; the hub stays unreachable.
+  await context.setOffline(false);
+  await page.reload();
+  await new UnlockPage(page).unlock(PIN);
+  await expect(overview.progress()).toHaveText('2 van 14 besproken');
+  await expect(overview.urgentBanner()).toBeVisible();
+
+  await overview.tile('Geld').click();
+  await expect(domain.score(2)).toBeChecked();
+  await expect(domain.ownView()).toHaveValue('Sinds de scheiding zijn er schulden van ons samen. De bewindvoerder regelt de rekeningen.');
+  await expect(domain.goesWell()).toHaveValue('De huur wordt elke maand betaald.');
+  await expect(domain.wishes()).toHaveValue('Rust in mijn hoofd over geld.');
+  await expect(domain.action(1).getByLabel('Wat')).toHaveValue('Brieven van de Belastingdienst meenemen');
+  await expect(domain.action(1).getByLabel('Wanneer')).toHaveValue('2026-12-30');
+  await expect(domain.done()).toBeChecked();
+
+  await page.goto(`/#/huishoudens/${id}/gesprek/signalen`);
+  await expect(signals.signal('Dreigende huisuitzetting')).toBeChecked();
+  await expect(signals.observedOn('Dreigende huisuitzetting')).toHaveValue('2026-01-15');
+  await expect(signals.note('Dreigende huisuitzetting')).toHaveValue('Brief van de woningcorporatie gezien.');
+  await expect(page.getByText('Kinderen eten bij oma', { exact: true })).toBeVisible();
+
+  await page.goto(`/#/huishoudens/${id}/gesprek/geld`);
+  await expect(money.group('Inkomen 1').getByLabel('Netto per maand')).toHaveValue('1.450,00');
+  await expect(money.group('Schuld 1').getByLabel('Schuldeiser')).toHaveValue('Belastingdienst');
+  await expect(money.group('Schuld 2').getByLabel('Bedrag')).toHaveValue('1.234,56');
+  await expect(money.budget('Beschermingsbewind')).toBeChecked();
+  await expect(money.balance()).toHaveText('€ 619,50');
+  await expect(money.totalDebt()).toHaveText('€ 4.434,56');
+
+  // The household page offers to continue and lists what changed, folded away.
+  await page.goto(`/#/huishoudens/${id}`);
+  await expect(page.getByRole('link', { name: 'Gesprek verder' })).toBeVisible();
+  await page.getByText(/Geschiedenis bekijken/).click();
+  await expectNoAxeViolations(page, 'household page with history');
+  await page.getByRole('link', { name: 'Gesprek verder' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/huishoudens/${id}/gesprek/geld$`));
+});
+
+test('no word is lost when the page dies while typing', async ({ page, context }) => {
+  const id = await startWithBart(page, 'Familie Crashtest');
+  await cutHub(context);
+  const hash = `#/huishoudens/${id}/gesprek/domein/wonen`;
+  await page.goto(`/${hash}`);
+  const domain = new IntakeDomainPage(page);
+
+  // Strict: what the screen called saved is there.
+  const first = 'De verwarming blijft uit, want de rekening is te hoog.';
+  await domain.ownView().click();
+  await page.keyboard.type(first);
+  await expect(domain.saved()).toBeVisible();
+  await page.close();
+
+  // Close right after the last keystroke, without waiting for the save.
+  const page2 = await reopen(context, hash);
+  const domain2 = new IntakeDomainPage(page2);
+  await expect(domain2.ownView()).toHaveValue(first);
+  const second = 'De kinderen slapen samen in een kamer.';
+  await domain2.goesWell().click();
+  await page2.keyboard.type(second);
+  await page2.close();
+
+  // Killed mid-typing: everything that was on screen is stored, and nothing that was not typed.
+  const page3 = await reopen(context, hash);
+  const domain3 = new IntakeDomainPage(page3);
+  await expect(domain3.goesWell()).toHaveValue(second);
+  const third = 'Wij willen graag een huis met een extra slaapkamer.';
+  await domain3.wishes().click();
+  const typing = page3.keyboard.type(third, { delay: 15 }).catch(() => undefined);
+  await expect(domain3.wishes()).toHaveValue(/slaap/);
+  const shown = await domain3.wishes().inputValue();
+  await page3.close();
+  await typing;
+
+  const page4 = await reopen(context, hash);
+  const stored = await new IntakeDomainPage(page4).wishes().inputValue();
+  expect(third.startsWith(stored)).toBe(true);
+  expect(stored.length).toBeGreaterThanOrEqual(shown.length);
+});

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+
+/** #/huishoudens/:id/gesprek and its pages: overview, one life domain, signals, money. */
+export class IntakeOverviewPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  progress = () => this.page.getByText(/\d+ van 14 besproken/).first();
+  tile = (title: string) => this.page.getByRole('main').getByRole('link', { name: new RegExp(`^${title} `) });
+  urgentBanner = () => this.page.getByRole('alert').filter({ hasText: 'Spoed' });
+  toSignals = () => this.page.getByRole('link', { name: 'Naar de signalen' });
+  toMoney = () => this.page.getByRole('link', { name: 'Naar geldzaken' });
+  regelingen = () => this.page.getByRole('region', { name: 'U heeft misschien recht op' });
+}
+
+export class IntakeDomainPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  score = (n: number) => this.page.getByRole('radio', { name: new RegExp(`^${n} `) });
+  ownView = () => this.page.getByLabel('Hoe ziet u het zelf?');
+  goesWell = () => this.page.getByLabel('Wat gaat goed?');
+  wishes = () => this.page.getByLabel('Wensen');
+  done = () => this.page.getByRole('checkbox', { name: 'Besproken' });
+  addAction = () => this.page.getByRole('button', { name: 'Afspraak toevoegen' });
+  action = (n: number) => this.page.getByRole('group', { name: `Afspraak ${n}`, exact: true });
+  next = () => this.page.getByRole('link', { name: /^Volgende: / });
+  saved = () => this.page.getByRole('status').filter({ hasText: 'Bewaard op dit apparaat' });
+
+  async fillAction(n: number, a: { who: string; what: string; due: string }): Promise<void> {
+    const group = this.action(n);
+    await group.getByLabel('Wie').fill(a.who);
+    await group.getByLabel('Wat').fill(a.what);
+    await group.getByLabel('Wanneer').fill(a.due);
+  }
+}
+
+export class IntakeSignalsPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  search = () => this.page.getByLabel('Zoek een signaal');
+  signal = (title: string) => this.page.getByRole('checkbox', { name: new RegExp(`^${title}`) });
+  observedOn = (title: string) => this.page.getByLabel(`Sinds wanneer? (${title})`);
+  note = (title: string) => this.page.getByLabel(`Opmerking (${title})`);
+  freeText = () => this.page.getByLabel('Beschrijf het signaal');
+  addFree = () => this.page.getByRole('button', { name: 'Signaal toevoegen' });
+  urgentBanner = () => this.page.getByRole('alert').filter({ hasText: 'Spoed' });
+  saved = () => this.page.getByRole('status').filter({ hasText: 'Bewaard op dit apparaat' });
+}
+
+export class IntakeMoneyPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  group = (name: string) => this.page.getByRole('group', { name, exact: true });
+  add = (label: 'Inkomen toevoegen' | 'Vaste last toevoegen' | 'Schuld toevoegen' | 'Regeling toevoegen') => this.page.getByRole('button', { name: label });
+  budget = (label: 'Geen' | 'Budgetbeheer' | 'Beschermingsbewind') => this.page.getByRole('radio', { name: label });
+  selfEmployed = (yes: boolean) => this.group('Is de bewoner zelfstandig ondernemer (zzp)?').getByRole('radio', { name: yes ? 'Ja' : 'Nee' });
+  householdType = () => this.page.getByLabel('Soort huishouden');
+  useSuggestion = () => this.page.getByRole('button', { name: 'Voorstel gebruiken' });
+  balance = () => this.page.getByTestId('balance');
+  perWeek = () => this.page.getByTestId('per-week');
+  totalDebt = () => this.page.getByTestId('total-debt');
+  snapshot = () => this.page.getByRole('region', { name: 'Overzicht per maand' });
+  saved = () => this.page.getByRole('status').filter({ hasText: 'Bewaard op dit apparaat' });
+}
