@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { apiErrorSchema } from './auth';
 
 /**
  * The minimal "new case" record a device sends when a household is created.
@@ -45,6 +46,7 @@ export const apiPaths = {
   me: '/api/v1/auth/me',
   cases: '/api/v1/cases',
   caseChanges: '/api/v1/cases/changes',
+  caseBatch: '/api/v1/cases/batch',
 } as const;
 
 /** GET /api/v1/cases: the cases of the caller's own team, oldest first. */
@@ -61,3 +63,39 @@ export const caseListResponseSchema = z.object({
   ),
 });
 export type CaseListResponse = z.infer<typeof caseListResponseSchema>;
+
+/** POST /api/v1/cases/batch: many new cases in one request, each with its own idempotency key. */
+export const maxBatchItems = 500;
+
+/**
+ * The envelope only: each `case` is checked on its own, so one bad case gets its own 400 and the
+ * others still go through.
+ */
+export const caseBatchRequestSchema = z
+  .object({
+    items: z
+      .array(
+        z
+          .object({
+            idempotencyKey: idempotencyKeySchema,
+            case: z.unknown().meta({ description: 'A newCaseRequest (see POST /api/v1/cases), checked per item.' }),
+          })
+          .strict(),
+      )
+      .min(1, 'Stuur minstens één casus.')
+      .max(maxBatchItems, `Stuur hoogstens ${maxBatchItems} casussen per keer.`),
+  })
+  .strict();
+export type CaseBatchRequest = z.infer<typeof caseBatchRequestSchema>;
+export type CaseBatchItem = { idempotencyKey: string; case: NewCaseRequest };
+
+/** Per item: 201 created, 200 a replay of the first answer, 400 bad case, 409 case exists under another key, 422 key reused. */
+export const caseBatchResultSchema = z.discriminatedUnion('status', [
+  z.object({ idempotencyKey: z.uuid(), status: z.literal([201, 200]), body: newCaseResponseSchema }),
+  z.object({ idempotencyKey: z.uuid(), status: z.literal([400, 409, 422]), body: apiErrorSchema }),
+]);
+export type CaseBatchResult = z.infer<typeof caseBatchResultSchema>;
+
+/** The results in the order of the request's items. */
+export const caseBatchResponseSchema = z.object({ results: z.array(caseBatchResultSchema) });
+export type CaseBatchResponse = z.infer<typeof caseBatchResponseSchema>;

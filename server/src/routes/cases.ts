@@ -16,11 +16,13 @@ import { currentUser, requireRole } from '../plugins/auth';
 import { apiError, messages } from '../plugins/errors';
 import type { AuthService } from '../services/auth-service';
 import type { CaseService } from '../services/case-service';
+import { registerCaseBatchRoute } from './cases-batch';
 
 const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema };
 
 export function registerCaseRoutes(app: FastifyInstance, { auth, cases }: { auth: AuthService; cases: CaseService }): void {
   const zapp = app.withTypeProvider<ZodTypeProvider>();
+  registerCaseBatchRoute(app, { auth, cases });
 
   zapp.post(
     apiPaths.cases,

@@ -1,9 +1,12 @@
-import { createHash } from 'node:crypto';
 import type { User } from '../../../shared/api/auth';
-import type { CaseChangesResponse, CaseListResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
+import type { CaseBatchItem, CaseChangesResponse, CaseListResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
 import type { Db } from '../db/database';
 import { toIso } from '../db/database';
 import { recordAudit } from './audit-service';
+import type { BatchItemOutcome } from './case-batch';
+import { createCaseBatch } from './case-batch';
+import type { IdempotencyRow } from './case-idempotency';
+import { requestHash, storedResponse } from './case-idempotency';
 
 export interface CaseDeps {
   db: Db;
@@ -20,19 +23,6 @@ class CaseExists extends Error {}
 
 const maxChanges = 500;
 
-/** Same body → same hash: zod's output has a fixed key order, so JSON.stringify is canonical here. */
-const requestHash = (body: NewCaseRequest): string =>
-  createHash('sha256')
-    .update(JSON.stringify([body.caseId, body.postcodeArea, body.adults, body.children, new Date(body.openedAt).toISOString()]))
-    .digest('hex');
-
-interface IdempotencyRow {
-  user_id: string;
-  request_hash: string;
-  response: NewCaseResponse | string;
-  status_code: number;
-}
-
 interface CaseRow {
   case_id: string;
   postcode_area: string;
@@ -45,6 +35,8 @@ interface CaseRow {
 
 export interface CaseService {
   create(user: User, key: string, body: NewCaseRequest): Promise<CreateCaseOutcome>;
+  /** Many new cases at once, each with the single route's semantics; outcomes in the items' order. */
+  createMany(user: User, items: readonly CaseBatchItem[]): Promise<BatchItemOutcome[]>;
   list(user: User): Promise<CaseListResponse>;
   changes(user: User, since: number): Promise<CaseChangesResponse>;
 }
@@ -86,7 +78,7 @@ export function createCaseService({ db, clock }: CaseDeps): CaseService {
           if (result?.claimed) throw new CaseExists();
           const stored = (await tx.query<IdempotencyRow>('SELECT user_id, request_hash, response, status_code FROM idempotency WHERE key = $1', [key])).rows[0];
           if (!stored || stored.user_id !== user.id || stored.request_hash !== hash) return { kind: 'key-reused' } as const;
-          const first = typeof stored.response === 'string' ? (JSON.parse(stored.response) as NewCaseResponse) : stored.response;
+          const first = storedResponse(stored.response);
           await recordAudit(tx, now, [{ userId: user.id, action: 'case.create', entityType: 'case', entityId: body.caseId, outcome: 'replayed' }]);
           return { kind: 'replayed', statusCode: stored.status_code, response: first } as const;
         });
@@ -99,10 +91,12 @@ export function createCaseService({ db, clock }: CaseDeps): CaseService {
       return outcome;
     },
 
+    createMany: (user, items) => createCaseBatch(db, clock(), user, items),
+
     async list(user) {
       const { rows } = await db.query<CaseRow>(
         `SELECT case_id, postcode_area, adults, children, opened_at, received_at, seq::text AS seq
-         FROM cases WHERE team_id = $1 ORDER BY seq`,
+         FROM cases WHERE team_id = $1 ORDER BY cases.seq`,
         [user.teamId],
       );
       await recordAudit(
@@ -125,9 +119,10 @@ export function createCaseService({ db, clock }: CaseDeps): CaseService {
     },
 
     async changes(user, since) {
+      // ORDER BY cases.seq, not seq: the bare name means the text alias, and '99' sorts after '120'.
       const { rows } = await db.query<Pick<CaseRow, 'case_id' | 'received_at' | 'seq'>>(
         `SELECT case_id, received_at, seq::text AS seq FROM cases
-         WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT ${maxChanges}`,
+         WHERE team_id = $1 AND seq > $2 ORDER BY cases.seq LIMIT ${maxChanges}`,
         [user.teamId, since],
       );
       await audit(user, 'case.changes', null, 'ok');
