@@ -103,8 +103,8 @@ describe('intake repository', () => {
     expect(await refusal(repo.saveFinances(householdId, { ...finances(), incomes: [{ id: crypto.randomUUID(), source: 'uwv', netMonthlyCents: -1 }] }))).toEqual([
       'Een bedrag kan niet negatief zijn.',
     ]);
-    expect(await refusal(repo.saveCursor(householdId, ''))).toHaveLength(1);
-    expect(await refusal(repo.load('niet-een-id').then(() => undefined))).toHaveLength(1);
+    expect(await refusal(repo.saveCursor(householdId, ''))).toEqual(['Er is geen plek in het bezoek om te bewaren.']);
+    expect(await refusal(repo.load('niet-een-id').then(() => undefined))).toEqual(['Dit huishouden bestaat niet.']);
     expect(await db.intakes.count()).toBe(0);
     expect(await db.history.count()).toBe(0);
     // A refused save does not block the next one.

@@ -18,8 +18,8 @@ import { domainChange, financesChange, signalsChange } from './intake-changes';
 
 /** Stored data is never rejected because a date is now "in the future" (e.g. the device clock moved). */
 const LENIENT_TODAY = '9999-12-31';
-const cursorSchema = z.object({ route: z.string().trim().min(1).max(500) });
-const householdIdSchema = z.uuid();
+const cursorSchema = z.object({ route: z.string().trim().min(1, 'Er is geen plek in het bezoek om te bewaren.').max(500, 'Maximaal 500 tekens.') });
+const householdIdSchema = z.uuid('Dit huishouden bestaat niet.');
 const IMPORT_CHUNK = 200;
 
 export interface IntakeRepositoryDeps {
