@@ -9,6 +9,8 @@ import { ChoosePinPage, SignInPage } from './pages/sign-in-page';
 import { UnlockPage } from './pages/unlock-page';
 
 const PIN = '246813';
+
+test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 const SHOTS = '/tmp/shots';
 
 /** Signs in, chooses a PIN and creates a household like the seeds' Bart; returns its id. */
@@ -34,6 +36,14 @@ async function startWithBart(page: Page, name: string): Promise<string> {
   const id = /#\/huishoudens\/([0-9a-f-]{36})/.exec(page.url())?.[1];
   expect(id).toBeTruthy();
   return id ?? '';
+}
+
+/** Screenshot of the top of the page (the storage notice closed), for a person to look at. */
+async function shot(page: Page, name: string): Promise<void> {
+  const close = page.getByRole('button', { name: 'Sluiten' });
+  if (await close.isVisible()) await close.click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 /** A fresh page in the same browser (as after a crash): open the app at `hash` and unlock. */
@@ -71,7 +81,7 @@ test('a full intake for a single father, done offline, is all there after a relo
   await domain.done().check();
   await expect(domain.saved()).toBeVisible();
   await expectNoAxeViolations(page, 'domain page');
-  await page.screenshot({ path: `${SHOTS}/domain-page.png`, fullPage: false });
+  await shot(page, 'intake-domain');
 
   await domain.next().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Werk en school' })).toBeVisible();
@@ -102,9 +112,9 @@ test('a full intake for a single father, done offline, is all there after a relo
   await signals.addFree().click();
   await expect(signals.saved()).toBeVisible();
   await expectNoAxeViolations(page, 'signals');
-  await signals.signal('Dreigende huisuitzetting').scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/signals.png` });
+  await signals.search().fill('huis');
+  await shot(page, 'intake-signals');
+  await signals.search().fill('');
 
   await page.goto(`/#/huishoudens/${id}/gesprek/geld`);
   await money.add('Inkomen toevoegen').click();
@@ -140,13 +150,13 @@ test('a full intake for a single father, done offline, is all there after a relo
   await expect(money.snapshot()).toContainText('van het sociaal minimum');
   await expect(money.saved()).toBeVisible();
   await expectNoAxeViolations(page, 'money');
-  await page.screenshot({ path: `${SHOTS}/finances.png` });
+  await shot(page, 'intake-finances');
 
   await page.goto(`/#/huishoudens/${id}/gesprek`);
   await expect(overview.progress()).toHaveText('2 van 14 besproken');
   await expect(overview.urgentBanner()).toBeVisible();
   await expectNoAxeViolations(page, 'intake overview, filled');
-  await page.screenshot({ path: `${SHOTS}/overview.png` });
+  await shot(page, 'intake-overview');
 
   // Reload needs the app files, so the network comes back; the hub stays unreachable.
   await context.setOffline(false);
