@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { apiPaths } from '../../../shared/api/cases';
 import type { KeukentafelDb } from '../data/db';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
 import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
 import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
-import { createSyncEngine, MAX_ATTEMPTS } from './engine';
+import { BATCH_SIZE, createSyncEngine, MAX_ATTEMPTS } from './engine';
 import { createHubClient, messages } from './hub-client';
 
 interface Sent {
@@ -11,14 +12,44 @@ interface Sent {
   caseId: string;
 }
 
-type Answer = { status: number; body?: unknown } | 'network';
+/** 'omit' leaves the item out of a batch answer, as a faulty hub might. */
+type Answer = { status: number; body?: unknown } | 'network' | 'omit';
 
-/** A hub as a fetch function: answers come from `respond`; every POST is recorded. */
+const itemStatuses = [200, 201, 400, 409, 422];
+const receivedAt = '2026-03-02T09:00:05.000Z';
+
+/**
+ * A hub as a fetch function: answers come from `respond`, per case; every case sent is recorded.
+ * On the batch route a status that is not per item (401, 403, 429, 5xx) or a network error fails the whole request.
+ */
 function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
   const sent: Sent[] = [];
+  const requests: { route: 'single' | 'batch'; size: number }[] = [];
   let changes: { caseId: string; status: 'received'; changedAt: string }[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
+  const options = { batchRoute: true };
+  const accepted = (caseId: string) => ({ caseId, status: 'received', receivedAt });
+
+  function batch(body: { items: { idempotencyKey: string; case: { caseId: string } }[] }): Response {
+    requests.push({ route: 'batch', size: body.items.length });
+    if (!options.batchRoute) return Response.json({ error: 'not_found', message: 'Deze pagina bestaat niet.' }, { status: 404 });
+    const answers = body.items.map((item) => {
+      const record = { key: item.idempotencyKey, caseId: item.case.caseId };
+      sent.push(record);
+      return { record, answer: respond(record) };
+    });
+    const whole = answers.find(({ answer }) => answer === 'network' || (answer !== 'omit' && !itemStatuses.includes(answer.status)))?.answer;
+    if (whole === 'network') throw new TypeError('fetch failed');
+    if (whole !== undefined && whole !== 'omit') return Response.json(whole.body ?? {}, { status: whole.status });
+    const results = answers.flatMap(({ record, answer }) =>
+      answer === 'network' || answer === 'omit'
+        ? []
+        : [{ idempotencyKey: record.key, status: answer.status, body: answer.status < 300 ? accepted(record.caseId) : (answer.body ?? {}) }],
+    );
+    return Response.json({ results });
+  }
+
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = new URL(input instanceof Request ? input.url : input);
     if (init?.method === 'GET') {
@@ -30,20 +61,23 @@ function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
     mostInFlight = Math.max(mostInFlight, inFlight);
     await Promise.resolve();
     inFlight--;
+    const body: unknown = JSON.parse(typeof init?.body === 'string' ? init.body : '{}');
+    if (url.pathname === apiPaths.caseBatch) return batch(body as Parameters<typeof batch>[0]);
+    requests.push({ route: 'single', size: 1 });
     const headers = new Headers(init?.headers);
-    const body = JSON.parse(typeof init?.body === 'string' ? init.body : '{}') as { caseId: string };
-    const record = { key: headers.get('idempotency-key'), caseId: body.caseId };
+    const { caseId } = body as { caseId: string };
+    const record = { key: headers.get('idempotency-key'), caseId };
     sent.push(record);
     const answer = respond(record);
-    if (answer === 'network') throw new TypeError('fetch failed');
+    if (answer === 'network' || answer === 'omit') throw new TypeError('fetch failed');
     const ok = answer.status >= 200 && answer.status < 300;
-    return Response.json(ok ? { caseId: body.caseId, status: 'received', receivedAt: '2026-03-02T09:00:05.000Z' } : answer.body ?? {}, {
-      status: answer.status,
-    });
+    return Response.json(ok ? accepted(caseId) : (answer.body ?? {}), { status: answer.status });
   };
   return {
     fetch,
     sent,
+    requests,
+    options,
     mostInFlight: () => mostInFlight,
     setChanges(list: typeof changes) {
       changes = list;
@@ -53,14 +87,33 @@ function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
 
 const apiError = (message: string) => ({ error: 'x', message });
 
-async function setup(respond?: (sent: Sent) => Answer, db: KeukentafelDb = freshDb(), shared?: { key: CryptoKey; clock: ReturnType<typeof fakeClock> }) {
+interface SetupOptions {
+  random?: () => number;
+  batchSize?: number;
+}
+
+async function setup(
+  respond?: (sent: Sent) => Answer,
+  db: KeukentafelDb = freshDb(),
+  shared?: { key: CryptoKey; clock: ReturnType<typeof fakeClock> },
+  options: SetupOptions = {},
+) {
   const key = shared?.key ?? (await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']));
   const clock = shared?.clock ?? fakeClock();
   const hub = fakeHub(respond);
   const online = fakeOnline(true);
   const scheduler = manualScheduler();
   const client = createHubClient({ baseUrl: 'http://hub.test', fetch: hub.fetch });
-  const engine = createSyncEngine({ db, key, hub: client.withToken('t'.repeat(40)), clock, random: () => 0.5, scheduler, onlineSignal: online });
+  const engine = createSyncEngine({
+    db,
+    key,
+    hub: client.withToken('t'.repeat(40)),
+    clock,
+    random: options.random ?? (() => 0.5),
+    scheduler,
+    onlineSignal: online,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+  });
   const repo = await openHouseholdRepository({ db, key, clock, worker: { id: worker.id, name: worker.displayName } });
   engine.onEntity((id, state) => repo.setSyncState(id, state));
   return { db, key, clock, hub, online, scheduler, engine, repo };
@@ -185,6 +238,106 @@ describe('sync engine', () => {
     expect(repo.list()[0]?.sync).toBe('received');
     expect(await db.outbox.count()).toBe(0);
     expect(await db.checkpoints.get('case-changes')).toEqual({ id: 'case-changes', value: 1 });
+  });
+
+  it(`sends due items in batches of up to ${BATCH_SIZE}, oldest first, and confirms each one`, async () => {
+    const { db, hub, engine, repo } = await setup();
+    await repo.importMany(Array.from({ length: 250 }, (_, i) => householdInput(`H${i}`)));
+    const outbox = await db.outbox.toArray();
+    outbox.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    await engine.syncNow();
+    expect(hub.requests).toEqual([
+      { route: 'batch', size: 100 },
+      { route: 'batch', size: 100 },
+      { route: 'batch', size: 50 },
+    ]);
+    expect(hub.sent.map((s) => s.key)).toEqual(outbox.map((row) => row.id));
+    expect(await db.outbox.count()).toBe(0);
+    expect(repo.list().every((h) => h.sync === 'received')).toBe(true);
+    expect(engine.status()).toMatchObject({ pending: 0, stuck: 0, lastError: null });
+  });
+
+  it('handles each answer in a batch on its own: received, replayed, refused or left out', async () => {
+    const answers: Answer[] = [
+      { status: 201 },
+      { status: 200 },
+      { status: 409, body: apiError('Deze casus is al ontvangen.') },
+      { status: 422, body: apiError('Deze verzendsleutel is al gebruikt.') },
+      { status: 400, body: apiError('De gegevens kloppen niet.') },
+      'omit',
+    ];
+    let next = 0;
+    const { db, clock, hub, engine, repo } = await setup(() => answers[next++] ?? { status: 201 });
+    for (let i = 0; i < answers.length; i++) {
+      await repo.create(householdInput(`H${i}`));
+      clock.advance(1);
+    }
+    const ids = (await db.outbox.toArray()).sort((a, b) => a.createdAt - b.createdAt).map((row) => row.entityId);
+    await engine.syncNow();
+    expect(hub.requests).toEqual([{ route: 'batch', size: 6 }]);
+    const rows = await db.outbox.toArray();
+    const byEntity = (id: string) => rows.find((row) => row.entityId === id);
+    expect(byEntity(ids[0]!)).toBeUndefined();
+    expect(byEntity(ids[1]!)).toBeUndefined();
+    expect(byEntity(ids[2]!)).toMatchObject({ status: 'stuck', attempts: 1, lastError: 'Deze casus is al ontvangen.' });
+    expect(byEntity(ids[3]!)).toMatchObject({ status: 'stuck', lastError: 'Deze verzendsleutel is al gebruikt.' });
+    expect(byEntity(ids[4]!)).toMatchObject({ status: 'stuck', lastError: 'De gegevens kloppen niet.' });
+    expect(byEntity(ids[5]!)).toMatchObject({ status: 'pending', attempts: 1, lastError: messages.badAnswer, nextAttemptAt: clock.now() + 1_000 });
+    const sync = new Map(repo.list().map((h) => [h.id, h.sync]));
+    expect(ids.map((id) => sync.get(id))).toEqual(['received', 'received', 'stuck', 'stuck', 'stuck', 'waiting']);
+    expect(engine.status()).toMatchObject({ pending: 1, stuck: 3 });
+  });
+
+  it.each([
+    ['a network error', 'network' as const, messages.offline],
+    ['a 503', { status: 503 }, messages.hubError],
+    ['a 429', { status: 429 }, messages.busy],
+  ])('after %s on a batch, backs off every item with its own jitter and keeps its key', async (_, answer, message) => {
+    const draws = [0.1, 0.9, 0.5];
+    let draw = 0;
+    const { db, clock, hub, engine, repo } = await setup(() => answer, freshDb(), undefined, { random: () => draws[draw++ % draws.length]! });
+    for (let i = 0; i < 3; i++) {
+      await repo.create(householdInput(`H${i}`));
+      clock.advance(1);
+    }
+    await engine.syncNow();
+    expect(hub.requests).toEqual([{ route: 'batch', size: 3 }]);
+    const rows = (await db.outbox.toArray()).sort((a, b) => a.createdAt - b.createdAt);
+    expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(Array.from({ length: 3 }, () => ['pending', 1, message]));
+    expect(rows.map((r) => r.nextAttemptAt - clock.now())).toEqual([200, 1_800, 1_000]);
+    expect(engine.status().lastError).toBe(message);
+    expect(repo.list().every((h) => h.sync === 'waiting')).toBe(true);
+  });
+
+  it('keeps a whole batch pending on 401 and asks the worker to sign in again', async () => {
+    const { db, hub, engine, repo } = await setup(() => ({ status: 401, body: apiError('Uw sessie is verlopen.') }));
+    await repo.importMany([householdInput('A'), householdInput('B')]);
+    await engine.syncNow();
+    expect(hub.requests).toEqual([{ route: 'batch', size: 2 }]);
+    expect(engine.status().lastError).toBe(messages.relogin);
+    expect((await db.outbox.toArray()).map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 0],
+      ['pending', 0],
+    ]);
+  });
+
+  it('falls back to one request per item when an older hub has no batch route, and tries batches again next run', async () => {
+    const { db, hub, engine, repo } = await setup(undefined, freshDb(), undefined, { batchSize: 2 });
+    hub.options.batchRoute = false;
+    await repo.importMany(Array.from({ length: 5 }, (_, i) => householdInput(`H${i}`)));
+    const keys = (await db.outbox.toArray()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((r) => r.id);
+    await engine.syncNow();
+    expect(hub.requests.map((r) => r.route)).toEqual(['batch', 'single', 'single', 'single', 'single', 'single']);
+    expect(hub.sent.map((s) => s.key)).toEqual(keys);
+    expect(await db.outbox.count()).toBe(0);
+    expect(repo.list().every((h) => h.sync === 'received')).toBe(true);
+    expect(engine.status().lastError).toBeNull();
+
+    hub.options.batchRoute = true;
+    hub.requests.length = 0;
+    await repo.importMany([householdInput('Later')]);
+    await engine.syncNow();
+    expect(hub.requests).toEqual([{ route: 'batch', size: 1 }]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { NewCaseRequest } from '../../../shared/api/cases';
 import { newCaseRequestSchema } from '../../../shared/api/cases';
 import type { SyncState } from '../../../shared/domain/household.schema';
 import type { OutboxItemView, SyncEngine, SyncStatusView } from '../data/contracts';
@@ -6,7 +7,7 @@ import type { KeukentafelDb, OutboxRow } from '../data/db';
 import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
 import { createEmitter } from '../data/ports';
 import { backoffDelay } from './backoff';
-import type { CaseHub } from './hub-client';
+import type { CaseHub, HubCall } from './hub-client';
 import { messages } from './hub-client';
 
 /**
@@ -15,6 +16,8 @@ import { messages } from './hub-client';
  */
 
 export const MAX_ATTEMPTS = 6;
+/** Items per request to the hub's batch route (the hub takes up to 500). */
+export const BATCH_SIZE = 100;
 export const TICK_MS = 15_000;
 export const CHANGES_CHECKPOINT = 'case-changes';
 const unreadable = 'Dit bericht kan niet worden gelezen. Neem contact op met de beheerder.';
@@ -30,6 +33,7 @@ export interface SyncEngineDeps {
   onlineSignal: OnlineSignal;
   tickMs?: number;
   maxAttempts?: number;
+  batchSize?: number;
 }
 
 /** The engine as the data layer sees it: the UI contract plus per-household state changes. */
@@ -39,10 +43,13 @@ export interface DeviceSyncEngine extends SyncEngine {
 }
 
 type Step = 'next' | 'halt';
+type Decoded = { item: OutboxRow; body: NewCaseRequest };
+type HubFailure = Exclude<HubCall<unknown>, { kind: 'ok' }>;
 
 export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
   const { db, key, hub, clock } = deps;
   const maxAttempts = deps.maxAttempts ?? MAX_ATTEMPTS;
+  const batchSize = deps.batchSize ?? BATCH_SIZE;
   const changed = createEmitter();
   const entity = createEmitter<[string, SyncState]>();
   const state = { online: deps.onlineSignal.isOnline(), pending: 0, stuck: 0, lastSyncAt: null as number | null, lastError: null as string | null };
@@ -72,47 +79,95 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     state.lastError = null;
   }
 
-  async function markFailure(item: OutboxRow, message: string, stuckNow: boolean): Promise<void> {
-    const attempts = item.attempts + 1;
-    const stuck = stuckNow || attempts >= maxAttempts;
-    const nextAttemptAt = stuck ? item.nextAttemptAt : clock.now() + backoffDelay(attempts, deps.random);
-    await db.outbox.update(item.id, { attempts, status: stuck ? 'stuck' : 'pending', nextAttemptAt, lastError: message });
-    entity.emit(item.entityId, stuck ? 'stuck' : 'waiting');
+  async function markFailures(items: readonly OutboxRow[], message: string, stuckNow: boolean): Promise<void> {
+    if (items.length === 0) return;
+    const states = await db.transaction('rw', db.outbox, async () => {
+      const result: [string, SyncState][] = [];
+      for (const item of items) {
+        const attempts = item.attempts + 1;
+        const stuck = stuckNow || attempts >= maxAttempts;
+        // Each item draws its own jitter, so a failed batch does not come back as one burst.
+        const nextAttemptAt = stuck ? item.nextAttemptAt : clock.now() + backoffDelay(attempts, deps.random);
+        await db.outbox.update(item.id, { attempts, status: stuck ? 'stuck' : 'pending', nextAttemptAt, lastError: message });
+        result.push([item.entityId, stuck ? 'stuck' : 'waiting']);
+      }
+      return result;
+    });
+    for (const [entityId, s] of states) entity.emit(entityId, s);
   }
 
-  async function pushOne(item: OutboxRow): Promise<Step> {
-    let body;
-    try {
-      body = newCaseRequestSchema.parse(await decryptJson(key, item.iv, item.data));
-    } catch {
-      await markFailure(item, unreadable, true);
-      return 'next';
+  /** Decrypts and checks each item; one that cannot be read is stuck at once, the rest go on. */
+  async function decode(items: readonly OutboxRow[]): Promise<Decoded[]> {
+    const ready: Decoded[] = [];
+    for (const item of items) {
+      try {
+        ready.push({ item, body: newCaseRequestSchema.parse(await decryptJson(key, item.iv, item.data)) });
+      } catch {
+        await markFailures([item], unreadable, true);
+      }
     }
-    entity.emit(item.entityId, 'sending');
-    const answer = await hub.postCase(body, item.id);
-    if (answer.kind === 'ok') {
-      const at = Date.parse(answer.value.receivedAt);
-      await db.transaction('rw', db.outbox, db.sync, async () => {
-        await db.outbox.delete(item.id);
-        await db.sync.put({ entityId: item.entityId, state: 'received', at });
-      });
-      contacted();
-      entity.emit(item.entityId, 'received');
-      return 'next';
-    }
+    return ready;
+  }
+
+  /** The hub has these: each leaves the outbox and is marked received in the same transaction. */
+  async function confirm(done: readonly { item: OutboxRow; receivedAt: string }[]): Promise<void> {
+    if (done.length === 0) return;
+    await db.transaction('rw', db.outbox, db.sync, async () => {
+      await db.outbox.bulkDelete(done.map(({ item }) => item.id));
+      await db.sync.bulkPut(done.map(({ item, receivedAt }) => ({ entityId: item.entityId, state: 'received' as const, at: Date.parse(receivedAt) })));
+    });
+    contacted();
+    for (const { item } of done) entity.emit(item.entityId, 'received');
+  }
+
+  /** A whole request failed: the same rule for one item or a batch. */
+  async function failRequest(items: readonly OutboxRow[], answer: HubFailure): Promise<Step> {
     if (answer.kind === 'http' && answer.status === 401) {
       state.lastError = messages.relogin;
-      entity.emit(item.entityId, 'waiting');
+      for (const item of items) entity.emit(item.entityId, 'waiting');
       return 'halt';
     }
     const transient = answer.kind === 'network' || answer.status >= 500 || answer.status === 429;
     state.lastError = transient ? answer.message : null;
-    await markFailure(item, answer.message, !transient);
+    await markFailures(items, answer.message, !transient);
     // A transient failure means the hub or the network is down: stop, the tick or 'online' retries.
     return transient ? 'halt' : 'next';
   }
 
+  async function pushOne({ item, body }: Decoded): Promise<Step> {
+    entity.emit(item.entityId, 'sending');
+    const answer = await hub.postCase(body, item.id);
+    if (answer.kind !== 'ok') return failRequest([item], answer);
+    await confirm([{ item, receivedAt: answer.value.receivedAt }]);
+    return 'next';
+  }
+
+  async function pushBatch(ready: readonly Decoded[]): Promise<Step | 'no-batch-route'> {
+    for (const { item } of ready) entity.emit(item.entityId, 'sending');
+    const answer = await hub.postCases(ready.map(({ item, body }) => ({ idempotencyKey: item.id, case: body })));
+    // An older hub has no batch route: its 404 means "send them one by one".
+    if (answer.kind === 'http' && answer.status === 404) return 'no-batch-route';
+    if (answer.kind !== 'ok') return failRequest(ready.map(({ item }) => item), answer);
+    const results = new Map(answer.value.results.map((r) => [r.idempotencyKey, r]));
+    const done: { item: OutboxRow; receivedAt: string }[] = [];
+    const refused: { item: OutboxRow; message: string }[] = [];
+    const missing: OutboxRow[] = [];
+    for (const { item } of ready) {
+      const result = results.get(item.id);
+      if (!result) missing.push(item);
+      else if ('receivedAt' in result.body) done.push({ item, receivedAt: result.body.receivedAt });
+      else refused.push({ item, message: result.body.message });
+    }
+    await confirm(done);
+    for (const { item, message } of refused) await markFailures([item], message, true);
+    // An item the hub left out is not refused: it stays pending and is tried again later.
+    await markFailures(missing, messages.badAnswer, false);
+    return 'next';
+  }
+
   async function pushDue(): Promise<Step> {
+    // Per run, so a hub that is upgraded meanwhile gets batches again on the next run.
+    let batchRoute = true;
     for (;;) {
       const due = await db.outbox
         .where('nextAttemptAt')
@@ -121,9 +176,18 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
         .toArray();
       if (due.length === 0) return 'next';
       due.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
-      for (const item of due) {
+      for (let start = 0; start < due.length; start += batchSize) {
         if (stopped) return 'halt';
-        if ((await pushOne(item)) === 'halt') return 'halt';
+        const ready = await decode(due.slice(start, start + batchSize));
+        if (ready.length === 0) continue;
+        const step = batchRoute ? await pushBatch(ready) : 'no-batch-route';
+        if (step === 'halt') return 'halt';
+        if (step === 'no-batch-route') {
+          batchRoute = false;
+          for (const one of ready) {
+            if (stopped || (await pushOne(one)) === 'halt') return 'halt';
+          }
+        }
       }
       await refreshCounts();
     }

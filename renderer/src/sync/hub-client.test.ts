@@ -50,6 +50,23 @@ describe('hub client', () => {
     expect(headers.get('authorization')).toBe('Bearer tok');
   });
 
+  it('sends many cases in one batch request and gives back each result by key', async () => {
+    const caseId = crypto.randomUUID();
+    const key = crypto.randomUUID();
+    const results = [{ idempotencyKey: key, status: 201, body: { caseId, status: 'received', receivedAt: '2026-03-02T09:00:00.000Z' } }];
+    const { hub, calls } = client(() => Promise.resolve(Response.json({ results })));
+    const item = { idempotencyKey: key, case: { caseId, postcodeArea: '6411', adults: 1, children: 0, openedAt: '2026-03-02T09:00:00.000Z' } };
+    expect(await hub.withToken('tok').postCases([item])).toEqual({ kind: 'ok', value: { results } });
+    expect(calls[0]?.url).toBe('http://hub.test/api/v1/cases/batch');
+    expect(JSON.parse(calls[0]?.init?.body as string)).toEqual({ items: [item] });
+    expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok');
+  });
+
+  it('passes an older hub\'s 404 on the batch route through, so the engine can fall back', async () => {
+    const { hub } = client(() => Promise.resolve(Response.json({ error: 'not_found', message: 'Deze pagina bestaat niet.' }, { status: 404 })));
+    expect(await hub.withToken('tok').postCases([])).toEqual({ kind: 'http', status: 404, message: 'Deze pagina bestaat niet.' });
+  });
+
   it('does not call the hub without a token', async () => {
     const { hub, calls } = client(() => Promise.reject(new Error('should not be called')));
     expect(await hub.withToken(null).changes(0)).toEqual({ kind: 'http', status: 401, message: messages.relogin });

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { LoginRequest, LoginResponse } from '../../../shared/api/auth';
 import { apiErrorSchema, loginResponseSchema } from '../../../shared/api/auth';
-import type { CaseChangesResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
-import { apiPaths, caseChangesResponseSchema, newCaseResponseSchema } from '../../../shared/api/cases';
+import type { CaseBatchItem, CaseBatchResponse, CaseChangesResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
+import { apiPaths, caseBatchResponseSchema, caseChangesResponseSchema, newCaseResponseSchema } from '../../../shared/api/cases';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { HubClient } from '../data/contracts';
@@ -27,6 +27,8 @@ export type HubCall<T> =
 /** The calls the sync engine makes, already carrying the worker's token. */
 export interface CaseHub {
   postCase(body: NewCaseRequest, idempotencyKey: string): Promise<HubCall<NewCaseResponse>>;
+  /** Many new cases in one request; each result carries its item's key. An older hub answers 404. */
+  postCases(items: readonly CaseBatchItem[]): Promise<HubCall<CaseBatchResponse>>;
   changes(since: number): Promise<HubCall<CaseChangesResponse>>;
 }
 
@@ -102,6 +104,14 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
                 body: JSON.stringify(body),
               },
               newCaseResponseSchema,
+            ),
+      postCases: (items) =>
+        token === null
+          ? Promise.resolve(noToken)
+          : call(
+              apiPaths.caseBatch,
+              { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ items }) },
+              caseBatchResponseSchema,
             ),
       changes: (since) =>
         token === null
