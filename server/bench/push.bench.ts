@@ -2,20 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { LoginResponse } from '../../shared/api/auth';
-import type { NewCaseRequest } from '../../shared/api/cases';
+import type { CaseBatchResponse, NewCaseRequest } from '../../shared/api/cases';
 import { apiPaths } from '../../shared/api/cases';
 import { buildApp } from '../src/app';
 import { createPgliteDb } from '../src/db/database';
-import type { Queryable } from '../src/db/database';
+import type { Db, Queryable } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { argon2Hasher } from '../src/services/passwords';
+import { availableBackends } from '../src/test-support/backends';
 
 export interface PushBenchResult {
   n: number;
+  backend: 'pglite' | 'postgres';
   /** n sequential POST /api/v1/cases through app.inject, each with its own Idempotency-Key. */
   pushMs: number;
-  /** The same rows as one parameterised multi-row INSERT (chunks of 1,000) into a scratch table. */
+  /** n other cases as sequential POST /api/v1/cases/batch of 100 items, as the device's sync engine sends them (best of reps). */
+  batchMs: number;
+  /** n rows as one parameterised multi-row INSERT (chunks of 1,000) into a scratch table without foreign keys (best of reps). */
   rawMs: number;
+  /** Floor for the route: the same n cases with their keys and audit rows as raw multi-row INSERTs into the real tables (best of reps). */
+  rawSameWritesMs: number;
 }
 
 const makeCases = (n: number): NewCaseRequest[] =>
@@ -27,26 +33,57 @@ const makeCases = (n: number): NewCaseRequest[] =>
     openedAt: new Date(Date.UTC(2026, 2, 1, 9, 0, i % 60)).toISOString(),
   }));
 
-async function rawInsert(q: Queryable, teamId: string, userId: string, rows: NewCaseRequest[]): Promise<void> {
-  const receivedAt = new Date().toISOString();
+/** One multi-row INSERT per chunk of 1,000: each row's values from `columns`, as numbered parameters. */
+async function insertRows<T>(q: Queryable, into: string, rows: readonly T[], columns: (row: T) => unknown[]): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) {
-    const chunk = rows.slice(start, start + 1000);
     const params: unknown[] = [];
-    const values = chunk.map((c) => {
+    const values = rows.slice(start, start + 1000).map((row) => {
+      const cells = columns(row);
       const b = params.length;
-      params.push(c.caseId, teamId, userId, c.postcodeArea, c.adults, c.children, c.openedAt, receivedAt);
-      return `(${Array.from({ length: 8 }, (_, k) => `$${b + k + 1}`).join(', ')})`;
+      params.push(...cells);
+      return `(${cells.map((_, k) => `$${b + k + 1}`).join(', ')})`;
     });
-    await q.query(
-      `INSERT INTO bench_cases (case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at) VALUES ${values.join(', ')}`,
-      params,
-    );
+    await q.query(`INSERT INTO ${into} VALUES ${values.join(', ')}`, params);
   }
 }
 
-/** Push n new cases through the whole HTTP stack versus a raw insert of the same rows, both on in-memory PGlite. */
-export async function benchPush(n = 1000): Promise<PushBenchResult> {
-  const db = await createPgliteDb();
+const caseColumns = 'case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at';
+
+async function rawInsert(q: Queryable, teamId: string, userId: string, rows: NewCaseRequest[]): Promise<void> {
+  const receivedAt = new Date().toISOString();
+  await insertRows(q, `bench_cases (${caseColumns})`, rows, (c) => [c.caseId, teamId, userId, c.postcodeArea, c.adults, c.children, c.openedAt, receivedAt]);
+}
+
+/** What the route must write at least: per case its key, the case and an audit row, into the real tables. */
+async function rawSameWrites(q: Queryable, teamId: string, userId: string, rows: NewCaseRequest[]): Promise<void> {
+  const at = new Date().toISOString();
+  await insertRows(q, 'idempotency (key, user_id, request_hash, response, status_code, created_at)', rows, (c) => [
+    randomUUID(),
+    userId,
+    'x'.repeat(64),
+    JSON.stringify({ caseId: c.caseId, status: 'received', receivedAt: at }),
+    201,
+    at,
+  ]);
+  await insertRows(q, `cases (${caseColumns})`, rows, (c) => [c.caseId, teamId, userId, c.postcodeArea, c.adults, c.children, c.openedAt, at]);
+  await insertRows(q, 'audit_log (at, user_id, action, entity_type, entity_id, outcome)', rows, (c) => [at, userId, 'case.create', 'case', c.caseId, 'ok']);
+}
+
+export const benchBatchSize = 100;
+
+async function timeIt(fn: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/**
+ * Push n new cases through the whole HTTP stack, one by one and in batches, versus a raw insert of
+ * n rows; on in-memory PGlite, or on PostgreSQL (a scratch schema, dropped after) when databaseUrl is given.
+ */
+export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promise<PushBenchResult> {
+  const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
+  const db: Db = postgres ? await postgres.open() : await createPgliteDb();
   try {
     await migrate(db);
     const teamId = randomUUID();
@@ -61,25 +98,39 @@ export async function benchPush(n = 1000): Promise<PushBenchResult> {
     await app.ready();
     const login = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username: 'bench', password: 'bench-password' } });
     const { token } = login.json<LoginResponse>();
-    const rows = makeCases(n);
+    const authorization = `Bearer ${token}`;
 
-    const pushStart = performance.now();
-    for (const body of rows) {
-      const res = await app.inject({
-        method: 'POST',
-        url: apiPaths.cases,
-        headers: { authorization: `Bearer ${token}`, 'idempotency-key': randomUUID() },
-        payload: body,
-      });
-      if (res.statusCode !== 201) throw new Error(`push failed: ${res.statusCode} ${res.body}`);
+    const singles = makeCases(n);
+    const pushMs = await timeIt(async () => {
+      for (const body of singles) {
+        const res = await app.inject({ method: 'POST', url: apiPaths.cases, headers: { authorization, 'idempotency-key': randomUUID() }, payload: body });
+        if (res.statusCode !== 201) throw new Error(`push failed: ${res.statusCode} ${res.body}`);
+      }
+    });
+
+    const sendBatches = async () => {
+      const batched = makeCases(n);
+      for (let start = 0; start < batched.length; start += benchBatchSize) {
+        const items = batched.slice(start, start + benchBatchSize).map((c) => ({ idempotencyKey: randomUUID(), case: c }));
+        const res = await app.inject({ method: 'POST', url: apiPaths.caseBatch, headers: { authorization }, payload: { items } });
+        const results = res.statusCode === 200 ? res.json<CaseBatchResponse>().results : [];
+        if (results.length !== items.length || results.some((r) => r.status !== 201)) throw new Error(`batch failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      }
+    };
+    // Best of a few interleaved runs for both, so a busy machine skews neither side of the ratio.
+    const batchRuns: number[] = [];
+    const rawRuns: number[] = [];
+    const floorRuns: number[] = [];
+    for (let rep = 0; rep < reps; rep++) {
+      batchRuns.push(await timeIt(sendBatches));
+      rawRuns.push(await timeIt(() => rawInsert(db, teamId, userId, makeCases(n))));
+      floorRuns.push(await timeIt(() => rawSameWrites(db, teamId, userId, makeCases(n))));
     }
-    const pushMs = performance.now() - pushStart;
     await app.close();
-
-    const rawStart = performance.now();
-    await rawInsert(db, teamId, userId, rows);
-    const rawMs = performance.now() - rawStart;
-    return { n, pushMs, rawMs };
+    const batchMs = Math.min(...batchRuns);
+    const rawMs = Math.min(...rawRuns);
+    const rawSameWritesMs = Math.min(...floorRuns);
+    return { n, backend: db.kind, pushMs, batchMs, rawMs, rawSameWritesMs };
   } finally {
     await db.close();
   }
@@ -87,6 +138,14 @@ export async function benchPush(n = 1000): Promise<PushBenchResult> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const n = Number(process.argv[2] ?? 1000);
-  const r = await benchPush(n);
-  console.log(`push ${r.n} cases: ${r.pushMs.toFixed(0)} ms via HTTP, ${r.rawMs.toFixed(0)} ms raw insert (ratio ${(r.pushMs / r.rawMs).toFixed(1)}x)`);
+  const urls = [undefined, ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
+  for (const url of urls) {
+    const r = await benchPush(n, url);
+    const ratio = (ms: number) => `${(ms / r.rawMs).toFixed(1)}x raw`;
+    console.log(
+      `push ${r.n} cases on ${r.backend}: batches of ${benchBatchSize} ${r.batchMs.toFixed(0)} ms (${ratio(r.batchMs)}), ` +
+        `one by one ${r.pushMs.toFixed(0)} ms (${ratio(r.pushMs)}), raw insert ${r.rawMs.toFixed(0)} ms; ` +
+        `raw insert of the same writes (key, case, audit) ${r.rawSameWritesMs.toFixed(0)} ms, batches ${(r.batchMs / r.rawSameWritesMs).toFixed(1)}x that`,
+    );
+  }
 }

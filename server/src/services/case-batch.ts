@@ -39,7 +39,7 @@ export function splitRounds(items: readonly CaseBatchItem[]): number[][] {
 
 // One statement for a whole round: claim the keys, insert the cases whose key was ours, audit the new ones,
 // and read back any key that was already stored (a data-modifying CTE always runs, read or not).
-// Arrays as parameters keep it at 11 parameters for any size.
+// Arrays as parameters keep it at 11 parameters for any size; LATERAL keeps the key lookup on the index.
 const roundSql = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
@@ -59,7 +59,8 @@ aud AS (
 SELECT EXISTS (SELECT 1 FROM claim c WHERE c.key = i.key::uuid) AS claimed,
        EXISTS (SELECT 1 FROM ins WHERE ins.case_id = i.case_id::uuid) AS inserted,
        p.user_id::text AS prior_user, p.request_hash AS prior_hash, p.response AS prior_response
-FROM input i LEFT JOIN idempotency p ON p.key = i.key::uuid
+FROM input i
+LEFT JOIN LATERAL (SELECT user_id, request_hash, response FROM idempotency WHERE key = i.key::uuid) p ON true
 ORDER BY i.ord`;
 
 async function runRound(
