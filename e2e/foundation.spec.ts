@@ -105,9 +105,11 @@ test('a worker signs in, creates a household offline, and it reaches the hub exa
   await restoreHub(context);
   const keys: string[] = [];
   let answered = 0;
-  await context.route('**/api/v1/cases', async (route) => {
+  // The app sends new cases through the batch route; an older hub would get them one per request.
+  await context.route(/\/api\/v1\/cases(\/batch)?$/, async (route) => {
     if (route.request().method() !== 'POST') return route.continue();
-    keys.push(route.request().headers()['idempotency-key'] ?? '');
+    const batch = (route.request().postDataJSON() as { items?: { idempotencyKey: string }[] }).items;
+    keys.push(...(batch ? batch.map((item) => item.idempotencyKey) : [route.request().headers()['idempotency-key'] ?? '']));
     const response = await route.fetch();
     if (answered++ === 0) return route.abort('connectionreset');
     return route.fulfill({ response });
