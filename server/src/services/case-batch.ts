@@ -39,14 +39,15 @@ export function splitRounds(items: readonly CaseBatchItem[]): number[][] {
 
 // One statement for a whole round: claim the keys, insert the cases whose key was ours, audit the new ones,
 // and read back any key that was already stored (a data-modifying CTE always runs, read or not).
-// Arrays as parameters keep it at 11 parameters for any size; LATERAL keeps the key lookup on the index.
+// Arrays as parameters keep it at 11 parameters for any size; LATERAL keeps the key lookup on the index;
+// keys are claimed in key order so two batches sharing keys wait on each other instead of deadlocking.
 const roundSql = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
     WITH ORDINALITY AS t(key, request_hash, response, case_id, postcode_area, adults, children, opened_at, ord)),
 claim AS (
   INSERT INTO idempotency (key, user_id, request_hash, response, status_code, created_at)
-  SELECT key::uuid, $9::uuid, request_hash, response::jsonb, 201, $10::timestamptz FROM input ORDER BY ord
+  SELECT key::uuid, $9::uuid, request_hash, response::jsonb, 201, $10::timestamptz FROM input ORDER BY key
   ON CONFLICT (key) DO NOTHING RETURNING key),
 ins AS (
   INSERT INTO cases (case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at)
