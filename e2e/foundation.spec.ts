@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { casesOnHub, cutHub, demo, restoreHub } from './fixtures/hub';
 import { AppShell } from './pages/app-shell';
@@ -10,7 +10,7 @@ import { UnlockPage } from './pages/unlock-page';
 const PIN = '246813';
 
 /** Raw IndexedDB content of the app's store as text, to prove names are not readable at rest. */
-async function rawStoreText(page: import('@playwright/test').Page): Promise<string> {
+async function rawStoreText(page: Page): Promise<string> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('keukentafel');
