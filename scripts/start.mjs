@@ -1,61 +1,13 @@
 // npm start: start the demo hub, then the desktop app; without an Electron binary, say so and keep the hub up.
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_HUB_URL, findElectronBinary, planStart, summarizeInstallOutput } from './electron-binary.mjs';
+import { bin, createProcesses, ensureDemoHub, repo } from './processes.mjs';
 
-const repo = join(import.meta.dirname, '..');
 const hubUrl = process.env.KEUKENTAFEL_HUB_URL ?? DEFAULT_HUB_URL;
 const electronDir = join(repo, 'node_modules', 'electron');
-const children = new Set();
-// Local binaries, not npx: a signal then reaches the real process, not a wrapper.
-const bin = (name) => join(repo, 'node_modules', '.bin', name);
-
-/** Starts a tracked child process, so Ctrl-C can stop it. */
-function run(command, args, options = {}) {
-  const child = spawn(command, args, {
-    cwd: repo,
-    stdio: 'inherit',
-    ...options,
-    env: { ...process.env, ...options.env },
-    shell: process.platform === 'win32',
-  });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  return child;
-}
-
-async function hubAnswers() {
-  try {
-    const response = await fetch(`${hubUrl}/health`, { signal: AbortSignal.timeout(1500) });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
-/** Polls /health until the hub answers; gives up when the hub process dies or after the timeout. */
-async function waitForHub(child, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`De hub is gestopt (code ${child.exitCode}).`);
-    if (await hubAnswers()) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`De hub antwoordt niet op ${hubUrl}/health.`);
-}
-
-async function startHub() {
-  if (await hubAnswers()) {
-    console.log(`Hub draait al op ${hubUrl}.`);
-    return;
-  }
-  console.log(`Hub starten op ${hubUrl} (demo-gegevens)…`);
-  const port = new URL(hubUrl).port || '4319';
-  const hub = run(bin('tsx'), ['server/src/main.ts'], { env: { KEUKENTAFEL_DEMO: '1', PORT: port } });
-  await waitForHub(hub);
-}
+const { run, stopAll } = createProcesses();
 
 /** Runs node_modules/electron/install.js once, showing only one line of its output. */
 async function tryInstallElectron() {
@@ -77,18 +29,8 @@ function electronBinary() {
   });
 }
 
-async function stopAll(code) {
-  const running = [...children].filter((child) => child.exitCode === null && child.signalCode === null);
-  for (const child of running) child.kill('SIGTERM');
-  await Promise.all(running.map((child) => once(child, 'exit')));
-  process.exit(code);
-}
-
-process.on('SIGINT', () => void stopAll(0));
-process.on('SIGTERM', () => void stopAll(0));
-
 async function main() {
-  await startHub();
+  await ensureDemoHub(hubUrl, run);
   let installTried = false;
   for (;;) {
     const plan = planStart({ binary: electronBinary(), installTried, hubUrl });

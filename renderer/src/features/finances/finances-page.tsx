@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
 import { suggestHouseholdType } from '../../../../shared/domain/finance';
 import type { Household } from '../../../../shared/domain/household.schema';
 import {
@@ -18,7 +17,7 @@ import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
 import { IntakeCrumbs, IntakeGate } from '../intake/intake-frame';
 import { SaveStatus } from '../intake/save-status';
-import { useIntake, useToday } from '../intake/use-intake';
+import { useRouteIntake, useToday } from '../intake/use-intake';
 import { ArrangementRow, DebtRow, FixedCostRow, IncomeRow, RowList } from './finance-rows';
 import { FinancesSnapshot } from './finances-snapshot';
 import { pastDateError, savableFinances } from './finances-model';
@@ -28,9 +27,7 @@ const newId = () => crypto.randomUUID();
 
 /** #/huishoudens/:id/gesprek/geld — incomes, costs, debts and the computed snapshot. No BSN. */
 export function FinancesPage() {
-  const { id = '' } = useParams();
-  const { pathname } = useLocation();
-  const editor = useIntake(id, pathname);
+  const editor = useRouteIntake();
   const today = useToday();
   return (
     <IntakeGate data={editor.data}>

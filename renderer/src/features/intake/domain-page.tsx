@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { lifeDomains } from '../../../../resources/index';
 import { domainEntryOf, type DomainEntry, type LifeDomain } from '../../../../shared/domain/intake.schema';
 import { nextDomain } from '../../../../shared/domain/progress';
@@ -10,15 +10,14 @@ import { ActionsEditor } from './actions-editor';
 import { savableEntry } from './domain-entry-model';
 import { IntakeCrumbs, IntakeGate } from './intake-frame';
 import { SaveStatus } from './save-status';
-import { useIntake } from './use-intake';
+import { useRouteIntake } from './use-intake';
 
 const t = nlIntake.domain;
 
 /** #/huishoudens/:id/gesprek/domein/:domainId — one life domain: score, own words, actions. */
 export function DomainPage() {
-  const { id = '', domainId = '' } = useParams();
-  const { pathname } = useLocation();
-  const editor = useIntake(id, pathname);
+  const { domainId = '' } = useParams();
+  const editor = useRouteIntake();
   const index = lifeDomains.findIndex((d) => d.id === domainId);
   const domain = lifeDomains[index];
   return (

@@ -1,4 +1,4 @@
-import { Link, useLocation, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { lifeDomains, signalCatalogue } from '../../../../resources/index';
 import { formatEuro, monthlyBalanceCents, totalDebtCents, weeklyLeftCents } from '../../../../shared/domain/finance';
 import type { Intake } from '../../../../shared/domain/intake.schema';
@@ -8,15 +8,13 @@ import { PageTitle } from '../../ui/page-title';
 import { IntakeCrumbs, IntakeGate } from './intake-frame';
 import { adviceFor } from './money-summary';
 import { UrgencyBanner } from './urgency-banner';
-import { useIntake, useToday } from './use-intake';
+import { useRouteIntake, useToday } from './use-intake';
 
 const markers: Record<DomainStatus, string> = { done: '✓', started: '◐', untouched: '○' };
 
 /** #/huishoudens/:id/gesprek — all life domains at a glance, urgency, signals, money and regelingen. */
 export function IntakeOverviewPage() {
-  const { id = '' } = useParams();
-  const { pathname } = useLocation();
-  const editor = useIntake(id, pathname);
+  const editor = useRouteIntake();
   const today = useToday();
   return (
     <IntakeGate data={editor.data}>

@@ -2,6 +2,7 @@ import { createContext, use, useCallback, useEffect, useRef, useState, useSyncEx
 import type { Household } from '../../../../shared/domain/household.schema';
 import type { DomainEntry, Finances, Intake, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { isoDateOf } from '../../../../shared/domain/intake.schema';
+import { useLocation, useParams } from 'react-router';
 import { useSession } from '../../app/services-context';
 import { createSaveQueue, type SaveQueue, type SaveState } from './save-queue';
 
@@ -94,4 +95,11 @@ export function useIntake(householdId: string, route: string): IntakeEditor {
       void queue.save('finances', () => intakes.saveFinances(householdId, finances));
     },
   };
+}
+
+/** The intake of the household in the current route (`:id`), saving this route as the visit's cursor. */
+export function useRouteIntake(): IntakeEditor {
+  const { id = '' } = useParams();
+  const { pathname } = useLocation();
+  return useIntake(id, pathname);
 }

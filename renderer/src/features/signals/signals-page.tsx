@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLocation, useParams } from 'react-router';
 import { helpCatalogue, lifeDomains, signalCatalogue } from '../../../../resources/index';
 import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { nlIntake } from '../../i18n/nl-intake';
@@ -8,7 +7,7 @@ import { TextField } from '../../ui/text-field';
 import { IntakeCrumbs, IntakeGate } from '../intake/intake-frame';
 import { SaveStatus } from '../intake/save-status';
 import { UrgencyBanner } from '../intake/urgency-banner';
-import { useClock, useIntake, useToday } from '../intake/use-intake';
+import { useClock, useRouteIntake, useToday } from '../intake/use-intake';
 import { SignalDetails } from './signal-details';
 import { matchSignals, savableSignals, type SignalDraft } from './signals-model';
 
@@ -17,9 +16,7 @@ const helpName = (id: string) => helpCatalogue.find((h) => h.id === id)?.name ??
 
 /** #/huishoudens/:id/gesprek/signalen — tick what the worker sees or hears, grouped by life domain. */
 export function SignalsPage() {
-  const { id = '' } = useParams();
-  const { pathname } = useLocation();
-  const editor = useIntake(id, pathname);
+  const editor = useRouteIntake();
   const today = useToday();
   return (
     <IntakeGate data={editor.data}>
