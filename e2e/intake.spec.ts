@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { cutHub, demo } from './fixtures/hub';
 import { HouseholdFormPage } from './pages/household-form-page';
@@ -243,4 +243,64 @@ test('no word is lost when the page dies while typing', async ({ page, context }
   expect(stored.startsWith(savedShown.trimEnd()), `stored "${stored}" keeps what was shown as saved: "${savedShown}"`).toBe(true);
   expect(second.startsWith(stored), `stored "${stored}" is what was typed`).toBe(true);
   expect(await new IntakeDomainPage(page3).ownView().inputValue()).toBe(first);
+});
+
+/** Presses Tab until `target` has focus: proves it is reachable by keyboard, in a bounded number of steps. */
+async function tabTo(page: Page, target: Locator, maxTabs = 60): Promise<void> {
+  for (let i = 0; i < maxTabs; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target, `reachable with Tab within ${maxTabs} presses`).toBeFocused();
+}
+
+test('the intake can be done with the keyboard alone', async ({ page, context }) => {
+  const id = await startWithBart(page, 'Familie Toetsenbord');
+  await cutHub(context);
+
+  // From the household page to the intake, to the first domain, without a mouse.
+  const start = page.getByRole('link', { name: 'Gesprek beginnen' });
+  await tabTo(page, start);
+  await page.keyboard.press('Enter');
+  const overview = new IntakeOverviewPage(page);
+  await expect(overview.progress()).toHaveText(/0 van 14 besproken/);
+  await tabTo(page, overview.tile('Geld'));
+  await page.keyboard.press('Enter');
+
+  const domain = new IntakeDomainPage(page);
+  await expect(page).toHaveURL(new RegExp(`#/huishoudens/${id}/gesprek/domein/geld$`));
+  // A radio group takes one Tab (landing on the checked "Nog geen score"); the arrow keys choose within it.
+  await tabTo(page, page.getByRole('radio', { name: 'Nog geen score' }));
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+  await expect(domain.score(3)).toBeChecked();
+  await tabTo(page, domain.ownView());
+  await page.keyboard.type('Ik wil weer overzicht over mijn post.');
+  await tabTo(page, domain.done());
+  await page.keyboard.press('Space');
+  await expect(domain.done()).toBeChecked();
+  await expect(domain.saved()).toBeVisible();
+
+  // Signals: search, tick a crisis signal with Space; the urgent banner appears.
+  await tabTo(page, page.getByRole('link', { name: 'Naar het overzicht van het gesprek' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, overview.toSignals());
+  await page.keyboard.press('Enter');
+  const signals = new IntakeSignalsPage(page);
+  await tabTo(page, signals.search());
+  await page.keyboard.type('huisuitzetting');
+  await tabTo(page, signals.signal('Dreigende huisuitzetting'));
+  await page.keyboard.press('Space');
+  await expect(signals.signal('Dreigende huisuitzetting')).toBeChecked();
+  await expect(signals.urgentBanner()).toBeVisible();
+  await expect(signals.saved()).toBeVisible();
+  await tabTo(page, page.getByRole('link', { name: 'Naar het overzicht van het gesprek' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, overview.tile('Geld'));
+  await page.keyboard.press('Enter');
+
+  await page.reload();
+  await new UnlockPage(page).unlock(PIN);
+  await expect(domain.ownView()).toHaveValue('Ik wil weer overzicht over mijn post.');
+  await expect(domain.score(3)).toBeChecked();
+  await expect(domain.done()).toBeChecked();
 });
