@@ -73,3 +73,9 @@ export type Household = z.infer<typeof householdSchema>;
 /** Where a household's data is, as the UI tells the worker. */
 export const syncStateSchema = z.enum(['saved-locally', 'waiting', 'sending', 'received', 'stuck']);
 export type SyncState = z.infer<typeof syncStateSchema>;
+
+/** How many adults and children a household has: for lists, the new-case record and reports. */
+export function countMembers(members: readonly Pick<Member, 'role'>[]): { adults: number; children: number } {
+  const adults = members.filter((m) => m.role === 'adult').length;
+  return { adults, children: members.length - adults };
+}

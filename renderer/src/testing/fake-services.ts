@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
-import { householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
+import { countMembers, householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
 import { fail, ok, type Result } from '../../../shared/result';
 import type {
   AppServices,
@@ -59,8 +59,7 @@ export function createFakeHouseholds(user: User, now: () => number, onCreate: (h
     id: h.id,
     name: h.name,
     postcode: h.postcode,
-    adults: h.members.filter((m) => m.role === 'adult').length,
-    children: h.members.filter((m) => m.role === 'child').length,
+    ...countMembers(h.members),
     updatedAt: h.updatedAt,
     sync,
   });

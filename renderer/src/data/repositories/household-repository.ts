@@ -1,7 +1,7 @@
 import type { NewCaseRequest } from '../../../../shared/api/cases';
 import { newCaseRequestSchema } from '../../../../shared/api/cases';
 import type { Household, HouseholdInput, SyncState } from '../../../../shared/domain/household.schema';
-import { householdInputSchema, householdSchema } from '../../../../shared/domain/household.schema';
+import { countMembers, householdInputSchema, householdSchema } from '../../../../shared/domain/household.schema';
 import { z } from 'zod';
 import type { HouseholdRepository, HouseholdSummary } from '../contracts';
 import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
@@ -69,8 +69,7 @@ function newCaseBody(h: Household): NewCaseRequest {
   return newCaseRequestSchema.parse({
     caseId: h.id,
     postcodeArea: h.postcode.slice(0, 4),
-    adults: h.members.filter((m) => m.role === 'adult').length,
-    children: h.members.filter((m) => m.role === 'child').length,
+    ...countMembers(h.members),
     openedAt: h.createdAt,
   });
 }
@@ -133,8 +132,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       id: h.id,
       name: h.name,
       postcode: h.postcode,
-      adults: h.members.filter((m) => m.role === 'adult').length,
-      children: h.members.filter((m) => m.role === 'child').length,
+      ...countMembers(h.members),
       updatedAt: h.updatedAt,
       sync: states.get(h.id) ?? 'saved-locally',
     };
