@@ -102,10 +102,22 @@ export interface IntakeRepository {
   history(householdId: string): Promise<HistoryEntry[]>;
 }
 
+/**
+ * Half-typed forms, stored encrypted on every change so a lock or crash loses nothing.
+ * Values are raw form state (not validated); the form checks their shape when it restores one.
+ */
+export interface DraftRepository {
+  /** The stored draft, or null when there is none. */
+  load(id: string): Promise<unknown>;
+  save(id: string, value: unknown): Promise<void>;
+  discard(id: string): Promise<void>;
+}
+
 export interface Session {
   user: User;
   households: HouseholdRepository;
   intakes: IntakeRepository;
+  drafts: DraftRepository;
   sync: SyncEngine;
   /** Forget the key from memory; the UI returns to the unlock screen. */
   lock(): void;

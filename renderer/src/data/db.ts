@@ -78,6 +78,8 @@ export class KeukentafelDb extends Dexie {
   checkpoints!: EntityTable<CheckpointRow, 'id'>;
   /** Encrypted caches that make unlock fast (e.g. the household index); safe to delete at any time. */
   snapshots!: EntityTable<EncryptedRow, 'id'>;
+  /** Encrypted half-typed forms (id `household:new` or `household:<id>`), so a lock or crash loses nothing. */
+  drafts!: EntityTable<EncryptedRow, 'id'>;
 
   constructor(name = 'keukentafel', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -93,5 +95,7 @@ export class KeukentafelDb extends Dexie {
     this.version(2).stores({ checkpoints: 'id' });
     // Version 3 adds encrypted snapshots (a cache, rebuilt from the rows when missing).
     this.version(3).stores({ snapshots: 'id' });
+    // Version 4 adds encrypted form drafts.
+    this.version(4).stores({ drafts: 'id' });
   }
 }

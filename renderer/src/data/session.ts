@@ -7,6 +7,7 @@ import type { KeukentafelDb } from './db';
 import type { Clock, OnlineSignal, Scheduler } from './ports';
 import type { DeviceHouseholdRepository } from './repositories/household-repository';
 import { openHouseholdRepository } from './repositories/household-repository';
+import { openDraftRepository } from './repositories/draft-repository';
 import { createHistoryLog } from './repositories/history-log';
 import type { DeviceIntakeRepository } from './repositories/intake-repository';
 import { openIntakeRepository } from './repositories/intake-repository';
@@ -56,6 +57,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       afterWrite: () => void sync.syncNow(),
     });
     const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history });
+    const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
     if (withDemo === true) await seedDemo({ households, intakes });
     const offEntity = sync.onEntity((id, state) => households.setSyncState(id, state));
     // The snapshot is only a cache: failing to write it costs speed at the next unlock, nothing else.
@@ -66,6 +68,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       user,
       households,
       intakes,
+      drafts,
       sync,
       lock() {
         sync.stop();

@@ -7,6 +7,7 @@ import type {
   AppServices,
   DeviceAccount,
   DeviceStatus,
+  DraftRepository,
   HouseholdRepository,
   HouseholdSummary,
   OutboxItemView,
@@ -104,6 +105,23 @@ export function createFakeHouseholds(user: User, now: () => number, onCreate: (h
   return repo;
 }
 
+/** Drafts in memory, copied in and out like the real store would, so tests see no shared objects. */
+export function createFakeDrafts(): DraftRepository & { ids(): string[] } {
+  const rows = new Map<string, unknown>();
+  return {
+    load: (id) => Promise.resolve(rows.has(id) ? structuredClone(rows.get(id)) : null),
+    save(id, value) {
+      rows.set(id, structuredClone(value));
+      return Promise.resolve();
+    },
+    discard(id) {
+      rows.delete(id);
+      return Promise.resolve();
+    },
+    ids: () => [...rows.keys()],
+  };
+}
+
 export function createFakeSync(now: () => number, online: boolean) {
   const items = new Map<string, OutboxItemView>();
   const changes = createEmitter();
@@ -158,6 +176,7 @@ export type FakeServices = AppServices & {
 export type FakeSession = Session & {
   households: ReturnType<typeof createFakeHouseholds>;
   sync: ReturnType<typeof createFakeSync>;
+  drafts: ReturnType<typeof createFakeDrafts>;
   locked: boolean;
 };
 
@@ -171,6 +190,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   const sync = createFakeSync(now, options.online ?? true);
   const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id));
   const intakes = createFakeIntakes(fakeUser, now);
+  const drafts = createFakeDrafts();
   for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
 
   const openSession = (): FakeSession => {
@@ -178,6 +198,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       user: fakeUser,
       households,
       intakes,
+      drafts,
       sync,
       locked: false,
       lock() {
