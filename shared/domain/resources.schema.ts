@@ -32,6 +32,8 @@ export const settingsSchema = z
       regularWeeks: z.int().min(1).max(8),
       decisionWeeks: z.int().min(1).max(16),
     }),
+    /** Minutes without keyboard, pointer or touch input before the app locks itself. */
+    idleLockMinutes: z.int().min(1).max(60).default(10),
   })
   .superRefine((s, ctx) => {
     s.crisisTypes.forEach((c, i) => {

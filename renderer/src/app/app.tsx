@@ -1,12 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
+import { settings } from '../../../resources/index';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { AppServices, Session } from '../data/contracts';
+import { intervalScheduler, systemClock } from '../data/ports';
 import { ChoosePinScreen } from '../features/auth/choose-pin-screen';
 import { SignInScreen } from '../features/auth/sign-in-screen';
 import { UnlockScreen } from '../features/auth/unlock-screen';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
 import { AnnouncerProvider } from './announcer';
+import { createIdleLock, watchWindowActivity } from './idle-lock';
 import { AppRouter } from './router';
 import { ServicesProvider, SessionProvider } from './services-context';
 
@@ -58,6 +61,13 @@ export function App({ services }: { services: AppServices }) {
     if (!openSession) return;
     return services.host.onLock(() => lock(openSession));
   }, [services, openSession, lock]);
+
+  // No keyboard, pointer or touch input for a while: lock, as the "Vergrendelen" button would.
+  useEffect(() => {
+    if (!openSession) return;
+    const idle = createIdleLock({ timeoutMs: settings.idleLockMinutes * 60_000, clock: systemClock, scheduler: intervalScheduler, onIdle: () => lock(openSession) });
+    return watchWindowActivity(window, idle);
+  }, [openSession, lock]);
 
   return (
     <ServicesProvider services={services}>
