@@ -128,6 +128,9 @@ export const nl = {
     fixErrors: 'Niet alles is goed ingevuld. Kijk bij de velden met een melding.',
     saveFailed: 'Opslaan is niet gelukt. Uw invoer staat er nog. Probeer het opnieuw.',
     saved: 'Het huishouden is opgeslagen op dit apparaat.',
+    draftRestored: 'We hebben uw niet-opgeslagen invoer teruggezet.',
+    startOver: 'Begin opnieuw',
+    startedOver: 'De niet-opgeslagen invoer is weggegooid.',
   },
   household: {
     members: 'Leden',

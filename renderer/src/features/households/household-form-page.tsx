@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HouseholdInput } from '../../../../shared/domain/household.schema';
 import { useAnnounce } from '../../app/announcer';
@@ -7,32 +7,62 @@ import { nl } from '../../i18n/nl';
 import { PageTitle } from '../../ui/page-title';
 import { emptyHousehold, toFormValues, type HouseholdFormValues } from './household-form-model';
 import { HouseholdForm } from './household-form';
+import { householdDraftId, keepHouseholdDraft, parseHouseholdDraft } from './household-form-draft';
 
-type Loaded = { state: 'loading' } | { state: 'missing' } | { state: 'ready'; values: HouseholdFormValues; name: string | null };
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'missing' }
+  | { state: 'ready'; values: HouseholdFormValues; restored: HouseholdFormValues | null; name: string | null };
 
-/** #/huishoudens/nieuw and #/huishoudens/:id/bewerken */
+/** #/huishoudens/nieuw and #/huishoudens/:id/bewerken; every change is kept as an encrypted draft until saved. */
 export function HouseholdFormPage() {
   const { id } = useParams();
-  const { households } = useSession();
+  const { households, drafts } = useSession();
   const navigate = useNavigate();
   const announce = useAnnounce();
-  const [loaded, setLoaded] = useState<Loaded>(() => (id ? { state: 'loading' } : { state: 'ready', values: emptyHousehold(), name: null }));
+  const draftId = householdDraftId(id);
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
 
   useEffect(() => {
-    if (!id) return;
     let live = true;
-    void households.get(id).then((h) => {
-      if (live) setLoaded(h ? { state: 'ready', values: toFormValues(h), name: h.name } : { state: 'missing' });
+    setLoaded({ state: 'loading' });
+    // A draft that cannot be read must not keep the form closed: start from the saved values.
+    const draft = drafts.load(draftId).then(parseHouseholdDraft, () => null);
+    void Promise.all([id ? households.get(id) : Promise.resolve(null), draft]).then(([h, restored]) => {
+      if (!live) return;
+      if (h === undefined) setLoaded({ state: 'missing' });
+      else setLoaded({ state: 'ready', values: h ? toFormValues(h) : emptyHousehold(), restored, name: h?.name ?? null });
     });
     return () => {
       live = false;
     };
-  }, [id, households]);
+  }, [id, draftId, households, drafts]);
+
+  const initial = loaded.state === 'ready' ? loaded.values : null;
+  // A failed draft write costs only the safety net; the form itself keeps every value.
+  const keepDraft = useCallback(
+    (values: HouseholdFormValues) => {
+      if (initial) void keepHouseholdDraft(drafts, draftId, initial, values).catch(() => undefined);
+    },
+    [drafts, draftId, initial],
+  );
+  const startOver = useCallback(() => {
+    void drafts.discard(draftId).catch(() => undefined);
+    announce(nl.form.startedOver);
+  }, [drafts, draftId, announce]);
 
   const save = async (input: HouseholdInput) => {
     const saved = id ? await households.update(id, input) : await households.create(input);
+    // Right after the household write (the household store owns its transaction); runs after any queued draft save.
+    await drafts.discard(draftId).catch(() => undefined);
     announce(nl.form.saved);
     await navigate(`/huishoudens/${saved.id}`);
+  };
+
+  // "Annuleren" is the worker's own choice to drop the changes, so the draft goes too.
+  const cancel = async () => {
+    await drafts.discard(draftId).catch(() => undefined);
+    await navigate(id ? `/huishoudens/${id}` : '/huishoudens');
   };
 
   const title = loaded.state === 'ready' && loaded.name ? nl.form.editTitle(loaded.name) : nl.form.newTitle;
@@ -45,7 +75,15 @@ export function HouseholdFormPage() {
       {loaded.state === 'loading' ? <p>{nl.common.loading}</p> : null}
       {loaded.state === 'missing' ? <p>{nl.households.notFound}</p> : null}
       {loaded.state === 'ready' ? (
-        <HouseholdForm key={id ?? 'new'} initial={loaded.values} onSave={save} onCancel={() => void navigate(id ? `/huishoudens/${id}` : '/huishoudens')} />
+        <HouseholdForm
+          key={draftId}
+          initial={loaded.values}
+          restored={loaded.restored}
+          onChange={keepDraft}
+          onStartOver={startOver}
+          onSave={save}
+          onCancel={() => void cancel()}
+        />
       ) : null}
     </>
   );

@@ -1,31 +1,52 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { FormProvider, get, useForm, type FieldErrors } from 'react-hook-form';
 import { householdInputSchema, type HouseholdInput } from '../../../../shared/domain/household.schema';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
 import { ContactFields } from './contact-fields';
+import { DraftRestoredNotice } from './household-form-draft';
 import { normalisePostcode, type HouseholdFormValues } from './household-form-model';
 import { MemberFields } from './member-fields';
 
 interface HouseholdFormProps {
   initial: HouseholdFormValues;
+  /** Unsaved values from an earlier visit; the form starts from these and says so. */
+  restored?: HouseholdFormValues | null;
+  /** Called with the whole form after every change, to keep a draft. */
+  onChange?: (values: HouseholdFormValues) => void;
+  /** The worker threw the restored values away; the form is back at `initial`. */
+  onStartOver?: () => void;
   /** Resolves when saved; a rejection keeps the form open with everything the worker typed. */
   onSave: (input: HouseholdInput) => Promise<void>;
   onCancel: () => void;
 }
 
-export function HouseholdForm({ initial, onSave, onCancel }: HouseholdFormProps) {
+export function HouseholdForm({ initial, restored, onChange, onStartOver, onSave, onCancel }: HouseholdFormProps) {
   const [saveError, setSaveError] = useState(false);
+  const [showRestored, setShowRestored] = useState(Boolean(restored));
   const form = useForm<HouseholdFormValues, unknown, HouseholdInput>({
     resolver: zodResolver(householdInputSchema),
-    defaultValues: initial,
+    defaultValues: restored ?? initial,
     // We focus ourselves, in screen order; react-hook-form would use registration order.
     shouldFocusError: false,
   });
   const { errors, isSubmitting, submitCount } = form.formState;
   const postcode = form.register('postcode', { onBlur: (e: { target: HTMLInputElement }) => form.setValue('postcode', normalisePostcode(e.target.value)) });
+
+  useEffect(() => {
+    if (!onChange) return;
+    const subscription = form.watch(() => onChange(form.getValues()));
+    return () => subscription.unsubscribe();
+  }, [form, onChange]);
+
+  const startOver = () => {
+    form.reset(initial);
+    setShowRestored(false);
+    onStartOver?.();
+    form.setFocus('name');
+  };
 
   const formRef = useRef<HTMLFormElement>(null);
   // After a refused submit: focus the first invalid field in screen order (not registration order).
@@ -46,6 +67,7 @@ export function HouseholdForm({ initial, onSave, onCancel }: HouseholdFormProps)
   return (
     <FormProvider {...form}>
       <form ref={formRef} onSubmit={(e) => void submit(e)} noValidate className="household-form">
+        {showRestored ? <DraftRestoredNotice onStartOver={startOver} /> : null}
         <p>{nl.form.intro}</p>
         {submitCount > 0 && Object.keys(errors).length > 0 ? <Alert>{nl.form.fixErrors}</Alert> : null}
         {saveError ? <Alert>{nl.form.saveFailed}</Alert> : null}
