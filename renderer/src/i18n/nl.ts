@@ -131,6 +131,9 @@ export const nl = {
     draftRestored: 'We hebben uw niet-opgeslagen invoer teruggezet.',
     startOver: 'Begin opnieuw',
     startedOver: 'De niet-opgeslagen invoer is weggegooid.',
+    draftSaving: 'Bezig met bewaren…',
+    draftKept: 'Concept bewaard op dit apparaat',
+    draftFailed: 'Het concept is niet bewaard. Uw invoer staat er nog.',
   },
   household: {
     members: 'Leden',

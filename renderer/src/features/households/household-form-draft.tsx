@@ -41,8 +41,25 @@ export function parseHouseholdDraft(value: unknown): HouseholdFormValues | null 
 }
 
 /** Stores the values as the draft, or drops the draft when they are back to what the form started from. */
-export function keepHouseholdDraft(drafts: DraftRepository, id: string, initial: HouseholdFormValues, values: HouseholdFormValues): Promise<void> {
-  return JSON.stringify(values) === JSON.stringify(initial) ? drafts.discard(id) : drafts.save(id, values);
+export async function keepHouseholdDraft(drafts: DraftRepository, id: string, initial: HouseholdFormValues, values: HouseholdFormValues): Promise<'kept' | 'dropped'> {
+  if (JSON.stringify(values) === JSON.stringify(initial)) {
+    await drafts.discard(id);
+    return 'dropped';
+  }
+  await drafts.save(id, values);
+  return 'kept';
+}
+
+export type DraftState = 'idle' | 'saving' | 'kept' | 'failed';
+
+/** A quiet line that says the unsaved input is safe on this device (the household itself is not saved yet). */
+export function DraftStatus({ state }: { state: DraftState }) {
+  const text = { idle: null, saving: nl.form.draftSaving, kept: nl.form.draftKept, failed: nl.form.draftFailed }[state];
+  return (
+    <p className={`save-status__text save-status__text--${state}`} role="status" aria-live="polite" aria-atomic="true">
+      {text}
+    </p>
+  );
 }
 
 /** "We put back what you had typed", with a way to throw it away. */

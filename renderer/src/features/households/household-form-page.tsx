@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HouseholdInput } from '../../../../shared/domain/household.schema';
 import { useAnnounce } from '../../app/announcer';
@@ -7,7 +7,7 @@ import { nl } from '../../i18n/nl';
 import { PageTitle } from '../../ui/page-title';
 import { emptyHousehold, toFormValues, type HouseholdFormValues } from './household-form-model';
 import { HouseholdForm } from './household-form';
-import { householdDraftId, keepHouseholdDraft, parseHouseholdDraft } from './household-form-draft';
+import { householdDraftId, keepHouseholdDraft, parseHouseholdDraft, type DraftState } from './household-form-draft';
 
 type Loaded =
   | { state: 'loading' }
@@ -22,6 +22,8 @@ export function HouseholdFormPage() {
   const announce = useAnnounce();
   const draftId = householdDraftId(id);
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [draftState, setDraftState] = useState<DraftState>('idle');
+  const pendingDrafts = useRef(0);
 
   useEffect(() => {
     let live = true;
@@ -42,7 +44,19 @@ export function HouseholdFormPage() {
   // A failed draft write costs only the safety net; the form itself keeps every value.
   const keepDraft = useCallback(
     (values: HouseholdFormValues) => {
-      if (initial) void keepHouseholdDraft(drafts, draftId, initial, values).catch(() => undefined);
+      if (!initial) return;
+      pendingDrafts.current += 1;
+      setDraftState('saving');
+      void keepHouseholdDraft(drafts, draftId, initial, values).then(
+        (result) => {
+          pendingDrafts.current -= 1;
+          if (pendingDrafts.current === 0) setDraftState(result === 'kept' ? 'kept' : 'idle');
+        },
+        () => {
+          pendingDrafts.current -= 1;
+          setDraftState('failed');
+        },
+      );
     },
     [drafts, draftId, initial],
   );
@@ -81,6 +95,7 @@ export function HouseholdFormPage() {
           restored={loaded.restored}
           onChange={keepDraft}
           onStartOver={startOver}
+          draftState={draftState}
           onSave={save}
           onCancel={() => void cancel()}
         />

@@ -6,7 +6,7 @@ import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
 import { ContactFields } from './contact-fields';
-import { DraftRestoredNotice } from './household-form-draft';
+import { DraftRestoredNotice, DraftStatus, type DraftState } from './household-form-draft';
 import { normalisePostcode, type HouseholdFormValues } from './household-form-model';
 import { MemberFields } from './member-fields';
 
@@ -18,12 +18,14 @@ interface HouseholdFormProps {
   onChange?: (values: HouseholdFormValues) => void;
   /** The worker threw the restored values away; the form is back at `initial`. */
   onStartOver?: () => void;
+  /** Whether the draft of the last change is stored. */
+  draftState?: DraftState;
   /** Resolves when saved; a rejection keeps the form open with everything the worker typed. */
   onSave: (input: HouseholdInput) => Promise<void>;
   onCancel: () => void;
 }
 
-export function HouseholdForm({ initial, restored, onChange, onStartOver, onSave, onCancel }: HouseholdFormProps) {
+export function HouseholdForm({ initial, restored, onChange, onStartOver, draftState = 'idle', onSave, onCancel }: HouseholdFormProps) {
   const [saveError, setSaveError] = useState(false);
   const [showRestored, setShowRestored] = useState(Boolean(restored));
   const form = useForm<HouseholdFormValues, unknown, HouseholdInput>({
@@ -85,6 +87,7 @@ export function HouseholdForm({ initial, restored, onChange, onStartOver, onSave
             {nl.common.cancel}
           </button>
         </div>
+        <DraftStatus state={draftState} />
       </form>
     </FormProvider>
   );
