@@ -33,6 +33,11 @@ export interface HouseholdSummary {
   sync: SyncState;
 }
 
+export interface HouseholdWriteOptions {
+  /** The form's draft, deleted in the same transaction as the write: a crash can never bring back saved input. */
+  draftId?: string;
+}
+
 export interface HouseholdRepository {
   /** All households, newest first, from the in-memory index built at unlock. */
   list(): HouseholdSummary[];
@@ -40,8 +45,8 @@ export interface HouseholdRepository {
   search(query: string): HouseholdSummary[];
   get(id: string): Promise<Household | undefined>;
   /** Stores the household and its "new case" outbox item in one transaction. */
-  create(input: HouseholdInput): Promise<Household>;
-  update(id: string, input: HouseholdInput): Promise<Household>;
+  create(input: HouseholdInput, options?: HouseholdWriteOptions): Promise<Household>;
+  update(id: string, input: HouseholdInput, options?: HouseholdWriteOptions): Promise<Household>;
   /** Called after every change to the list or to a sync state. */
   subscribe(listener: () => void): () => void;
 }

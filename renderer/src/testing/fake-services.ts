@@ -53,7 +53,7 @@ function createEmitter() {
   };
 }
 
-export function createFakeHouseholds(user: User, now: () => number, onCreate: (h: Household) => void) {
+export function createFakeHouseholds(user: User, now: () => number, onCreate: (h: Household) => void, onDraftDone: (draftId: string) => void = () => undefined) {
   const rows = new Map<string, { household: Household; sync: SyncState }>();
   const changes = createEmitter();
   const summary = ({ household: h, sync }: { household: Household; sync: SyncState }): HouseholdSummary => ({
@@ -78,7 +78,8 @@ export function createFakeHouseholds(user: User, now: () => number, onCreate: (h
         .map(summary);
     },
     get: (id) => Promise.resolve(rows.get(id)?.household),
-    create(input) {
+    create(input, options) {
+      if (options?.draftId) onDraftDone(options.draftId);
       const parsed = householdInputSchema.parse(input);
       const at = new Date(now()).toISOString();
       const household: Household = { ...parsed, id: crypto.randomUUID(), workerId: user.id, workerName: user.displayName, createdAt: at, updatedAt: at };
@@ -87,9 +88,10 @@ export function createFakeHouseholds(user: User, now: () => number, onCreate: (h
       changes.emit();
       return Promise.resolve(household);
     },
-    update(id, input) {
+    update(id, input, options) {
       const row = rows.get(id);
       if (!row) return Promise.reject(new Error('Onbekend huishouden'));
+      if (options?.draftId) onDraftDone(options.draftId);
       const household: Household = { ...row.household, ...householdInputSchema.parse(input), updatedAt: new Date(now()).toISOString() };
       rows.set(id, { household, sync: row.sync });
       changes.emit();
@@ -188,9 +190,9 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   let lockedUntil = 0;
   let current: FakeSession | null = null;
   const sync = createFakeSync(now, options.online ?? true);
-  const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id));
-  const intakes = createFakeIntakes(fakeUser, now);
   const drafts = createFakeDrafts();
+  const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id), (draftId) => void drafts.discard(draftId));
+  const intakes = createFakeIntakes(fakeUser, now);
   for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
 
   const openSession = (): FakeSession => {

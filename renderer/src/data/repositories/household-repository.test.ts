@@ -37,6 +37,24 @@ describe('household repository', () => {
     expect(repo.list()).toEqual([]);
   });
 
+  it('deletes the form draft in the same transaction as the household write', async () => {
+    const { db, repo } = await open();
+    const draft = { id: 'household:new', updatedAt: 1, iv: new Uint8Array(12), data: new Uint8Array(4) };
+    await db.drafts.put(draft);
+    const diskFull = () => {
+      throw new Error('schijf vol');
+    };
+    db.outbox.hook('creating', diskFull);
+    await expect(repo.create(householdInput(), { draftId: 'household:new' })).rejects.toThrow('schijf vol');
+    expect(await db.drafts.count()).toBe(1);
+    db.outbox.hook('creating').unsubscribe(diskFull);
+    const h = await repo.create(householdInput(), { draftId: 'household:new' });
+    expect(await db.drafts.count()).toBe(0);
+    await db.drafts.put({ ...draft, id: `household:${h.id}` });
+    await repo.update(h.id, householdInput('Familie Smeets'), { draftId: `household:${h.id}` });
+    expect(await db.drafts.count()).toBe(0);
+  });
+
   it('rejects invalid input with the schema message and stores nothing', async () => {
     const { db, repo } = await open();
     await expect(repo.create({ ...householdInput(), postcode: '0123 AB' })).rejects.toThrow('Vul een Nederlandse postcode in');

@@ -175,15 +175,16 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
    * One household write: `prepare` encrypts (outside the transaction) and returns the Dexie writes;
    * with a history log the write is serialised per household and its entry lands in the same transaction.
    */
-  async function record(householdId: string, what: string, prepare: () => Promise<() => Promise<void>>): Promise<void> {
+  async function record(householdId: string, what: string, prepare: () => Promise<() => Promise<void>>, draftId?: string): Promise<void> {
     const { history } = deps;
     const run = async () => {
       const [writes, entry] = await Promise.all([prepare(), history ? history.entryFor(householdId, what) : null]);
       generation++;
-      await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.history], async () => {
+      await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.history, db.drafts], async () => {
         await db.snapshots.delete(SNAPSHOT_ID);
         await writes();
         if (entry) await db.history.put(entry.row);
+        if (draftId) await db.drafts.delete(draftId);
       });
       entry?.committed();
     };
@@ -213,7 +214,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       const entry = entries.get(id);
       return Promise.resolve(entry ? structuredClone(entry.household) : undefined);
     },
-    async create(input) {
+    async create(input, options) {
       const now = clock.now();
       const household = build(input, now);
       // Encrypt first: no awaits on anything but Dexie inside the transaction.
@@ -223,14 +224,14 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
           await db.households.add(row);
           await db.outbox.add(item);
         };
-      });
+      }, options?.draftId);
       put(household);
       states.set(household.id, 'waiting');
       changedEntries(true);
       deps.afterWrite?.();
       return structuredClone(household);
     },
-    async update(id, input) {
+    async update(id, input, options) {
       const current = entries.get(id);
       if (!current) throw new Error(`Unknown household ${id}`);
       const parsed = householdInputSchema.parse(input);
@@ -240,7 +241,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         return async () => {
           await db.households.put(row);
         };
-      });
+      }, options?.draftId);
       put(household);
       changedEntries(true);
       return structuredClone(household);

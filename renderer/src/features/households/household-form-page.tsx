@@ -24,6 +24,7 @@ export function HouseholdFormPage() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [draftState, setDraftState] = useState<DraftState>('idle');
   const pendingDrafts = useRef(0);
+  const lastDraftWrite = useRef<Promise<unknown>>(Promise.resolve());
 
   useEffect(() => {
     let live = true;
@@ -47,7 +48,9 @@ export function HouseholdFormPage() {
       if (!initial) return;
       pendingDrafts.current += 1;
       setDraftState('saving');
-      void keepHouseholdDraft(drafts, draftId, initial, values).then(
+      const write = keepHouseholdDraft(drafts, draftId, initial, values);
+      lastDraftWrite.current = write.catch(() => undefined);
+      void write.then(
         (result) => {
           pendingDrafts.current -= 1;
           if (pendingDrafts.current === 0) setDraftState(result === 'kept' ? 'kept' : 'idle');
@@ -66,9 +69,9 @@ export function HouseholdFormPage() {
   }, [drafts, draftId, announce]);
 
   const save = async (input: HouseholdInput) => {
-    const saved = id ? await households.update(id, input) : await households.create(input);
-    // Right after the household write (the household store owns its transaction); runs after any queued draft save.
-    await drafts.discard(draftId).catch(() => undefined);
+    // The last draft write lands first; the household write then deletes the draft in its own transaction.
+    await lastDraftWrite.current;
+    const saved = id ? await households.update(id, input, { draftId }) : await households.create(input, { draftId });
     announce(nl.form.saved);
     await navigate(`/huishoudens/${saved.id}`);
   };
