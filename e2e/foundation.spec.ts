@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
+import { rawStoreText } from './fixtures/raw-store';
 import { casesOnHub, cutHub, demo, restoreHub } from './fixtures/hub';
 import { AppShell } from './pages/app-shell';
 import { HouseholdFormPage } from './pages/household-form-page';
@@ -8,31 +9,6 @@ import { ChoosePinPage, SignInPage } from './pages/sign-in-page';
 import { UnlockPage } from './pages/unlock-page';
 
 const PIN = '246813';
-
-/** Raw IndexedDB content of the app's store as text, to prove names are not readable at rest. */
-async function rawStoreText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('keukentafel');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    const decoder = new TextDecoder('latin1');
-    const parts: string[] = [];
-    for (const name of Array.from(db.objectStoreNames)) {
-      const rows = await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error ?? new Error('read failed'));
-      });
-      for (const row of rows) {
-        parts.push(JSON.stringify(row, (_key, value: unknown) => (value instanceof Uint8Array ? decoder.decode(value) : value)));
-      }
-    }
-    db.close();
-    return parts.join('\n');
-  });
-}
 
 test('a worker signs in, creates a household offline, and it reaches the hub exactly once', async ({ page, context, request }) => {
   const signIn = new SignInPage(page);

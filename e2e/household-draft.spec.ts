@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
+import { rawStoreText } from './fixtures/raw-store';
 import { demo } from './fixtures/hub';
 import { AppShell } from './pages/app-shell';
 import { HouseholdFormPage } from './pages/household-form-page';
@@ -10,26 +11,6 @@ import { UnlockPage } from './pages/unlock-page';
 const PIN = '135792';
 
 test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-
-/** The drafts store as raw text, to prove a half-typed household is not readable at rest. */
-async function rawDraftsText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('keukentafel');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    const rows = await new Promise<unknown[]>((resolve, reject) => {
-      const request = db.transaction('drafts').objectStore('drafts').getAll();
-      request.onsuccess = () => resolve(request.result as unknown[]);
-      request.onerror = () => reject(request.error ?? new Error('read failed'));
-    });
-    db.close();
-    const decoder = new TextDecoder('latin1');
-    return JSON.stringify(rows, (_key, value: unknown) => (value instanceof Uint8Array ? decoder.decode(value) : value));
-  });
-}
-
 test('a half-typed household survives a crash and is gone once saved', async ({ page }) => {
   test.setTimeout(30_000);
   const list = new HouseholdListPage(page);
@@ -49,7 +30,7 @@ test('a half-typed household survives a crash and is gone once saved', async ({ 
   await form.postcode().fill('6412 cd');
   await form.member(1).getByLabel('Voornaam').fill('Rikkert');
   await expect(kept).toBeVisible();
-  expect(await rawDraftsText(page)).not.toMatch(/Conceptvan|Rikkert|6412/);
+  expect(await rawStoreText(page, ['drafts'])).not.toMatch(/Conceptvan|Rikkert|6412/);
 
   // The page dies (as after a crash): reload, unlock, open the form again.
   await page.reload();
