@@ -5,12 +5,14 @@ import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
 import { useSession } from './services-context';
 import { useShell } from './shell-context';
+import { useStorageWarning } from './storage-warning';
 
 /** Header, navigation and main landmark around every page of the unlocked app. */
 export function AppLayout() {
   const session = useSession();
   const { onLock, storageRefused } = useShell();
   const [noticeClosed, setNoticeClosed] = useState(false);
+  const storageFull = useStorageWarning();
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
 
@@ -53,6 +55,11 @@ export function AppLayout() {
         </div>
       </header>
       <main id="inhoud" ref={mainRef} tabIndex={-1} className="shell__main">
+        {storageFull !== null ? (
+          <div className="notice-bar">
+            <Alert kind="error">{nl.storageFull(storageFull)}</Alert>
+          </div>
+        ) : null}
         {storageRefused && !noticeClosed ? (
           <div className="notice-bar">
             <Alert kind="notice">{nl.storageNotice}</Alert>

@@ -53,6 +53,8 @@ export const nl = {
     resetConfirm: 'Ja, wis dit apparaat',
   },
   storageNotice: 'Let op: de browser kan gegevens op dit apparaat wissen als de schijf vol raakt. Verstuur uw werk regelmatig.',
+  storageFull: (percent: number) =>
+    `De opslag op dit apparaat is voor ${percent}% vol. Verstuur uw werk en vraag uw beheerder om ruimte te maken, anders kan Keukentafel straks niets meer bewaren.`,
   layout: {
     skipLink: 'Naar de inhoud',
     nav: 'Hoofdmenu',
