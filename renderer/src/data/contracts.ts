@@ -90,6 +90,11 @@ export interface HistoryEntry {
   what: string;
 }
 
+/** Why a household is urgent in the sense of the Wgs: the ids of its crisis types that count (settings order). */
+export interface HouseholdUrgency {
+  crisisTypes: string[];
+}
+
 /**
  * The kitchen-table intake, autosaved: every save is committed to the encrypted store before it
  * resolves (no save button). Saves for one household are applied in call order.
@@ -105,6 +110,10 @@ export interface IntakeRepository {
   cursor(householdId: string): Promise<string | null>;
   /** Household and intake changes, newest first. */
   history(householdId: string): Promise<HistoryEntry[]>;
+  /** Urgent households only, by household id; built in the background after unlock, current after every signals save. */
+  urgency(): ReadonlyMap<string, HouseholdUrgency>;
+  /** Called whenever `urgency()` changes. */
+  subscribeUrgency(listener: () => void): () => void;
 }
 
 /**

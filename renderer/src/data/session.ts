@@ -72,6 +72,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       sync,
       lock() {
         sync.stop();
+        intakes.close();
         offEntity();
         snapshot();
       },

@@ -1,12 +1,18 @@
+import { settings, signalCatalogue } from '../../../resources/index';
 import type { User } from '../../../shared/api/auth';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
-import type { HistoryEntry, IntakeRepository } from '../data/contracts';
+import { assessUrgency } from '../../../shared/domain/urgency';
+import type { HistoryEntry, HouseholdUrgency, IntakeRepository } from '../data/contracts';
+import { createEmitter } from '../data/ports';
 
 /** An in-memory IntakeRepository; `failNext` makes the next save reject, to test the error state. */
 export function createFakeIntakes(user: User, now: () => number) {
   const intakes = new Map<string, Intake>();
   const cursors = new Map<string, string>();
   const history = new Map<string, HistoryEntry[]>();
+  const urgent = new Map<string, HouseholdUrgency>();
+  const urgencyChanges = createEmitter();
+  let urgencyView: ReadonlyMap<string, HouseholdUrgency> | null = null;
   let failures = 0;
   const stamp = () => new Date(now()).toISOString();
   const get = (id: string) => intakes.get(id) ?? emptyIntake(id, stamp());
@@ -15,7 +21,14 @@ export function createFakeIntakes(user: User, now: () => number) {
       failures -= 1;
       return Promise.reject(new Error('Opslaan mislukt'));
     }
-    intakes.set(id, { ...change(structuredClone(get(id))), updatedAt: stamp() });
+    const next = { ...change(structuredClone(get(id))), updatedAt: stamp() };
+    intakes.set(id, next);
+    // Like the device repository: urgency follows every write at once.
+    const crisisTypes = assessUrgency(next, settings, signalCatalogue).crisisTypes.map((c) => c.id);
+    if (crisisTypes.length > 0) urgent.set(id, { crisisTypes });
+    else urgent.delete(id);
+    urgencyView = null;
+    urgencyChanges.emit();
     history.set(id, [{ at: stamp(), by: user.displayName, what }, ...(history.get(id) ?? [])]);
     return Promise.resolve();
   };
@@ -30,6 +43,8 @@ export function createFakeIntakes(user: User, now: () => number) {
     },
     cursor: (id) => Promise.resolve(cursors.get(id) ?? null),
     history: (id) => Promise.resolve(history.get(id) ?? []),
+    urgency: () => (urgencyView ??= new Map(urgent)),
+    subscribeUrgency: (listener) => urgencyChanges.subscribe(listener),
     failNext(n = 1) {
       failures = n;
     },

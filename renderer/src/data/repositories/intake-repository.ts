@@ -9,6 +9,7 @@ import type { Clock } from '../ports';
 import type { HistoryLog } from './history-log';
 import { createHistoryLog } from './history-log';
 import { domainChange, financesChange, signalsChange } from './intake-changes';
+import { createUrgencyIndex } from './intake-urgency';
 
 /**
  * The intake, autosaved section by section: one encrypted row per domain, signals, finances and
@@ -34,6 +35,10 @@ export interface IntakeRepositoryDeps {
 export interface DeviceIntakeRepository extends IntakeRepository {
   /** Writes whole intakes at once (demo data), without history; validated leniently like stored data. */
   importIntakes(intakes: readonly Intake[]): Promise<void>;
+  /** Resolves when the background urgency build is done; unlock never waits for it. */
+  urgencyReady(): Promise<void>;
+  /** Stops background work when the session locks. */
+  close(): void;
 }
 
 /** A save refused by the schemas; `issues` are Dutch and name the field. */
@@ -75,6 +80,8 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   const lenientSignals = z.array(lenient.recordedSignalSchema).max(200);
   let strict: { today: string; signals: typeof lenientSignals; finances: typeof lenient.financesSchema } | null = null;
   const states = new Map<string, Sections>();
+  // Started, not awaited: unlock returns at once and the list learns urgency when the build emits.
+  const urgency = createUrgencyIndex({ db, key });
 
   /** Schemas for input, rebuilt only when the date changes (a keystroke must stay cheap). */
   function strictSchemas() {
@@ -180,6 +187,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
         const s = await sectionsOf(householdId);
         s.updatedAt = await commit(householdId, rowId.signals(householdId), value, signalsChange(s.signals, value));
         s.signals = value;
+        urgency.update(householdId, value);
       });
     },
 
@@ -214,6 +222,11 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       return history.list(householdId);
     },
 
+    urgency: () => urgency.current(),
+    subscribeUrgency: (listener) => urgency.subscribe(listener),
+    urgencyReady: () => urgency.ready(),
+    close: () => urgency.stop(),
+
     async importIntakes(intakes) {
       const valid = intakes.map((i) => validate(lenient.intakeSchema, i));
       for (let i = 0; i < valid.length; i += IMPORT_CHUNK) {
@@ -222,7 +235,10 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
         await db.transaction('rw', db.intakes, async () => {
           await db.intakes.bulkPut(rows);
         });
-        for (const intake of chunk) states.delete(intake.householdId);
+        for (const intake of chunk) {
+          states.delete(intake.householdId);
+          urgency.update(intake.householdId, intake.signals);
+        }
       }
     },
   };

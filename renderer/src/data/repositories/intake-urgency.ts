@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { settings as municipalSettings, signalCatalogue } from '../../../../resources/index';
+import type { RecordedSignal, SignalCatalogueEntry } from '../../../../shared/domain/intake.schema';
+import type { Settings } from '../../../../shared/domain/resources.schema';
+import { assessUrgency } from '../../../../shared/domain/urgency';
+import type { HouseholdUrgency } from '../contracts';
+import { decryptJson, mapBounded } from '../crypto/cipher';
+import type { KeukentafelDb } from '../db';
+import { createEmitter } from '../ports';
+
+/**
+ * Which households are urgent (Wgs crisis), kept in memory: built in the background from the
+ * encrypted `…:signals` rows only, then kept current by every signals write.
+ */
+
+const SIGNALS_SUFFIX = ':signals';
+/** Rows fetched per read; keeps memory flat with 10,000 households. */
+const READ_CHUNK = 500;
+/** Decryptions in flight at once, so the build never floods WebCrypto while the worker types. */
+const DECRYPT_CONCURRENCY = 32;
+
+/** Only what urgency needs; the intake repository validates the full shape when it loads a household. */
+const storedSignalsSchema = z.array(z.object({ catalogueId: z.string().nullable() }));
+
+export interface UrgencyIndexDeps {
+  db: KeukentafelDb;
+  key: CryptoKey;
+  settings?: Pick<Settings, 'crisisTypes' | 'wgs'>;
+  catalogue?: readonly SignalCatalogueEntry[];
+}
+
+export interface UrgencyIndex {
+  /** Urgent households only; the same object until something changes. */
+  current(): ReadonlyMap<string, HouseholdUrgency>;
+  subscribe(listener: () => void): () => void;
+  /** A household's signals were written (saved or imported). */
+  update(householdId: string, signals: readonly Pick<RecordedSignal, 'catalogueId'>[]): void;
+  /** Resolves when the background build has finished (or stopped); never rejects. */
+  ready(): Promise<void>;
+  /** Stops the build at the next chunk, e.g. when the session locks. */
+  stop(): void;
+}
+
+export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
+  const { db, key } = deps;
+  const settings = deps.settings ?? municipalSettings;
+  const catalogue = deps.catalogue ?? signalCatalogue;
+  const urgent = new Map<string, HouseholdUrgency>();
+  const changes = createEmitter();
+  /** Households written while the build ran: their fresh state wins over what the build read. */
+  const touched = new Set<string>();
+  let view: ReadonlyMap<string, HouseholdUrgency> | null = null;
+  let building = true;
+  let stopped = false;
+
+  const crisisOf = (signals: readonly Pick<RecordedSignal, 'catalogueId'>[]): string[] =>
+    assessUrgency({ signals: signals as RecordedSignal[] }, settings, catalogue).crisisTypes.map((c) => c.id);
+
+  function changed(): void {
+    view = null;
+    changes.emit();
+  }
+
+  function apply(householdId: string, crisisTypes: string[]): boolean {
+    const before = urgent.get(householdId)?.crisisTypes;
+    if (crisisTypes.length === 0) return urgent.delete(householdId);
+    if (before?.join() === crisisTypes.join()) return false;
+    urgent.set(householdId, { crisisTypes });
+    return true;
+  }
+
+  async function readChunk(ids: string[], found: Map<string, string[]>): Promise<void> {
+    const rows = await db.intakes.bulkGet(ids);
+    await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
+      if (!row || stopped) return;
+      const householdId = row.householdId ?? row.id.slice(0, -SIGNALS_SUFFIX.length);
+      try {
+        const parsed = storedSignalsSchema.safeParse(await decryptJson(key, row.iv, row.data));
+        // An unreadable row is reported when the household is opened; here it only cannot count.
+        if (parsed.success) found.set(householdId, crisisOf(parsed.data));
+      } catch {
+        return;
+      }
+    });
+  }
+
+  async function build(): Promise<void> {
+    const found = new Map<string, string[]>();
+    try {
+      // No suffix index exists: the keys alone are cheap to read, the rows are read only for signals.
+      const keys = await db.intakes.toCollection().primaryKeys();
+      const ids = keys.filter((k): k is string => typeof k === 'string' && k.endsWith(SIGNALS_SUFFIX));
+      for (let i = 0; i < ids.length && !stopped; i += READ_CHUNK) await readChunk(ids.slice(i, i + READ_CHUNK), found);
+    } catch {
+      // A failed build leaves what saves have told us; the intake screens still assess urgency themselves.
+    } finally {
+      building = false;
+    }
+    if (stopped) return;
+    let any = false;
+    for (const [householdId, crisisTypes] of found) if (!touched.has(householdId) && apply(householdId, crisisTypes)) any = true;
+    touched.clear();
+    if (any) changed();
+  }
+
+  const done = build();
+
+  return {
+    current: () => (view ??= new Map(urgent)),
+    subscribe: (listener) => changes.subscribe(listener),
+    update(householdId, signals) {
+      if (building) touched.add(householdId);
+      if (apply(householdId, crisisOf(signals))) changed();
+    },
+    ready: () => done,
+    stop() {
+      stopped = true;
+    },
+  };
+}
