@@ -25,6 +25,8 @@ export function HouseholdFormPage() {
   const [draftState, setDraftState] = useState<DraftState>('idle');
   const pendingDrafts = useRef(0);
   const lastDraftWrite = useRef<Promise<unknown>>(Promise.resolve());
+  // While the household is being written, keystrokes must not write a draft that outlives the save.
+  const saving = useRef(false);
 
   useEffect(() => {
     let live = true;
@@ -45,7 +47,7 @@ export function HouseholdFormPage() {
   // A failed draft write costs only the safety net; the form itself keeps every value.
   const keepDraft = useCallback(
     (values: HouseholdFormValues) => {
-      if (!initial) return;
+      if (!initial || saving.current) return;
       pendingDrafts.current += 1;
       setDraftState('saving');
       const write = keepHouseholdDraft(drafts, draftId, initial, values);
@@ -70,8 +72,14 @@ export function HouseholdFormPage() {
 
   const save = async (input: HouseholdInput) => {
     // The last draft write lands first; the household write then deletes the draft in its own transaction.
+    saving.current = true;
     await lastDraftWrite.current;
-    const saved = id ? await households.update(id, input, { draftId }) : await households.create(input, { draftId });
+    let saved;
+    try {
+      saved = id ? await households.update(id, input, { draftId }) : await households.create(input, { draftId });
+    } finally {
+      saving.current = false;
+    }
     announce(nl.form.saved);
     await navigate(`/huishoudens/${saved.id}`);
   };
