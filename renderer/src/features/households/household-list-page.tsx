@@ -1,24 +1,30 @@
-import { useDeferredValue, useState } from 'react';
+import { useCallback, useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import { useChanges } from '../../app/use-changes';
 import { useSession } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
+import { nlUrgency } from '../../i18n/nl-urgency';
 import { PageTitle } from '../../ui/page-title';
-import { HouseholdList } from './household-list';
+import { HouseholdList, urgentFirst } from './household-list';
 
 /** Rendering 10,000 rows would make the page slow to open; search finds the rest. */
 const PAGE = 100;
 
 /** #/huishoudens — search and open the households on this device. */
 export function HouseholdListPage() {
-  const { households } = useSession();
+  const { households, intakes } = useSession();
   useChanges(households);
+  const subscribeUrgency = useCallback((listener: () => void) => intakes.subscribeUrgency(listener), [intakes]);
+  const readUrgency = () => intakes.urgency();
+  const urgency = useSyncExternalStore(subscribeUrgency, readUrgency, readUrgency);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   // Typing stays smooth with many households: the list follows the input at low priority.
   const deferred = useDeferredValue(query);
   // Re-read on every render: the repository answers from its in-memory index, and useChanges re-renders on change.
-  const rows = deferred.trim() ? households.search(deferred) : households.list();
+  // A crisis must not hide on page 2: urgent households come first, in search results too.
+  const rows = urgentFirst(deferred.trim() ? households.search(deferred) : households.list(), urgency);
+  const urgentCount = rows.reduce((n, h) => (urgency.has(h.id) ? n + 1 : n), 0);
   const hasAny = deferred.trim() !== '' || rows.length > 0;
 
   return (
@@ -41,9 +47,9 @@ export function HouseholdListPage() {
       {rows.length > 0 ? (
         <>
           <p className="result-count" aria-live="polite">
-            {nl.households.count(rows.length)}
+            {nlUrgency.count(rows.length, urgentCount)}
           </p>
-          <HouseholdList rows={rows.slice(0, limit)} now={Date.now()} />
+          <HouseholdList rows={rows.slice(0, limit)} now={Date.now()} urgency={urgency} />
           {rows.length > limit ? (
             <button type="button" className="button button--secondary" onClick={() => setLimit((n) => n + PAGE)}>
               {nl.households.showMore(rows.length - limit)}

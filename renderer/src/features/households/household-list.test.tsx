@@ -1,19 +1,21 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { HouseholdSummary } from '../../data/contracts';
-import { HouseholdList } from './household-list';
+import type { HouseholdSummary, HouseholdUrgency } from '../../data/contracts';
+import { HouseholdList, urgentFirst } from './household-list';
 
 const row = (over: Partial<HouseholdSummary>): HouseholdSummary => ({
   id: 'a1', name: 'Familie Jansen', postcode: '6411 AB', adults: 1, children: 2, updatedAt: new Date(2026, 2, 10, 9, 5).toISOString(), sync: 'waiting', ...over,
 });
 
-const render = (rows: HouseholdSummary[]) =>
+const html = (rows: HouseholdSummary[], urgency?: ReadonlyMap<string, HouseholdUrgency>) =>
   renderToStaticMarkup(
     <MemoryRouter>
-      <HouseholdList rows={rows} now={new Date(2026, 2, 10, 12).getTime()} />
+      <HouseholdList rows={rows} now={new Date(2026, 2, 10, 12).getTime()} {...(urgency ? { urgency } : {})} />
     </MemoryRouter>,
-  ).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  );
+const render = (rows: HouseholdSummary[], urgency?: ReadonlyMap<string, HouseholdUrgency>) =>
+  html(rows, urgency).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('HouseholdList', () => {
   it('shows name, postcode, counts, last change and the sync state in words', () => {
@@ -36,5 +38,25 @@ describe('HouseholdList', () => {
   });
   it('leaves out the children when there are none', () => {
     expect(render([row({ children: 0 })])).not.toContain('kind');
+  });
+  it('marks an urgent household with "Spoed" in words, the crisis by name and an explanation for screen readers', () => {
+    const urgency = new Map([['u', { crisisTypes: ['huisuitzetting', 'afsluiting-energie'] }]]);
+    const markup = html([row({ id: 'u', name: 'Marco Jacobs' }), row({ id: 'c', name: 'Familie Rust' })], urgency);
+    const text = render([row({ id: 'u', name: 'Marco Jacobs' }), row({ id: 'c', name: 'Familie Rust' })], urgency);
+    expect(text.match(/Spoed: crisis/g)).toHaveLength(1);
+    expect(text).toContain('Dreigende huisuitzetting, Afsluiting van gas, stroom of stadsverwarming');
+    expect(markup).toMatch(/<span class="visually-hidden">Er is een crisis\. Het eerste gesprek met schuldhulp moet binnen 3 werkdagen zijn\.<\/span>/);
+    // The badge belongs to Marco's card, not to the calm household after it.
+    expect(text.indexOf('Spoed')).toBeGreaterThan(text.indexOf('Marco Jacobs'));
+    expect(text.indexOf('Spoed')).toBeLessThan(text.indexOf('Familie Rust'));
+  });
+});
+
+describe('urgentFirst', () => {
+  it('puts urgent households on top and keeps newest first within each group', () => {
+    const rows = ['new', 'calm', 'urgent-old', 'older', 'urgent-oldest'].map((id) => row({ id }));
+    const urgency = new Map([['urgent-old', { crisisTypes: ['huisuitzetting'] }], ['urgent-oldest', { crisisTypes: ['afsluiting-water'] }]]);
+    expect(urgentFirst(rows, urgency).map((r) => r.id)).toEqual(['urgent-old', 'urgent-oldest', 'new', 'calm', 'older']);
+    expect(urgentFirst(rows, new Map()).map((r) => r.id)).toEqual(['new', 'calm', 'urgent-old', 'older', 'urgent-oldest']);
   });
 });

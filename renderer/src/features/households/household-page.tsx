@@ -56,6 +56,9 @@ export function HouseholdPage() {
         <span>{nl.households.changed(formatWhen(household.updatedAt))}</span>
       </p>
 
+      {/* The conversation (and a crisis banner, when urgent) comes first: it is why the worker opened the household. */}
+      <HouseholdIntakePanel householdId={household.id} version={household.updatedAt} />
+
       <section className="panel" aria-labelledby="sync-title">
         <h2 id="sync-title">{nl.household.syncTitle}</h2>
         <p>
@@ -93,8 +96,6 @@ export function HouseholdPage() {
           <dd>{household.workerName}</dd>
         </dl>
       </section>
-
-      <HouseholdIntakePanel householdId={household.id} version={household.updatedAt} />
     </>
   );
 }

@@ -1,23 +1,29 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../app/services-context';
+import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
 import type { HistoryEntry } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
 import { nlIntake } from '../../i18n/nl-intake';
 import { formatWhen } from '../../ui/format';
+import { UrgencyBanner } from './urgency-banner';
+import { useToday } from './use-intake';
 
-/** On the household page: start or continue the conversation, and who changed what, when. */
+/** On the household page: a crisis banner when urgent, start or continue the conversation, and who changed what, when. */
 export function HouseholdIntakePanel({ householdId, version }: { householdId: string; version: string }) {
   const { intakes } = useSession();
+  const today = useToday();
   const [started, setStarted] = useState<boolean | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
+  const [signals, setSignals] = useState<RecordedSignal[]>([]);
   useEffect(() => {
     let live = true;
-    void Promise.all([intakes.cursor(householdId), intakes.history(householdId)]).then(
-      ([cursor, entries]) => {
+    void Promise.all([intakes.cursor(householdId), intakes.history(householdId), intakes.load(householdId)]).then(
+      ([cursor, entries, intake]) => {
         if (!live) return;
         setStarted(cursor !== null);
         setHistory(entries);
+        setSignals(intake.signals);
       },
       () => live && setStarted(false),
     );
@@ -27,27 +33,30 @@ export function HouseholdIntakePanel({ householdId, version }: { householdId: st
   }, [householdId, intakes, version]);
 
   return (
-    <section className="panel" aria-labelledby="intake-title">
-      <h2 id="intake-title">{nl.household.intakeTitle}</h2>
-      {started === null ? (
-        <p>{nl.common.loading}</p>
-      ) : (
-        <Link className="button" to={`/huishoudens/${householdId}/gesprek/verder`}>
-          {started ? nlIntake.resume : nlIntake.start}
-        </Link>
-      )}
-      <details className="history">
-        <summary>{nlIntake.history.summary(history.length)}</summary>
-        {history.length === 0 ? (
-          <p>{nlIntake.history.empty}</p>
+    <>
+      <UrgencyBanner intake={{ signals }} today={today} />
+      <section className="panel" aria-labelledby="intake-title">
+        <h2 id="intake-title">{nl.household.intakeTitle}</h2>
+        {started === null ? (
+          <p>{nl.common.loading}</p>
         ) : (
-          <ul className="plain-list history__list">
-            {history.map((h, i) => (
-              <li key={`${h.at}-${i}`}>{nlIntake.history.line(h.what, h.by, formatWhen(h.at))}</li>
-            ))}
-          </ul>
+          <Link className="button" to={`/huishoudens/${householdId}/gesprek/verder`}>
+            {started ? nlIntake.resume : nlIntake.start}
+          </Link>
         )}
-      </details>
-    </section>
+        <details className="history">
+          <summary>{nlIntake.history.summary(history.length)}</summary>
+          {history.length === 0 ? (
+            <p>{nlIntake.history.empty}</p>
+          ) : (
+            <ul className="plain-list history__list">
+              {history.map((h, i) => (
+                <li key={`${h.at}-${i}`}>{nlIntake.history.line(h.what, h.by, formatWhen(h.at))}</li>
+              ))}
+            </ul>
+          )}
+        </details>
+      </section>
+    </>
   );
 }
