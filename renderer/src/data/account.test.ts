@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../shared/result';
 import { createHubClient } from '../sync/hub-client';
 import { createDeviceAccount, lockoutDelay } from './account';
+import type { KeyHost } from './crypto/keys';
 import type { KeukentafelDb } from './db';
 import type { DeviceSession } from './session';
 import { sessionOpener } from './session';
 import { dumpIndexedDb, fakeClock, fakeOnline, freshDb, householdInput, identityHost, loginFor, manualScheduler, readableText, worker } from './testing/fakes';
 
-function setup(db: KeukentafelDb = freshDb(), clock = fakeClock()) {
+function setup(db: KeukentafelDb = freshDb(), clock = fakeClock(), host: KeyHost = identityHost) {
   const offlineFetch = () => Promise.reject(new TypeError('fetch failed'));
   const account = createDeviceAccount({
     db,
-    host: identityHost,
+    host,
     clock,
     iterations: 1_000,
     openSession: sessionOpener({
@@ -76,6 +78,63 @@ describe('device account', () => {
     expect(opened.ok).toBe(true);
     if (opened.ok) opened.value.lock();
     expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Deze pincode klopt niet. U kunt het nog 2 keer proberen.' });
+  });
+
+  it('counts 50 wrong PINs tried at the same time one by one, and refuses the rest with the delay', async () => {
+    const { account, clock, db, session } = await enrolled();
+    session.lock();
+    const results = await Promise.all(Array.from({ length: 50 }, () => account.unlock('11111')));
+    const errors = results.map((r) => (r.ok ? 'opened' : r.error));
+    expect(errors.slice(0, 3)).toEqual([
+      'Deze pincode klopt niet. U kunt het nog 2 keer proberen.',
+      'Deze pincode klopt niet. U kunt het nog 1 keer proberen.',
+      'Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.',
+    ]);
+    expect(errors.slice(3).every((e) => e.startsWith('Te vaak een verkeerde pincode.'))).toBe(true);
+    expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 3, lockedUntil: clock.now() + 5_000 });
+  });
+
+  it('does not let the right PIN, fired along with wrong ones, skip the delay', async () => {
+    const { account, session } = await enrolled();
+    session.lock();
+    const pins = ['11111', '22222', '33333', '24680', '44444', '24680'];
+    const results = await Promise.all(pins.map((pin) => account.unlock(pin)));
+    expect(results.some((r) => r.ok)).toBe(false);
+    expect(results.slice(2).map((r) => !r.ok && r.error.startsWith('Te vaak'))).toEqual([true, true, true, true]);
+  });
+
+  it('counts an attempt before the PIN is checked, so a crash during the check still counts it', async () => {
+    const db = freshDb();
+    const clock = fakeClock();
+    const first = setup(db, clock);
+    const enrolledSession = await first.account.enroll(loginFor(), '24680');
+    if (enrolledSession.ok) enrolledSession.value.lock();
+    let checking!: () => void;
+    const checkStarted = new Promise<void>((resolve) => (checking = resolve));
+    // A host that never answers: the app "crashes" while the key is being opened.
+    const hangingHost: KeyHost = {
+      ...identityHost,
+      unwrapKey: () => {
+        checking();
+        return new Promise<Result<string>>(() => undefined);
+      },
+    };
+    void setup(db, clock, hangingHost).account.unlock('11111');
+    await checkStarted;
+    expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 1 });
+    const restarted = setup(db, clock).account;
+    expect(await restarted.unlock('11111')).toEqual({ ok: false, error: 'Deze pincode klopt niet. U kunt het nog 1 keer proberen.' });
+    expect((await restarted.unlock('24680')).ok).toBe(true);
+    expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
+  });
+
+  it('does not count an attempt when the device key store fails', async () => {
+    const { db, clock, session } = await enrolled();
+    session.lock();
+    const brokenHost: KeyHost = { ...identityHost, unwrapKey: () => Promise.resolve({ ok: false, error: 'kapot' }) };
+    const result = await setup(db, clock, brokenHost).account.unlock('24680');
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('sleutel op dit apparaat') as string });
+    expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
   });
 
   it('caps the delay at 5 minutes', () => {

@@ -91,26 +91,49 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     return typeof value === 'string' ? value : null;
   }
 
+  // Unlock attempts run one at a time, so parallel wrong PINs cannot share one count.
+  let attempts: Promise<unknown> = Promise.resolve();
+  function oneAtATime<T>(task: () => Promise<T>): Promise<T> {
+    const next = attempts.then(task, task);
+    attempts = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Reserves an attempt: counts it as wrong and sets its delay before the check, so a crash mid-check still counts. */
+  function reserveAttempt(now: number): Promise<Result<{ row: AccountRow; failedAttempts: number; delay: number }>> {
+    return db.transaction('rw', db.meta, async () => {
+      const row = await db.meta.get('account');
+      if (!row) return fail('Er is nog niemand aangemeld op dit apparaat.');
+      if (row.lockedUntil > now) return fail(tooOften(row.lockedUntil - now));
+      const failedAttempts = row.failedAttempts + 1;
+      const delay = lockoutDelay(failedAttempts);
+      await db.meta.update('account', { failedAttempts, lockedUntil: delay > 0 ? now + delay : 0 });
+      return ok({ row, failedAttempts, delay });
+    });
+  }
+
   /** Checks the PIN against the stored key; counts failures and sets the delay. */
-  async function openKey(pin: string): Promise<Result<{ row: AccountRow; key: CryptoKey }>> {
-    const row = await db.meta.get('account');
-    if (!row) return fail('Er is nog niemand aangemeld op dit apparaat.');
-    const now = clock.now();
-    if (row.lockedUntil > now) return fail(tooOften(row.lockedUntil - now));
+  async function checkPin(pin: string): Promise<Result<{ row: AccountRow; key: CryptoKey }>> {
+    const reserved = await reserveAttempt(clock.now());
+    if (!reserved.ok) return reserved;
+    const { row, failedAttempts, delay } = reserved.value;
     const pinKey = await derivePinKey(pin, row.salt, row.iterations);
     const opened = await unwrapDataKey(row.wrappedKey, pinKey, host);
     if (opened.ok) {
-      if (row.failedAttempts !== 0 || row.lockedUntil !== 0) await db.meta.update('account', { failedAttempts: 0, lockedUntil: 0 });
+      await db.meta.update('account', { failedAttempts: 0, lockedUntil: 0 });
       return ok({ row: { ...row, failedAttempts: 0, lockedUntil: 0 }, key: opened.value });
     }
-    if (opened.error === 'host') return fail(keyProblem);
-    const failedAttempts = row.failedAttempts + 1;
-    const delay = lockoutDelay(failedAttempts);
-    await db.meta.update('account', { failedAttempts, lockedUntil: delay > 0 ? now + delay : 0 });
+    if (opened.error === 'host') {
+      // Not the worker's fault: give the attempt back.
+      await db.meta.update('account', { failedAttempts: row.failedAttempts, lockedUntil: row.lockedUntil });
+      return fail(keyProblem);
+    }
     if (delay > 0) return fail(tooOften(delay));
     const left = FREE_ATTEMPTS - failedAttempts;
     return fail(`Deze pincode klopt niet. U kunt het nog ${left} keer proberen.`);
   }
+
+  const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
 
   return {
     async status(): Promise<DeviceStatus> {
