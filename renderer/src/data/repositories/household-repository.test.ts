@@ -161,6 +161,41 @@ describe('household index snapshot', () => {
     expect(next.list().map((s) => s.name).sort()).toEqual(['Eerste', 'Tweede']);
   });
 
+  it('does not save the old index when a snapshot runs between the commit and the in-memory update', async () => {
+    const { db, key, repo } = await open();
+    const h = await repo.create(householdInput('Oud'));
+    const lockSave: { saving?: Promise<void> } = {};
+    // The lock (idle, lid closed) saves a snapshot right when the update's transaction commits.
+    db.households.hook('updating', (_mods, _key, _obj, tx) => {
+      tx.on('complete', () => {
+        lockSave.saving = repo.saveSnapshot();
+      });
+    });
+    await repo.update(h.id, householdInput('Nieuw'));
+    expect(lockSave.saving).toBeDefined();
+    await lockSave.saving;
+    const next = (await open(db, key)).repo;
+    expect(next.list().map((s) => s.name)).toEqual(['Nieuw']);
+    // Once the write is done, the next lock saves a snapshot with the new name.
+    await repo.saveSnapshot();
+    const after = (await open(db, key)).repo;
+    expect(after.fromSnapshot).toBe(true);
+    expect(after.list().map((s) => s.name)).toEqual(['Nieuw']);
+  });
+
+  it('ignores a snapshot that misses the newest edit (as an older app version could leave)', async () => {
+    const { db, key, clock, repo } = await open();
+    const h = await repo.create(householdInput('Oud'));
+    await repo.saveSnapshot();
+    const stale = await db.snapshots.toArray();
+    clock.advance(1_000);
+    await repo.update(h.id, householdInput('Nieuw'));
+    await db.snapshots.bulkPut(stale);
+    const next = (await open(db, key)).repo;
+    expect(next.fromSnapshot).toBe(false);
+    expect(next.list().map((s) => s.name)).toEqual(['Nieuw']);
+  });
+
   it('ignores a snapshot whose count does not match the rows', async () => {
     const { db, key, repo } = await open();
     await repo.create(householdInput('Een'));

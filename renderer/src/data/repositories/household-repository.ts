@@ -89,9 +89,11 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   let listCache: HouseholdSummary[] | null = null;
   let unreadable = 0;
 
-  // Bumped before every household write; a snapshot is only saved for the generation it was built from.
+  // Bumped by every household write; a snapshot is only saved for the generation it was built from.
   let generation = 0;
   let savedGeneration: number | null = null;
+  // Writes between their start and their in-memory put(): the index may be behind the rows then.
+  let inFlight = 0;
 
   const [snapshot, outboxRows, syncRows] = await Promise.all([loadHouseholdSnapshot(db, key), db.outbox.toArray(), db.sync.toArray()]);
   const fromSnapshot = snapshot !== null;
@@ -120,9 +122,10 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
 
   async function saveSnapshot(): Promise<void> {
     const at = generation;
-    if (savedGeneration === at || unreadable > 0) return;
+    if (savedGeneration === at || unreadable > 0 || inFlight > 0) return;
     const households = [...entries.values()].map((e) => e.household);
-    if (await saveHouseholdSnapshot(db, key, households, clock.now(), () => generation === at)) savedGeneration = at;
+    const isCurrent = () => generation === at && inFlight === 0;
+    if (await saveHouseholdSnapshot(db, key, households, clock.now(), isCurrent)) savedGeneration = at;
   }
 
   function summaryOf(entry: Entry): HouseholdSummary {
@@ -171,15 +174,33 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
     return { id, ...parsed, workerId: deps.worker.id, workerName: deps.worker.name, createdAt: at, updatedAt: at };
   }
 
+  /** Runs a household write and its in-memory `apply`; no snapshot is saved until both are done. */
+  async function tracked(write: () => Promise<void>, apply: () => void): Promise<void> {
+    inFlight++;
+    try {
+      generation++;
+      await write();
+      apply();
+    } finally {
+      inFlight--;
+    }
+  }
+
   /**
    * One household write: `prepare` encrypts (outside the transaction) and returns the Dexie writes;
-   * with a history log the write is serialised per household and its entry lands in the same transaction.
+   * `apply` updates the index after the commit. With a history log the write is serialised per
+   * household and its entry lands in the same transaction.
    */
-  async function record(householdId: string, what: string, prepare: () => Promise<() => Promise<void>>, draftId?: string): Promise<void> {
+  async function record(
+    householdId: string,
+    what: string,
+    prepare: () => Promise<() => Promise<void>>,
+    apply: () => void,
+    draftId?: string,
+  ): Promise<void> {
     const { history } = deps;
     const run = async () => {
       const [writes, entry] = await Promise.all([prepare(), history ? history.entryFor(householdId, what) : null]);
-      generation++;
       await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.history, db.drafts], async () => {
         await db.snapshots.delete(SNAPSHOT_ID);
         await writes();
@@ -188,7 +209,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       });
       entry?.committed();
     };
-    await (history ? history.serial(householdId, run) : run());
+    await tracked(() => (history ? history.serial(householdId, run) : run()), apply);
   }
 
   function list(): HouseholdSummary[] {
@@ -224,9 +245,10 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
           await db.households.add(row);
           await db.outbox.add(item);
         };
+      }, () => {
+        put(household);
+        states.set(household.id, 'waiting');
       }, options?.draftId);
-      put(household);
-      states.set(household.id, 'waiting');
       changedEntries(true);
       deps.afterWrite?.();
       return structuredClone(household);
@@ -241,8 +263,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         return async () => {
           await db.households.put(row);
         };
-      }, options?.draftId);
-      put(household);
+      }, () => put(household), options?.draftId);
       changedEntries(true);
       return structuredClone(household);
     },
@@ -254,16 +275,18 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         const chunk = households.slice(i, i + IMPORT_CHUNK);
         const rowsToAdd = await mapBounded(chunk, DECRYPT_CONCURRENCY, seal);
         const items = withOutbox ? await mapBounded(chunk, DECRYPT_CONCURRENCY, (h) => outboxItem(h, now)) : [];
-        generation++;
-        await db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
-          await db.snapshots.delete(SNAPSHOT_ID);
-          await db.households.bulkAdd(rowsToAdd);
-          if (items.length > 0) await db.outbox.bulkAdd(items);
+        const write = () =>
+          db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
+            await db.snapshots.delete(SNAPSHOT_ID);
+            await db.households.bulkAdd(rowsToAdd);
+            if (items.length > 0) await db.outbox.bulkAdd(items);
+          });
+        await tracked(write, () => {
+          for (const h of chunk) {
+            put(h);
+            states.set(h.id, withOutbox ? 'waiting' : 'saved-locally');
+          }
         });
-        for (const h of chunk) {
-          put(h);
-          states.set(h.id, withOutbox ? 'waiting' : 'saved-locally');
-        }
       }
       changedEntries(true);
       if (withOutbox) deps.afterWrite?.();

@@ -17,12 +17,19 @@ interface SnapshotBody {
 }
 
 export async function loadHouseholdSnapshot(db: KeukentafelDb, key: CryptoKey): Promise<Household[] | null> {
-  const [row, count] = await Promise.all([db.snapshots.get(SNAPSHOT_ID), db.households.count()]);
+  const [row, count, newest] = await Promise.all([
+    db.snapshots.get(SNAPSHOT_ID),
+    db.households.count(),
+    db.households.orderBy('updatedAt').last(),
+  ]);
   if (!row) return null;
   try {
     const body = (await decryptJson(key, row.iv, row.data)) as SnapshotBody;
-    // Authenticated by AES-GCM and written by this code, so a version and count check is enough here.
+    // Authenticated by AES-GCM and written by this code, so a version, count and newest-edit check is enough here.
     if (body.v !== SNAPSHOT_VERSION || !Array.isArray(body.households) || body.households.length !== count) return null;
+    // A snapshot that misses the newest edit (left by an older app version) would show old data.
+    const snapshotNewest = body.households.reduce((max, h) => Math.max(max, Date.parse(h.updatedAt)), 0);
+    if (snapshotNewest !== (newest?.updatedAt ?? 0)) return null;
     return body.households;
   } catch {
     return null;
