@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createMain } from './app';
 import type { MainDeps } from './app';
+import type { WindowOptions } from './ports';
 import {
   FakeApp,
   fakeBrowserWindow,
   FakeIpcMain,
+  FakeMenu,
   FakePowerMonitor,
   FakeProtocol,
   FakeSafeStorage,
@@ -13,12 +15,14 @@ import {
   FakeWebContents,
 } from './testing/fakes';
 
-function setup(overrides: Partial<MainDeps> = {}) {
-  const app = new FakeApp();
+type Overrides = Partial<Omit<MainDeps, 'app' | 'Menu'>> & { app?: FakeApp; Menu?: FakeMenu };
+
+function setup(overrides: Overrides = {}) {
   const { BrowserWindow, windows } = fakeBrowserWindow();
   const fakes = {
-    app,
+    app: overrides.app ?? new FakeApp(),
     ipcMain: new FakeIpcMain(),
+    Menu: overrides.Menu ?? new FakeMenu(),
     protocol: new FakeProtocol(),
     session: new FakeSession(),
     powerMonitor: new FakePowerMonitor(),
@@ -41,7 +45,7 @@ function setup(overrides: Partial<MainDeps> = {}) {
   return { ...fakes, windows, handle, errors };
 }
 
-async function readySetup(overrides: Partial<MainDeps> = {}) {
+async function readySetup(overrides: Overrides = {}) {
   const s = setup(overrides);
   s.app.becomeReady();
   await s.handle.ready;
@@ -122,6 +126,46 @@ describe('createMain', () => {
     s.app.emit('web-contents-created', {}, contents);
     expect(contents.navigate('https://evil.example/')).toBe(false);
     expect(contents.openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('removes the default menu (and its developer tools) before the window opens', async () => {
+    const menu = new FakeMenu();
+    const menuAtWindowOpen: unknown[] = [];
+    const { BrowserWindow, windows } = fakeBrowserWindow();
+    class SpyWindow extends BrowserWindow {
+      constructor(options: WindowOptions) {
+        super(options);
+        menuAtWindowOpen.push(menu.current);
+      }
+    }
+    await readySetup({ Menu: menu, BrowserWindow: SpyWindow });
+    expect(menuAtWindowOpen).toEqual([null]);
+    expect(windows[0]!.options.webPreferences.devTools).toBe(false);
+    expect(windows[0]!.webContents.press({ key: 'F12', code: 'F12' })).toBe(false);
+  });
+
+  it('keeps copy and paste on macOS with a menu of only app, edit and window items', async () => {
+    const s = await readySetup({ platform: 'darwin' });
+    expect(s.Menu.current).toEqual({ template: [{ role: 'appMenu' }, { role: 'editMenu' }, { role: 'windowMenu' }] });
+  });
+
+  it('keeps developer tools off in a packaged app, even when the environment asks for them', async () => {
+    const s = await readySetup({ env: { KEUKENTAFEL_DEVTOOLS: '1' } });
+    expect(s.windows[0]!.options.webPreferences.devTools).toBe(false);
+    expect(s.Menu.current).toBeNull();
+  });
+
+  it('turns developer tools on only for an unpackaged build with KEUKENTAFEL_DEVTOOLS=1', async () => {
+    const unpackaged = new FakeApp();
+    unpackaged.isPackaged = false;
+    const plain = await readySetup({ app: unpackaged });
+    expect(plain.windows[0]!.options.webPreferences.devTools).toBe(false);
+    expect(plain.Menu.current).toBeNull();
+    const app = new FakeApp();
+    app.isPackaged = false;
+    const s = await readySetup({ app, env: { KEUKENTAFEL_DEVTOOLS: '1' } });
+    expect(s.windows[0]!.options.webPreferences.devTools).toBe(true);
+    expect(s.Menu.current).toBeUndefined();
   });
 
   it('quits when the window is closed', async () => {

@@ -5,6 +5,7 @@ import type {
   AppLike,
   BrowserWindowCtor,
   IpcMainLike,
+  MenuLike,
   NetLike,
   PowerMonitorLike,
   ProtocolLike,
@@ -17,6 +18,8 @@ import { lockOnSuspend } from './power/lock-on-suspend';
 import { handleAppProtocol, registerAppScheme } from './protocol/app-protocol';
 import { buildCsp } from './security/csp';
 import { applySessionPolicy } from './security/session-policy';
+import { applyAppMenu } from './windows/app-menu';
+import { devToolsAllowed } from './windows/devtools-guard';
 import { createMainWindow } from './windows/main-window';
 import { applyWebContentsPolicy } from './windows/web-contents-policy';
 
@@ -24,6 +27,7 @@ export interface MainDeps {
   app: AppLike;
   BrowserWindow: BrowserWindowCtor;
   ipcMain: IpcMainLike;
+  Menu: MenuLike;
   session: { defaultSession: SessionLike };
   safeStorage: SafeStorageLike;
   protocol: ProtocolLike;
@@ -57,12 +61,18 @@ export function createMain(deps: MainDeps): MainHandle {
 
   const hubUrl = resolveHubUrl(deps.env);
   const csp = buildCsp(hubUrl);
+  const devTools = devToolsAllowed(app, deps.env);
   const report = deps.onError ?? ((error: unknown) => console.error(error));
   let window: WindowLike | null = null;
   const currentWindow = (): WindowLike | null => (window !== null && !window.isDestroyed() ? window : null);
 
   const openWindow = (): void => {
-    const created = createMainWindow({ BrowserWindow: deps.BrowserWindow, shell: deps.shell, preloadPath: deps.preloadPath });
+    const created = createMainWindow({
+      BrowserWindow: deps.BrowserWindow,
+      shell: deps.shell,
+      preloadPath: deps.preloadPath,
+      devTools,
+    });
     window = created.window;
     created.loaded.catch(report);
   };
@@ -88,6 +98,8 @@ export function createMain(deps: MainDeps): MainHandle {
     registerHostIpc({ ipcMain: deps.ipcMain, version: app.getVersion(), platform: deps.platform, hubUrl });
     registerKeysIpc({ ipcMain: deps.ipcMain, safeStorage: deps.safeStorage, platform: deps.platform });
     lockOnSuspend(deps.powerMonitor, currentWindow);
+    // A developer keeps Electron's default menu (reload, developer tools); everyone else gets none.
+    if (!devTools) applyAppMenu(deps.Menu, deps.platform);
     openWindow();
   });
   ready.catch(report);

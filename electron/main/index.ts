@@ -1,7 +1,7 @@
 // Entry of the main process: wiring only. The logic lives in createMain, which tests drive with fakes.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, protocol, safeStorage, session, shell } from 'electron';
 import { createMain } from './app';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -10,6 +10,7 @@ createMain({
   app,
   BrowserWindow,
   ipcMain,
+  Menu,
   session,
   safeStorage,
   protocol,

@@ -5,10 +5,13 @@
 
 export interface WebFrameLike {
   url: string;
+  /** null only for a top-level frame. */
+  parent: WebFrameLike | null;
 }
 
 export interface IpcEventLike {
   senderFrame: WebFrameLike | null;
+  sender: { mainFrame: WebFrameLike };
 }
 
 export interface IpcMainLike {
@@ -19,9 +22,23 @@ export interface PreventableEvent {
   preventDefault(): void;
 }
 
+/** The fields of Electron's `Input` that keyboard shortcuts are matched on. */
+export interface KeyInput {
+  type: string;
+  key: string;
+  code: string;
+  control: boolean;
+  meta: boolean;
+  shift: boolean;
+  alt: boolean;
+}
+
 export interface WebContentsLike {
   on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  on(event: 'before-input-event', listener: (event: PreventableEvent, input: KeyInput) => void): unknown;
+  on(event: 'devtools-opened', listener: () => void): unknown;
+  closeDevTools(): void;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' } | { action: 'allow' }): void;
   send(channel: string, ...args: unknown[]): void;
   isDestroyed(): boolean;
@@ -58,6 +75,7 @@ export interface WindowOptions {
     allowRunningInsecureContent: boolean;
     experimentalFeatures: boolean;
     spellcheck: boolean;
+    devTools: boolean;
   };
 }
 
@@ -108,7 +126,19 @@ export interface PowerMonitorLike {
   on(event: 'suspend' | 'lock-screen', listener: () => void): unknown;
 }
 
+/** Menu roles that carry no reload or developer-tools items. */
+export interface AppMenuItem {
+  role: 'appMenu' | 'editMenu' | 'windowMenu';
+}
+
+export interface MenuLike {
+  buildFromTemplate(template: AppMenuItem[]): object;
+  setApplicationMenu(menu: object | null): void;
+}
+
 export interface AppLike {
+  /** True in a shipped build; false when started from the source tree. */
+  readonly isPackaged: boolean;
   requestSingleInstanceLock(): boolean;
   quit(): void;
   whenReady(): Promise<void>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../shared/result';
-import { FakeIpcMain } from '../testing/fakes';
+import { FakeIpcMain, subFrame, topFrame } from '../testing/fakes';
 import { IPC_ERRORS, registerHandler } from './register';
 
 const info = { kind: 'electron' as const, version: '1', platform: 'linux', hubUrl: 'http://127.0.0.1:4319' };
@@ -23,6 +23,33 @@ describe('IPC handler registration', () => {
       expect(await ipc.invoke('host:info', [{}], frame)).toEqual({ ok: false, error: IPC_ERRORS.sender });
     }
     expect(calls).toBe(0);
+  });
+
+  it('refuses an iframe on the app origin, and a top frame that is not the window\'s own page', async () => {
+    const ipc = new FakeIpcMain();
+    let calls = 0;
+    registerHandler(ipc, 'keys:unwrap', () => {
+      calls += 1;
+      return Promise.resolve(ok({ data: 'AAAA' }));
+    });
+    const refused = { ok: false, error: IPC_ERRORS.sender };
+    const appPage = topFrame();
+    expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }], subFrame('app://keukentafel/index.html', appPage))).toEqual(refused);
+    expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }], subFrame('app://keukentafel/x', subFrame('https://evil.example/')))).toEqual(
+      refused,
+    );
+    // Parent null but another object than the sender's mainFrame: a stale or foreign frame.
+    expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }], topFrame(), appPage)).toEqual(refused);
+    const disposed = {
+      get senderFrame(): never {
+        throw new Error('Render frame was disposed before WebFrameMain could be accessed');
+      },
+      sender: { mainFrame: appPage },
+    };
+    expect(await ipc.invokeWith('keys:unwrap', [{ data: 'AAAA' }], disposed)).toEqual(refused);
+    expect(calls).toBe(0);
+    expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }], appPage, appPage)).toEqual({ ok: true, value: { data: 'AAAA' } });
+    expect(calls).toBe(1);
   });
 
   it('turns malformed requests into an error answer, never a throw', async () => {

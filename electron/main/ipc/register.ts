@@ -14,10 +14,16 @@ export const IPC_ERRORS = {
   failed: 'Er ging iets mis op deze computer. Probeer het opnieuw.',
 } as const;
 
-/** Only the top app page on app://keukentafel may call the host. */
+/** Only the top app page on app://keukentafel may call the host; an iframe on the same origin may not. */
 export function isTrustedSender(event: IpcEventLike): boolean {
-  const url = event.senderFrame?.url;
-  return typeof url === 'string' && isAppUrl(url);
+  try {
+    const frame = event.senderFrame;
+    if (frame === null) return false;
+    return frame.parent === null && frame === event.sender.mainFrame && isAppUrl(frame.url);
+  } catch {
+    // Electron throws when a frame that navigated away or closed is read; such a sender is refused.
+    return false;
+  }
 }
 
 /**

@@ -1,8 +1,12 @@
 // Test doubles for the Electron modules createMain needs; they record what the code under test did.
+import { APP_ENTRY_URL } from '../config';
 import type {
   AppLike,
+  AppMenuItem,
   IpcEventLike,
   IpcMainLike,
+  KeyInput,
+  MenuLike,
   PowerMonitorLike,
   PreventableEvent,
   ProtocolLike,
@@ -10,6 +14,7 @@ import type {
   SessionLike,
   ShellLike,
   WebContentsLike,
+  WebFrameLike,
   WindowLike,
   WindowOptions,
 } from '../ports';
@@ -48,6 +53,17 @@ export class FakeWebContents extends Emitter implements WebContentsLike {
   }
   isDestroyed(): boolean {
     return this.destroyed;
+  }
+  devToolsClosed = 0;
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
+  /** Fires before-input-event for a key press and tells whether it reached the page and the menu. */
+  press(key: Partial<KeyInput> & { key: string }): boolean {
+    const e = fakeEvent();
+    const input: KeyInput = { type: 'keyDown', code: '', control: false, meta: false, shift: false, alt: false, ...key };
+    this.emit('before-input-event', e, input);
+    return !e.prevented;
   }
   /** Fires will-navigate and tells whether the navigation went ahead. */
   navigate(url: string, event = 'will-navigate'): boolean {
@@ -114,17 +130,45 @@ export class FakeShell implements ShellLike {
 
 type InvokeListener = (event: IpcEventLike, ...args: unknown[]) => unknown;
 
+/** A top-level frame, as Electron's webContents.mainFrame. */
+export function topFrame(url = APP_ENTRY_URL): WebFrameLike {
+  return { url, parent: null };
+}
+
+/** An iframe inside `parent`. */
+export function subFrame(url: string, parent: WebFrameLike = topFrame()): WebFrameLike {
+  return { url, parent };
+}
+
+function topOf(frame: WebFrameLike): WebFrameLike {
+  return frame.parent === null ? frame : topOf(frame.parent);
+}
+
 export class FakeIpcMain implements IpcMainLike {
   readonly handlers = new Map<string, InvokeListener>();
   handle(channel: string, listener: InvokeListener): void {
     if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
     this.handlers.set(channel, listener);
   }
-  /** Calls a channel the way ipcRenderer.invoke would, from a frame at `frameUrl`. */
-  invoke(channel: string, args: unknown[], frameUrl: string | null = 'app://keukentafel/index.html'): Promise<unknown> {
+  /**
+   * Calls a channel the way ipcRenderer.invoke would. A URL means the main frame at that URL; a frame
+   * object is sent as is, from a webContents whose main frame is `mainFrame` (default: the frame's top).
+   */
+  invoke(
+    channel: string,
+    args: unknown[],
+    from: string | WebFrameLike | null = APP_ENTRY_URL,
+    mainFrame?: WebFrameLike,
+  ): Promise<unknown> {
+    const frame = typeof from === 'string' ? topFrame(from) : from;
+    const main = mainFrame ?? (frame === null ? topFrame() : topOf(frame));
+    return this.invokeWith(channel, args, { senderFrame: frame, sender: { mainFrame: main } });
+  }
+  /** Calls a channel with a hand-made event, e.g. one whose senderFrame throws like a disposed frame. */
+  invokeWith(channel: string, args: unknown[], event: IpcEventLike): Promise<unknown> {
     const handler = this.handlers.get(channel);
     if (!handler) return Promise.reject(new Error(`No handler registered for '${channel}'`));
-    return Promise.resolve(handler({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args));
+    return Promise.resolve(handler(event, ...args));
   }
 }
 
@@ -197,7 +241,20 @@ export class FakeProtocol implements ProtocolLike {
 
 export class FakePowerMonitor extends Emitter implements PowerMonitorLike {}
 
+/** Records the application menu; `current` is undefined until the code sets one (Electron's default). */
+export class FakeMenu implements MenuLike {
+  current: { template: AppMenuItem[] } | null | undefined = undefined;
+  buildFromTemplate(template: AppMenuItem[]): { template: AppMenuItem[] } {
+    return { template };
+  }
+  setApplicationMenu(menu: object | null): void {
+    this.current = menu as { template: AppMenuItem[] } | null;
+  }
+}
+
 export class FakeApp extends Emitter implements AppLike {
+  /** Packaged unless a test says otherwise, so tests see the shipped behaviour by default. */
+  isPackaged = true;
   lockGranted = true;
   quits = 0;
   private resolveReady: () => void = () => undefined;

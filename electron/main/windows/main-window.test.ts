@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowserWindow, FakeShell } from '../testing/fakes';
 import { createMainWindow } from './main-window';
 
-function setup() {
+function setup(devTools = false) {
   const { BrowserWindow, windows } = fakeBrowserWindow();
   const shell = new FakeShell();
-  createMainWindow({ BrowserWindow, shell, preloadPath: '/app/out/preload/index.cjs' });
+  createMainWindow({ BrowserWindow, shell, preloadPath: '/app/out/preload/index.cjs', devTools });
   return { window: windows[0]!, shell };
 }
 
@@ -22,7 +22,35 @@ describe('main window', () => {
       webviewTag: false,
       allowRunningInsecureContent: false,
       preload: '/app/out/preload/index.cjs',
+      devTools: false,
     });
+  });
+
+  it('swallows the developer-tools shortcuts but lets ordinary typing through', () => {
+    const contents = setup().window.webContents;
+    expect(contents.press({ key: 'F12', code: 'F12' })).toBe(false);
+    expect(contents.press({ key: 'I', code: 'KeyI', control: true, shift: true })).toBe(false);
+    expect(contents.press({ key: 'J', code: 'KeyJ', control: true, shift: true })).toBe(false);
+    expect(contents.press({ key: 'C', code: 'KeyC', control: true, shift: true })).toBe(false);
+    expect(contents.press({ key: 'I', code: 'KeyI', meta: true, shift: true })).toBe(false);
+    expect(contents.press({ key: 'i', code: 'KeyI', meta: true, alt: true })).toBe(false);
+    expect(contents.press({ key: 'c', code: 'KeyC', control: true })).toBe(true);
+    expect(contents.press({ key: 'I', code: 'KeyI', shift: true })).toBe(true);
+    expect(contents.press({ key: 'j', code: 'KeyJ' })).toBe(true);
+  });
+
+  it('closes the developer tools at once if they open anyway', () => {
+    const contents = setup().window.webContents;
+    contents.emit('devtools-opened');
+    expect(contents.devToolsClosed).toBe(1);
+  });
+
+  it('leaves developer tools and their shortcuts alone only when asked for development', () => {
+    const { window } = setup(true);
+    expect(window.options.webPreferences.devTools).toBe(true);
+    expect(window.webContents.press({ key: 'F12', code: 'F12' })).toBe(true);
+    window.webContents.emit('devtools-opened');
+    expect(window.webContents.devToolsClosed).toBe(0);
   });
 
   it('loads the app from app://keukentafel, not from file://', () => {
