@@ -2,12 +2,18 @@ import { z } from 'zod';
 import { apiErrorSchema } from './auth';
 
 /**
+ * A UUID in request input, lower-cased on parse: one id spelled in two cases is one id, as PostgreSQL's
+ * uuid type sees it. `overwrite` keeps the type a string and the schema expressible in OpenAPI.
+ */
+export const requestUuid = (message?: string) => z.uuid(message).overwrite((id) => id.toLowerCase());
+
+/**
  * The minimal "new case" record a device sends when a household is created.
  * It carries no personal data: without the resident's consent nothing personal leaves the device.
  */
 export const newCaseRequestSchema = z
   .object({
-    caseId: z.uuid(),
+    caseId: requestUuid(),
     /** The 4 digits of the postcode: the neighbourhood, for reports. */
     postcodeArea: z.string().regex(/^[1-9][0-9]{3}$/, 'Postcodegebied is vier cijfers.'),
     adults: z.int().min(1).max(20),
@@ -27,7 +33,7 @@ export const newCaseResponseSchema = z.object({
 export type NewCaseResponse = z.infer<typeof newCaseResponseSchema>;
 
 export const idempotencyKeyHeader = 'idempotency-key';
-export const idempotencyKeySchema = z.uuid('Idempotency-Key moet een UUID zijn.');
+export const idempotencyKeySchema = requestUuid('Idempotency-Key moet een UUID zijn.');
 
 export const caseChangesQuerySchema = z.object({
   since: z.coerce.number().int().min(0).default(0),

@@ -13,7 +13,7 @@ interface Item {
   case: unknown;
 }
 
-const item = (body: unknown = newCase(), idempotencyKey = randomUUID()): Item => ({ idempotencyKey, case: body });
+const item = (body: unknown = newCase(), idempotencyKey: string = randomUUID()): Item => ({ idempotencyKey, case: body });
 
 describe.each(availableBackends())('case batch route on $name', (backend) => {
   let h: Harness;
@@ -93,6 +93,23 @@ describe.each(availableBackends())('case batch route on $name', (backend) => {
     for (const i of [3, 4, 10]) expect(await count(h.db, 'idempotency WHERE key = $1', [items[i]!.idempotencyKey])).toBe(0);
     const conflicts = await count(h.db, "audit_log WHERE entity_id = $1 AND outcome = 'conflict'", [sameCase.caseId]);
     expect(conflicts).toBe(1);
+  });
+
+  it('treats one UUID in two spellings as one, for keys and for caseIds', async () => {
+    const key = randomUUID();
+    const sameKey = [item(newCase(), key), item(newCase(), key.toUpperCase())];
+    const keyResults = await send(sameKey);
+    expect(keyResults.map((r) => r.status)).toEqual([201, 422]);
+    expect(keyResults.map((r) => r.idempotencyKey)).toEqual([key, key]);
+    expect(await count(h.db, 'idempotency WHERE key = $1', [key])).toBe(1);
+    expect(await count(h.db, 'cases WHERE case_id = ANY($1::uuid[])', [sameKey.map((i) => (i.case as NewCaseRequest).caseId)])).toBe(1);
+
+    const body = newCase();
+    const caseResults = await send([item(body), item({ ...body, caseId: body.caseId.toUpperCase() })]);
+    expect(caseResults.map((r) => r.status)).toEqual([201, 409]);
+    expect(await count(h.db, 'cases WHERE case_id = $1', [body.caseId])).toBe(1);
+    // The single route says the same for an upper-case caseId under a third key.
+    expect((await pushOne({ ...body, caseId: body.caseId.toUpperCase() }, randomUUID())).statusCode).toBe(409);
   });
 
   it('stores a batch once when identical batches race each other', async () => {

@@ -41,6 +41,21 @@ describe.each(availableBackends())('case routes on $name', (backend) => {
     expect(rows[0]?.team_id).toBe(h.teamA);
   });
 
+  it('treats a key and a caseId spelled in upper case as the same ids in lower case', async () => {
+    const body = newCase();
+    const key = randomUUID();
+    const first = await push({ ...body, caseId: body.caseId.toUpperCase() }, key.toUpperCase());
+    expect(first.statusCode).toBe(201);
+    expect(newCaseResponseSchema.parse(first.json()).caseId).toBe(body.caseId);
+    const again = await push(body, key);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect((await push(body)).statusCode).toBe(409);
+    expect(await casesWithId(body.caseId)).toBe(1);
+    expect(await count(h.db, 'idempotency WHERE key = $1', [key])).toBe(1);
+  });
+
   it('stores a case once when the same push races itself', async () => {
     const body = newCase();
     const key = randomUUID();

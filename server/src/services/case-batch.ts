@@ -41,24 +41,31 @@ export function splitRounds(items: readonly CaseBatchItem[]): number[][] {
 // and read back any key that was already stored (a data-modifying CTE always runs, read or not).
 // Arrays as parameters keep it at 11 parameters for any size; LATERAL keeps the key lookup on the index;
 // keys are claimed in key order so two batches sharing keys wait on each other instead of deadlocking.
+// claimed and inserted are judged per input row (by ord), compared as uuid: should two rows of one round
+// name one key or one case after all, only the first claims it or creates it, never both.
 const roundSql = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[], $8::text[])
     WITH ORDINALITY AS t(key, request_hash, response, case_id, postcode_area, adults, children, opened_at, ord)),
 claim AS (
   INSERT INTO idempotency (key, user_id, request_hash, response, status_code, created_at)
-  SELECT key::uuid, $9::uuid, request_hash, response::jsonb, 201, $10::timestamptz FROM input ORDER BY key
+  SELECT key::uuid, $9::uuid, request_hash, response::jsonb, 201, $10::timestamptz FROM input ORDER BY key::uuid, ord
   ON CONFLICT (key) DO NOTHING RETURNING key),
+owner AS (
+  SELECT DISTINCT ON (c.key) i.ord FROM claim c JOIN input i ON i.key::uuid = c.key ORDER BY c.key, i.ord),
 ins AS (
   INSERT INTO cases (case_id, team_id, created_by, postcode_area, adults, children, opened_at, received_at)
   SELECT i.case_id::uuid, $11::uuid, $9::uuid, i.postcode_area, i.adults, i.children, i.opened_at::timestamptz, $10::timestamptz
-  FROM input i JOIN claim c ON c.key = i.key::uuid ORDER BY i.ord
+  FROM input i JOIN owner o ON o.ord = i.ord ORDER BY i.ord
   ON CONFLICT (case_id) DO NOTHING RETURNING case_id),
+creator AS (
+  SELECT DISTINCT ON (ins.case_id) i.ord FROM ins JOIN input i ON i.case_id::uuid = ins.case_id JOIN owner o ON o.ord = i.ord
+  ORDER BY ins.case_id, i.ord),
 aud AS (
   INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, outcome)
   SELECT $10::timestamptz, $9::uuid, 'case.create', 'case', case_id::text, 'ok' FROM ins RETURNING id)
-SELECT EXISTS (SELECT 1 FROM claim c WHERE c.key = i.key::uuid) AS claimed,
-       EXISTS (SELECT 1 FROM ins WHERE ins.case_id = i.case_id::uuid) AS inserted,
+SELECT EXISTS (SELECT 1 FROM owner o WHERE o.ord = i.ord) AS claimed,
+       EXISTS (SELECT 1 FROM creator c WHERE c.ord = i.ord) AS inserted,
        p.user_id::text AS prior_user, p.request_hash AS prior_hash, p.response AS prior_response
 FROM input i
 LEFT JOIN LATERAL (SELECT user_id, request_hash, response FROM idempotency WHERE key = i.key::uuid) p ON true
@@ -119,7 +126,8 @@ async function runRound(
       [keys],
     );
     const byKey = new Map(stored.rows.map((r) => [r.key, r]));
-    for (const index of unclaimedWithoutPrior) judgeReplay(index, byKey.get(items[index]!.idempotencyKey));
+    // key::text comes back lower case, as PostgreSQL writes a uuid.
+    for (const index of unclaimedWithoutPrior) judgeReplay(index, byKey.get(items[index]!.idempotencyKey.toLowerCase()));
   }
 }
 
