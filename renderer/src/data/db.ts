@@ -38,6 +38,7 @@ export interface AccountRow {
 }
 
 export type OutboxStatus = 'pending' | 'stuck';
+export type OutboxFailureKind = 'transient' | 'permanent';
 
 /** An operation waiting for the hub. Written in the same transaction as the domain row it sends. */
 export interface OutboxRow {
@@ -50,6 +51,8 @@ export interface OutboxRow {
   nextAttemptAt: number;
   status: OutboxStatus;
   lastError: string | null;
+  /** Why the last try failed: 'transient' (network, 5xx, 429) is retried even when stuck; 'permanent' waits for the worker. Absent on older rows. */
+  failureKind?: OutboxFailureKind;
   /** Encrypted request body. */
   iv: Uint8Array;
   data: Uint8Array;

@@ -6,3 +6,8 @@ export function backoffDelay(attempt: number, random: () => number, base = BACKO
   const ceiling = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
   return Math.floor(random() * ceiling);
 }
+
+/** Wait before a stuck item's next automatic try: the cap with jitter, between half of it and all of it. */
+export function stuckRetryDelay(random: () => number, cap = BACKOFF_CAP_MS): number {
+  return Math.floor(cap / 2 + (random() * cap) / 2);
+}

@@ -3,7 +3,7 @@ import { apiPaths } from '../../../shared/api/cases';
 import type { KeukentafelDb } from '../data/db';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
 import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
-import { BACKOFF_CAP_MS, backoffDelay } from './backoff';
+import { BACKOFF_CAP_MS, backoffDelay, stuckRetryDelay } from './backoff';
 import { BATCH_SIZE, createSyncEngine, MAX_ATTEMPTS } from './engine';
 import { createHubClient, messages } from './hub-client';
 
@@ -156,8 +156,8 @@ describe('sync engine', () => {
     const { db, clock, hub, engine, repo } = await setup(() => ({ status: 503 }));
     await repo.create(householdInput());
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      if (i > 0) clock.advance(BACKOFF_CAP_MS);
       await engine.syncNow();
-      clock.advance(BACKOFF_CAP_MS);
     }
     await engine.syncNow();
     expect(hub.sent).toHaveLength(MAX_ATTEMPTS);
@@ -170,13 +170,87 @@ describe('sync engine', () => {
     expect(repo.list()[0]?.sync).not.toBe('stuck');
   });
 
-  it.each([400, 403, 409, 422])('makes a %i stuck at once with the hub message, without dropping it', async (status) => {
-    const { db, hub, engine, repo } = await setup(() => ({ status, body: apiError('Deze zaak bestaat al.') }));
+  it.each([400, 403, 409, 422])('makes a %i stuck at once with the hub message, and waits for the worker to retry', async (status) => {
+    const { db, clock, hub, engine, repo, scheduler } = await setup(() => ({ status, body: apiError('Deze zaak bestaat al.') }));
     await repo.create(householdInput());
     await engine.syncNow();
+    clock.advance(24 * 60 * 60_000);
+    engine.start();
+    scheduler.tick();
     await engine.syncNow();
+    engine.stop();
     expect(hub.sent).toHaveLength(1);
-    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', attempts: 1, lastError: 'Deze zaak bestaat al.' }]);
+    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', attempts: 1, lastError: 'Deze zaak bestaat al.', failureKind: 'permanent' }]);
+    expect(repo.list()[0]?.sync).toBe('stuck');
+  });
+
+  it('keeps trying an item stuck by a hub outage every few minutes by itself, and sends it once the hub is back', async () => {
+    let hubDown = true;
+    const { db, clock, hub, engine, repo, scheduler } = await setup(() => (hubDown ? { status: 503 } : { status: 201 }));
+    await repo.create(householdInput());
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      if (i > 0) clock.advance(BACKOFF_CAP_MS);
+      await engine.syncNow();
+    }
+    const [stuck] = await db.outbox.toArray();
+    // Still shown as stuck ("Vastgelopen"), but with a next try at the capped backoff with jitter (random 0.5).
+    expect(stuck).toMatchObject({ status: 'stuck', attempts: MAX_ATTEMPTS, failureKind: 'transient', nextAttemptAt: clock.now() + BACKOFF_CAP_MS * 0.75 });
+    expect(engine.status()).toMatchObject({ pending: 0, stuck: 1 });
+    expect(repo.list()[0]?.sync).toBe('stuck');
+    await engine.syncNow();
+    expect(hub.sent).toHaveLength(MAX_ATTEMPTS);
+
+    clock.advance(BACKOFF_CAP_MS);
+    await engine.syncNow();
+    expect(hub.sent).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', attempts: MAX_ATTEMPTS + 1, failureKind: 'transient' }]);
+    expect(repo.list()[0]?.sync).toBe('stuck');
+
+    hubDown = false;
+    engine.start();
+    await engine.syncNow();
+    expect(hub.sent).toHaveLength(MAX_ATTEMPTS + 1);
+    // No click on "Opnieuw proberen": the next tick after the wait sends it.
+    clock.advance(BACKOFF_CAP_MS);
+    const received = new Promise<void>((resolve) => engine.onEntity((_, state) => state === 'received' && resolve()));
+    scheduler.tick();
+    await received;
+    await engine.syncNow();
+    engine.stop();
+    expect(hub.sent.map((s) => s.key)).toEqual(Array.from({ length: MAX_ATTEMPTS + 2 }, () => stuck!.id));
+    expect(await db.outbox.count()).toBe(0);
+    expect(repo.list()[0]?.sync).toBe('received');
+    expect(engine.status()).toMatchObject({ pending: 0, stuck: 0, lastError: null });
+  });
+
+  it('makes an outage-stuck item wait for the worker once the hub refuses it', async () => {
+    let answer: Answer = 'network';
+    const { db, clock, hub, engine, repo } = await setup(() => answer);
+    await repo.create(householdInput());
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      if (i > 0) clock.advance(BACKOFF_CAP_MS);
+      await engine.syncNow();
+    }
+    answer = { status: 409, body: apiError('Deze casus is al ontvangen.') };
+    clock.advance(BACKOFF_CAP_MS);
+    await engine.syncNow();
+    clock.advance(BACKOFF_CAP_MS);
+    await engine.syncNow();
+    expect(hub.sent).toHaveLength(MAX_ATTEMPTS + 1);
+    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', failureKind: 'permanent', lastError: 'Deze casus is al ontvangen.' }]);
+    expect(repo.list()[0]?.sync).toBe('stuck');
+  });
+
+  it('also retries items that older versions left stuck after an outage, but not ones the hub refused', async () => {
+    const { db, clock, hub, engine, repo } = await setup();
+    const outage = await repo.create(householdInput('Storing'));
+    const refused = await repo.create(householdInput('Geweigerd'));
+    await db.outbox.where('entityId').equals(outage.id).modify({ status: 'stuck', attempts: MAX_ATTEMPTS, lastError: messages.hubError });
+    await db.outbox.where('entityId').equals(refused.id).modify({ status: 'stuck', attempts: 1, lastError: 'De gegevens kloppen niet.' });
+    clock.advance(1);
+    await engine.syncNow();
+    expect(hub.sent.map((s) => s.caseId)).toEqual([outage.id]);
+    expect(await db.outbox.toArray()).toMatchObject([{ entityId: refused.id, status: 'stuck' }]);
   });
 
   it('keeps items pending on 401 and asks the worker to sign in again', async () => {
@@ -350,5 +424,11 @@ describe('backoff', () => {
       expect(backoffDelay(attempt, () => 0.999999)).toBeGreaterThan(ceiling * 0.99);
     }
     expect(backoffDelay(30, () => 0.5)).toBe(BACKOFF_CAP_MS / 2);
+  });
+
+  it('retries a stuck item between 2.5 and 5 minutes later, with jitter', () => {
+    expect(stuckRetryDelay(() => 0)).toBe(BACKOFF_CAP_MS / 2);
+    expect(stuckRetryDelay(() => 0.5)).toBe(BACKOFF_CAP_MS * 0.75);
+    expect(stuckRetryDelay(() => 0.999999)).toBeLessThan(BACKOFF_CAP_MS);
   });
 });

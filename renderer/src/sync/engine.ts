@@ -3,12 +3,13 @@ import { newCaseRequestSchema } from '../../../shared/api/cases';
 import type { SyncState } from '../../../shared/domain/household.schema';
 import type { OutboxItemView, SyncEngine, SyncStatusView } from '../data/contracts';
 import { decryptJson } from '../data/crypto/cipher';
-import type { KeukentafelDb, OutboxRow } from '../data/db';
+import type { KeukentafelDb, OutboxFailureKind, OutboxRow } from '../data/db';
 import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
 import { createEmitter } from '../data/ports';
-import { backoffDelay } from './backoff';
-import type { CaseHub, HubCall } from './hub-client';
+import type { CaseHub } from './hub-client';
 import { messages } from './hub-client';
+import type { HubFailure } from './outbox-failures';
+import { afterFailure, failureKindOf, isAutoRetried } from './outbox-failures';
 
 /**
  * Pushes outbox items to the hub and pulls their status back. All state lives in Dexie, so a
@@ -44,7 +45,6 @@ export interface DeviceSyncEngine extends SyncEngine {
 
 type Step = 'next' | 'halt';
 type Decoded = { item: OutboxRow; body: NewCaseRequest };
-type HubFailure = Exclude<HubCall<unknown>, { kind: 'ok' }>;
 
 export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
   const { db, key, hub, clock } = deps;
@@ -79,17 +79,14 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     state.lastError = null;
   }
 
-  async function markFailures(items: readonly OutboxRow[], message: string, stuckNow: boolean): Promise<void> {
+  async function markFailures(items: readonly OutboxRow[], message: string, kind: OutboxFailureKind): Promise<void> {
     if (items.length === 0) return;
     const states = await db.transaction('rw', db.outbox, async () => {
       const result: [string, SyncState][] = [];
       for (const item of items) {
-        const attempts = item.attempts + 1;
-        const stuck = stuckNow || attempts >= maxAttempts;
-        // Each item draws its own jitter, so a failed batch does not come back as one burst.
-        const nextAttemptAt = stuck ? item.nextAttemptAt : clock.now() + backoffDelay(attempts, deps.random);
-        await db.outbox.update(item.id, { attempts, status: stuck ? 'stuck' : 'pending', nextAttemptAt, lastError: message });
-        result.push([item.entityId, stuck ? 'stuck' : 'waiting']);
+        const next = afterFailure(item, message, kind, { now: clock.now(), maxAttempts, random: deps.random });
+        await db.outbox.update(item.id, next);
+        result.push([item.entityId, next.status === 'stuck' ? 'stuck' : 'waiting']);
       }
       return result;
     });
@@ -103,7 +100,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
       try {
         ready.push({ item, body: newCaseRequestSchema.parse(await decryptJson(key, item.iv, item.data)) });
       } catch {
-        await markFailures([item], unreadable, true);
+        await markFailures([item], unreadable, 'permanent');
       }
     }
     return ready;
@@ -124,12 +121,13 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
   async function failRequest(items: readonly OutboxRow[], answer: HubFailure): Promise<Step> {
     if (answer.kind === 'http' && answer.status === 401) {
       state.lastError = messages.relogin;
-      for (const item of items) entity.emit(item.entityId, 'waiting');
+      for (const item of items) entity.emit(item.entityId, item.status === 'stuck' ? 'stuck' : 'waiting');
       return 'halt';
     }
-    const transient = answer.kind === 'network' || answer.status >= 500 || answer.status === 429;
+    const kind = failureKindOf(answer);
+    const transient = kind === 'transient';
     state.lastError = transient ? answer.message : null;
-    await markFailures(items, answer.message, !transient);
+    await markFailures(items, answer.message, kind);
     // A transient failure means the hub or the network is down: stop, the tick or 'online' retries.
     return transient ? 'halt' : 'next';
   }
@@ -159,9 +157,9 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
       else refused.push({ item, message: result.body.message });
     }
     await confirm(done);
-    for (const { item, message } of refused) await markFailures([item], message, true);
-    // An item the hub left out is not refused: it stays pending and is tried again later.
-    await markFailures(missing, messages.badAnswer, false);
+    for (const { item, message } of refused) await markFailures([item], message, 'permanent');
+    // An item the hub left out is not refused: it is tried again later.
+    await markFailures(missing, messages.badAnswer, 'transient');
     return 'next';
   }
 
@@ -172,7 +170,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
       const due = await db.outbox
         .where('nextAttemptAt')
         .belowOrEqual(clock.now())
-        .filter((row) => row.status === 'pending')
+        .filter(isAutoRetried)
         .toArray();
       if (due.length === 0) return 'next';
       due.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
@@ -274,7 +272,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     },
     syncNow,
     async retry(itemId) {
-      await db.outbox.update(itemId, { status: 'pending', attempts: 0, nextAttemptAt: clock.now(), lastError: null });
+      await db.outbox.update(itemId, { status: 'pending', attempts: 0, nextAttemptAt: clock.now(), lastError: null, failureKind: undefined });
       const row = await db.outbox.get(itemId);
       if (row) entity.emit(row.entityId, 'waiting');
       await refreshCounts();
