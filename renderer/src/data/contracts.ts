@@ -59,6 +59,8 @@ export interface OutboxItemView {
   status: 'pending' | 'stuck';
   lastError: string | null;
   nextAttemptAt: number;
+  /** The engine keeps trying by itself (network or hub trouble); false when the hub refused it. */
+  autoRetry: boolean;
 }
 
 export interface SyncStatusView {

@@ -162,6 +162,8 @@ export const nl = {
     stuckLabel: 'Vastgelopen',
     pendingLabel: 'Wacht',
     retry: 'Opnieuw proberen',
+    keepsTrying: 'Keukentafel probeert het zelf over een paar minuten opnieuw. U kunt ook nu opnieuw proberen.',
+    needsYou: 'De gemeente heeft dit niet aangenomen. Kijk of de gegevens kloppen en probeer het opnieuw.',
     retried: 'Het bericht staat weer klaar om te versturen.',
     done: 'Versturen is klaar.',
     unknownHousehold: 'Huishouden',

@@ -197,6 +197,8 @@ describe('sync engine', () => {
     expect(stuck).toMatchObject({ status: 'stuck', attempts: MAX_ATTEMPTS, failureKind: 'transient', nextAttemptAt: clock.now() + BACKOFF_CAP_MS * 0.75 });
     expect(engine.status()).toMatchObject({ pending: 0, stuck: 1 });
     expect(repo.list()[0]?.sync).toBe('stuck');
+    // The sync page tells the worker the app keeps trying by itself.
+    expect(await engine.items()).toMatchObject([{ status: 'stuck', autoRetry: true }]);
     await engine.syncNow();
     expect(hub.sent).toHaveLength(MAX_ATTEMPTS);
 
@@ -239,6 +241,8 @@ describe('sync engine', () => {
     expect(hub.sent).toHaveLength(MAX_ATTEMPTS + 1);
     expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', failureKind: 'permanent', lastError: 'Deze casus is al ontvangen.' }]);
     expect(repo.list()[0]?.sync).toBe('stuck');
+    // Now the worker has to look at it: the sync page says so.
+    expect(await engine.items()).toMatchObject([{ status: 'stuck', autoRetry: false }]);
   });
 
   it('also retries items that older versions left stuck after an outage, but not ones the hub refused', async () => {

@@ -281,14 +281,15 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     async items(): Promise<OutboxItemView[]> {
       const rows = await db.outbox.toArray();
       rows.sort((a, b) => a.createdAt - b.createdAt);
-      return rows.map(({ id, entityId, kind, attempts, status, lastError, nextAttemptAt }) => ({
-        id,
-        entityId,
-        kind,
-        attempts,
-        status,
-        lastError,
-        nextAttemptAt,
+      return rows.map((row) => ({
+        id: row.id,
+        entityId: row.entityId,
+        kind: row.kind,
+        attempts: row.attempts,
+        status: row.status,
+        lastError: row.lastError,
+        nextAttemptAt: row.nextAttemptAt,
+        autoRetry: isAutoRetried(row),
       }));
     },
     status: () => snapshot,

@@ -155,12 +155,12 @@ export function createFakeSync(now: () => number, online: boolean) {
     subscribe: (listener) => changes.subscribe(listener),
     enqueue(entityId) {
       const id = crypto.randomUUID();
-      items.set(id, { id, entityId, kind: 'new-case', attempts: 0, status: 'pending', lastError: null, nextAttemptAt: now() });
+      items.set(id, { id, entityId, kind: 'new-case', attempts: 0, status: 'pending', lastError: null, nextAttemptAt: now(), autoRetry: true });
       recount();
     },
     markStuck(itemId, error) {
       const item = items.get(itemId);
-      if (item) items.set(itemId, { ...item, status: 'stuck', attempts: 6, lastError: error });
+      if (item) items.set(itemId, { ...item, status: 'stuck', attempts: 6, lastError: error, autoRetry: false });
       recount();
     },
     setOnline(v) {

@@ -69,6 +69,7 @@ export function SyncPage() {
                   {nl.sync.attempts(item.attempts)}
                 </p>
                 {item.lastError ? <p className="outbox__error">{item.lastError}</p> : null}
+                {item.status === 'stuck' ? <p className="muted">{item.autoRetry ? nl.sync.keepsTrying : nl.sync.needsYou}</p> : null}
               </div>
               {item.status === 'stuck' ? (
                 <button type="button" className="button button--secondary" onClick={() => void retry(item.id)}>
