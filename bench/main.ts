@@ -1,5 +1,5 @@
 import type { LoginResponse } from '../shared/api/auth';
-import { emptyDomainEntry } from '../shared/domain/intake.schema';
+import { emptyDomainEntry, emptyIntake } from '../shared/domain/intake.schema';
 import { createDeviceAccount } from '../renderer/src/data/account';
 import { KeukentafelDb } from '../renderer/src/data/db';
 import { intervalScheduler, systemClock } from '../renderer/src/data/ports';
@@ -19,8 +19,8 @@ const login: LoginResponse = {
   user: { id: crypto.randomUUID(), username: 'werker', displayName: 'Bench Werker', role: 'worker', teamId: crypto.randomUUID() },
 };
 
-function services() {
-  const db = new KeukentafelDb();
+function services(dbName?: string) {
+  const db = new KeukentafelDb(dbName);
   const host = createPreviewHost();
   const hub = createHubClient({ baseUrl: '', fetch: (input, init) => fetch(input, init) });
   const account = createDeviceAccount({
@@ -160,22 +160,8 @@ function rawPutOne(db: IDBDatabase, row: object): Promise<void> {
 
 /** Autosave: a 200-character sentence typed into one domain, one awaited save per keystroke, with n households on the device. */
 async function keystroke(n: number) {
-  const db = new KeukentafelDb('keukentafel-bench-keystroke');
+  const { db, account } = services('keukentafel-bench-keystroke');
   await db.delete({ disableAutoOpen: false });
-  const account = createDeviceAccount({
-    db,
-    host: createPreviewHost(),
-    clock: systemClock,
-    openSession: sessionOpener({
-      db,
-      hub: createHubClient({ baseUrl: '', fetch: (input, init) => fetch(input, init) }),
-      clock: systemClock,
-      random: Math.random,
-      scheduler: intervalScheduler,
-      onlineSignal: { isOnline: () => false, subscribe: () => () => undefined },
-      autoStart: false,
-    }),
-  });
   const enrolled = await account.enroll(login, BENCH_PIN);
   if (!enrolled.ok) throw new Error(enrolled.error);
   const session = enrolled.value as DeviceSession;
@@ -213,10 +199,44 @@ async function keystroke(n: number) {
   };
 }
 
+/**
+ * Which households are urgent, rebuilt in the background after unlock from n encrypted signals rows
+ * (every tenth household has a threatened eviction): time from unlock to the finished build.
+ */
+async function urgency(n: number) {
+  const { db, account } = services('keukentafel-bench-urgency');
+  await db.delete({ disableAutoOpen: false });
+  const enrolled = await account.enroll(login, BENCH_PIN);
+  if (!enrolled.ok) throw new Error(enrolled.error);
+  const session = enrolled.value as DeviceSession;
+  const added = await session.households.importMany(makeHouseholds(n), { outbox: false });
+  const now = new Date().toISOString();
+  const today = now.slice(0, 10);
+  await session.intakes.importIntakes(
+    added.map((h, i) => ({
+      ...emptyIntake(h.id, now),
+      signals: [{ id: crypto.randomUUID(), catalogueId: i % 10 === 0 ? 'dreigende-huisuitzetting' : 'ongeopende-post', freeText: '', note: '', observedOn: today, recordedAt: now }],
+    })),
+  );
+  await session.households.saveSnapshot();
+  session.lock();
+  const start = performance.now();
+  const unlocked = await account.unlock(BENCH_PIN);
+  if (!unlocked.ok) throw new Error(unlocked.error);
+  const unlockMs = performance.now() - start;
+  const reopened = unlocked.value as DeviceSession;
+  await reopened.intakes.urgencyReady();
+  const readyMs = performance.now() - start;
+  const urgent = reopened.intakes.urgency().size;
+  reopened.lock();
+  db.close();
+  return { n, unlockMs, readyMs, urgent };
+}
+
 declare global {
   interface Window {
-    bench: { households: typeof households; coldUnlock: typeof coldUnlock; keystroke: typeof keystroke; pin: string };
+    bench: { households: typeof households; coldUnlock: typeof coldUnlock; keystroke: typeof keystroke; urgency: typeof urgency; pin: string };
   }
 }
-window.bench = { households, coldUnlock, keystroke, pin: BENCH_PIN };
+window.bench = { households, coldUnlock, keystroke, urgency, pin: BENCH_PIN };
 document.getElementById('status')!.textContent = 'ready';

@@ -68,6 +68,14 @@ async function main() {
     const n = Number(process.env.BENCH_N ?? 10_000);
     const h = await page.evaluate((count) => window.bench.households(count), n);
     const cold = await page.evaluate(() => window.bench.coldUnlock());
+    const urgent = await page.evaluate((count) => window.bench.urgency(count), n);
+    rows.push([
+      `urgency list built after unlock, ${urgent.n} households`,
+      ms(urgent.readyMs - urgent.unlockMs),
+      '— (background)',
+      `unlock itself ${ms(urgent.unlockMs)}`,
+      `${urgent.urgent} urgent`,
+    ]);
     const keys = await page.evaluate((count) => window.bench.keystroke(count), KEYSTROKE_N);
     rows.push(
       [`insert ${n} encrypted households`, ms(h.insertMs), '—', `raw IndexedDB ${ms(h.rawInsertMs)}`, `${(h.insertMs / h.rawInsertMs).toFixed(2)}×`],
