@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Role, User } from '../../../shared/api/auth';
-import type { AuthService } from '../services/auth-service';
+import type { AuthService, Denial } from '../services/auth-service';
 import { apiError, messages } from './errors';
 
 declare module 'fastify' {
@@ -11,16 +11,34 @@ declare module 'fastify' {
 
 const bearer = /^Bearer ([A-Za-z0-9_-]{32,128})$/;
 
+/** Audits a refusal; a failing write is logged, never turned into a 500 that hides the refusal. */
+export async function auditDenied(auth: AuthService, request: FastifyRequest, denial: Denial): Promise<void> {
+  try {
+    await auth.recordDenied(denial);
+  } catch (error) {
+    request.log.error({ err: error, action: denial.action }, 'audit of a refused request failed');
+  }
+}
+
+/** The route as audited: method and path pattern, never the filled-in path or query. */
+const routeAction = (request: FastifyRequest): string => `${request.method} ${request.routeOptions.url ?? ''}`;
+
 /**
  * Checks the bearer token and the role. Runs as an onRequest hook, so an unknown caller is
- * turned away before its body is read or validated.
+ * turned away before its body is read or validated. Every refusal leaves one 'denied' audit row.
  */
 export function requireRole(auth: AuthService, ...roles: Role[]): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearer.exec(request.headers.authorization ?? '')?.[1];
     const user = token ? await auth.authenticate(token) : null;
-    if (!user) return reply.code(401).send(apiError('unauthorized', messages.sessionExpired));
-    if (!roles.includes(user.role)) return reply.code(403).send(apiError('forbidden', messages.forbidden));
+    if (!user) {
+      await auditDenied(auth, request, { action: routeAction(request), entityType: 'route', token });
+      return reply.code(401).send(apiError('unauthorized', messages.sessionExpired));
+    }
+    if (!roles.includes(user.role)) {
+      await auditDenied(auth, request, { action: routeAction(request), entityType: 'route', userId: user.id });
+      return reply.code(403).send(apiError('forbidden', messages.forbidden));
+    }
     request.user = user;
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrorSchema, loginRequestSchema, loginResponseSchema, userSchema } from '../../../shared/api/auth';
 import { apiPaths } from '../../../shared/api/cases';
-import { allRoles, currentUser, requireRole } from '../plugins/auth';
+import { allRoles, auditDenied, currentUser, requireRole } from '../plugins/auth';
 import { apiError, messages } from '../plugins/errors';
 import type { AuthService } from '../services/auth-service';
 
@@ -12,6 +12,9 @@ export interface AuthRouteOptions {
   /** Tell devices the hub runs in demo mode; absent from the answer otherwise. */
   demo?: boolean;
 }
+
+/** Refused sign-ins (wrong pair: 401, throttled: 429) are audited; other answers are not this hook's concern. */
+const auditedLoginCodes = new Set([401, 429]);
 
 export function registerAuthRoutes(app: FastifyInstance, { auth, loginLimitPerMinute, demo = false }: AuthRouteOptions): void {
   const zapp = app.withTypeProvider<ZodTypeProvider>();
@@ -32,6 +35,14 @@ export function registerAuthRoutes(app: FastifyInstance, { auth, loginLimitPerMi
           hook: 'preHandler',
           keyGenerator: (request) => `${request.ip}|${(request.body as { username?: string }).username?.toLowerCase() ?? ''}`,
         },
+      },
+      // onSend sees the 401 from the handler and the 429 from the rate limiter alike, before the answer leaves.
+      onSend: async (request, reply, payload) => {
+        if (auditedLoginCodes.has(reply.statusCode)) {
+          const username = (request.body as { username?: unknown } | undefined)?.username;
+          await auditDenied(auth, request, { action: 'auth.login', entityType: 'session', username: typeof username === 'string' ? username : undefined });
+        }
+        return payload;
       },
     },
     async (request, reply) => {

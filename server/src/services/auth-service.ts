@@ -32,6 +32,18 @@ const toUser = (r: UserRow): User => ({
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
+/** A refused sign-in or request. username and token only help find the user id; neither is stored. */
+export interface Denial {
+  action: string;
+  entityType: 'session' | 'route';
+  /** The caller, when known (a 403). */
+  userId?: string;
+  /** A presented bearer token: an expired session still names its user. */
+  token?: string;
+  /** The username of a refused sign-in. */
+  username?: string;
+}
+
 export interface AuthService {
   /** null when the pair is wrong; takes about as long for an unknown user as for a wrong password. */
   login(username: string, password: string): Promise<LoginResponse | null>;
@@ -39,6 +51,8 @@ export interface AuthService {
   warmUp(): Promise<void>;
   /** The user behind a live bearer token, or null when unknown or expired. */
   authenticate(token: string): Promise<User | null>;
+  /** Appends one 'denied' audit row, with the user id when it can be found and nothing personal. */
+  recordDenied(denial: Denial): Promise<void>;
 }
 
 export function createAuthService(deps: AuthDeps): AuthService {
@@ -85,6 +99,17 @@ export function createAuthService(deps: AuthDeps): AuthService {
       );
       const row = found.rows[0];
       return row ? toUser(row) : null;
+    },
+
+    async recordDenied({ action, entityType, userId, token, username }) {
+      // One statement: the user id comes from the caller, a stored session or the username, whichever is known.
+      await db.query(
+        `INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, outcome)
+         SELECT $1::timestamptz,
+                COALESCE($2::uuid, (SELECT user_id FROM sessions WHERE token_hash = $3::text), (SELECT user_id FROM users WHERE username = $4::text)),
+                $5::text, $6::text, NULL, 'denied'`,
+        [clock().toISOString(), userId ?? null, token ? hashToken(token) : null, username?.toLowerCase() ?? null, action, entityType],
+      );
     },
   };
 }
