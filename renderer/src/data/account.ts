@@ -25,6 +25,8 @@ export interface UnlockedContext {
   token: string | null;
   /** Set only at the first enrolment on a device when the hub runs in demo mode: add the demo households. */
   seedDemo?: boolean;
+  /** Seals a renewed hub token with this key into the account row, so the next unlock uses it. */
+  saveLogin?: (login: LoginResponse) => Promise<void>;
 }
 
 export interface DeviceAccountDeps {
@@ -68,7 +70,10 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
 
   async function begin(context: UnlockedContext): Promise<Session> {
     active?.lock();
-    const session = await deps.openSession(context);
+    const saveLogin = async (login: LoginResponse) => {
+      await db.meta.update('account', await sealToken(context.key, login));
+    };
+    const session = await deps.openSession({ ...context, saveLogin });
     const wrapped: Session = {
       ...session,
       lock: () => {

@@ -70,6 +70,8 @@ export interface SyncStatusView {
   stuck: number;
   lastSyncAt: number | null;
   lastError: string | null;
+  /** The hub refused the token (expired): nothing is lost, but sending waits until `Session.renewSignIn`. */
+  needsSignIn: boolean;
 }
 
 export interface SyncEngine {
@@ -135,6 +137,11 @@ export interface Session {
   intakes: IntakeRepository;
   drafts: DraftRepository;
   sync: SyncEngine;
+  /**
+   * Signs in at the hub again as this session's own worker (the token expired), stores the new
+   * token on the device and lets the running sync engine send with it. Errors are Dutch and fit to show.
+   */
+  renewSignIn(password: string): Promise<Result<void>>;
   /** Forget the key from memory; the UI returns to the unlock screen. */
   lock(): void;
 }

@@ -1,4 +1,8 @@
+import { loginRequestSchema } from '../../../shared/api/auth';
+import type { Result } from '../../../shared/result';
+import { fail, ok } from '../../../shared/result';
 import type { FullHubClient } from '../sync/hub-client';
+import { messages } from '../sync/hub-client';
 import type { DeviceSyncEngine } from '../sync/engine';
 import { createSyncEngine } from '../sync/engine';
 import type { UnlockedContext } from './account';
@@ -12,6 +16,13 @@ import { createHistoryLog } from './repositories/history-log';
 import type { DeviceIntakeRepository } from './repositories/intake-repository';
 import { openIntakeRepository } from './repositories/intake-repository';
 import { seedDemo } from './demo/seed-demo';
+
+export const renewMessages = {
+  wrongPassword: 'Dit wachtwoord klopt niet. Probeer het opnieuw.',
+  otherAccount: 'Dit is een ander account. Meld u aan met het account van dit apparaat.',
+  locked: 'Keukentafel is vergrendeld. Ontgrendel eerst met uw pincode.',
+  notSaved: 'De nieuwe aanmelding kon niet op dit apparaat worden bewaard. Probeer het opnieuw.',
+} as const;
 
 /** What an open session holds beyond the UI contract: the concrete repository and engine. */
 export interface DeviceSession extends Session {
@@ -34,11 +45,14 @@ export interface SessionDeps {
 
 /** Builds the index, wires the repository to the engine and starts syncing; lock() undoes it all. */
 export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => Promise<DeviceSession> {
-  return async ({ user, key, token, seedDemo: withDemo }) => {
+  return async ({ user, key, token: unlockedToken, seedDemo: withDemo, saveLogin }) => {
+    // The engine's hub client reads this per call, so a renewed sign-in needs no new engine.
+    let token = unlockedToken;
+    let open = true;
     const sync = createSyncEngine({
       db: deps.db,
       key,
-      hub: deps.hub.withToken(token),
+      hub: deps.hub.withToken(() => token),
       clock: deps.clock,
       random: deps.random,
       scheduler: deps.scheduler,
@@ -64,13 +78,35 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     const snapshot = () => void households.saveSnapshot().catch(() => undefined);
     if (!households.fromSnapshot) snapshot();
     if (deps.autoStart ?? true) sync.start();
+
+    async function renewSignIn(password: string): Promise<Result<void>> {
+      if (!open) return fail(renewMessages.locked);
+      const request = loginRequestSchema.safeParse({ username: user.username, password });
+      if (!request.success) return fail(request.error.issues[0]?.message ?? renewMessages.wrongPassword);
+      const login = await deps.hub.login(request.data);
+      if (!login.ok) return fail(login.error === messages.wrongLogin ? renewMessages.wrongPassword : login.error);
+      if (login.value.user.id !== user.id) return fail(renewMessages.otherAccount);
+      // Locked while the hub answered: the key is gone from the worker's view, keep nothing.
+      if (!open) return fail(renewMessages.locked);
+      try {
+        await saveLogin?.(login.value);
+      } catch {
+        return fail(renewMessages.notSaved);
+      }
+      token = login.value.token;
+      void sync.signedIn();
+      return ok(undefined);
+    }
+
     return {
       user,
       households,
       intakes,
       drafts,
       sync,
+      renewSignIn,
       lock() {
+        open = false;
         sync.stop();
         intakes.close();
         offEntity();

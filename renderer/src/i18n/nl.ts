@@ -68,6 +68,7 @@ export const nl = {
     waiting: (n: number) => `${n} ${plural(n, 'wacht', 'wachten')} op verzending`,
     offline: 'Offline — wordt later verstuurd',
     stuck: (n: number) => `${n} vastgelopen`,
+    needsSignIn: 'Opnieuw aanmelden nodig',
   },
   syncState: {
     'saved-locally': 'Opgeslagen op dit apparaat',
@@ -167,6 +168,15 @@ export const nl = {
     retried: 'Het bericht staat weer klaar om te versturen.',
     done: 'Versturen is klaar.',
     unknownHousehold: 'Huishouden',
+  },
+  renewSignIn: {
+    title: 'Opnieuw aanmelden',
+    explain: 'Uw aanmelding bij de gemeente is verlopen. Uw werk staat veilig op dit apparaat. Meld u opnieuw aan om het te versturen.',
+    username: 'Gebruikersnaam',
+    password: 'Wachtwoord',
+    submit: 'Aanmelden',
+    busy: 'Bezig met aanmelden…',
+    done: 'U bent weer aangemeld. Keukentafel verstuurt nu uw werk.',
   },
   time: {
     never: 'nooit',

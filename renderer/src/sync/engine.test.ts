@@ -130,7 +130,7 @@ describe('sync engine', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(await db.sync.get(first.id)).toMatchObject({ state: 'received' });
     expect(repo.list().map((s) => s.sync)).toEqual(['received', 'received']);
-    expect(engine.status()).toMatchObject({ pending: 0, stuck: 0, lastError: null, lastSyncAt: clock.now() });
+    expect(engine.status()).toMatchObject({ pending: 0, stuck: 0, lastError: null, lastSyncAt: clock.now(), needsSignIn: false });
   });
 
   it('keeps the item and its Idempotency-Key when sending fails, and backs off', async () => {
@@ -261,7 +261,7 @@ describe('sync engine', () => {
     const { db, engine, repo } = await setup(() => ({ status: 401, body: apiError('Uw sessie is verlopen.') }));
     await repo.create(householdInput());
     await engine.syncNow();
-    expect(engine.status().lastError).toBe('Meld u opnieuw aan om te versturen.');
+    expect(engine.status()).toMatchObject({ lastError: 'Meld u opnieuw aan om te versturen.', needsSignIn: true });
     expect(await db.outbox.toArray()).toMatchObject([{ status: 'pending', attempts: 0 }]);
   });
 
@@ -392,7 +392,7 @@ describe('sync engine', () => {
     await repo.importMany([householdInput('A'), householdInput('B')]);
     await engine.syncNow();
     expect(hub.requests).toEqual([{ route: 'batch', size: 2 }]);
-    expect(engine.status().lastError).toBe(messages.relogin);
+    expect(engine.status()).toMatchObject({ lastError: messages.relogin, needsSignIn: true });
     expect((await db.outbox.toArray()).map((r) => [r.status, r.attempts])).toEqual([
       ['pending', 0],
       ['pending', 0],

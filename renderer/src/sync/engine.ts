@@ -41,6 +41,8 @@ export interface SyncEngineDeps {
 export interface DeviceSyncEngine extends SyncEngine {
   /** Fires when one household's sync state changes (sending, waiting, received, stuck). */
   onEntity(listener: (entityId: string, state: SyncState) => void): () => void;
+  /** The hub token was renewed (the hub client reads it per call): clear the sign-in request and send now. */
+  signedIn(): Promise<void>;
 }
 
 type Step = 'next' | 'halt';
@@ -52,7 +54,17 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
   const batchSize = deps.batchSize ?? BATCH_SIZE;
   const changed = createEmitter();
   const entity = createEmitter<[string, SyncState]>();
-  const state = { online: deps.onlineSignal.isOnline(), pending: 0, stuck: 0, lastSyncAt: null as number | null, lastError: null as string | null };
+  const state = {
+    online: deps.onlineSignal.isOnline(),
+    pending: 0,
+    stuck: 0,
+    lastSyncAt: null as number | null,
+    lastError: null as string | null,
+    needsSignIn: false,
+  };
+  // Counts renewed sign-ins; a 401 from a run that began before the latest one is about the old token.
+  let signIns = 0;
+  let runSignIns = 0;
   let current: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   let stopped = false;
@@ -77,6 +89,13 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
   function contacted(): void {
     state.lastSyncAt = clock.now();
     state.lastError = null;
+    state.needsSignIn = false;
+  }
+
+  function refusedToken(): void {
+    if (runSignIns !== signIns) return;
+    state.lastError = messages.relogin;
+    state.needsSignIn = true;
   }
 
   async function markFailures(items: readonly OutboxRow[], message: string, kind: OutboxFailureKind): Promise<void> {
@@ -120,7 +139,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
   /** A whole request failed: the same rule for one item or a batch. */
   async function failRequest(items: readonly OutboxRow[], answer: HubFailure): Promise<Step> {
     if (answer.kind === 'http' && answer.status === 401) {
-      state.lastError = messages.relogin;
+      refusedToken();
       for (const item of items) entity.emit(item.entityId, item.status === 'stuck' ? 'stuck' : 'waiting');
       return 'halt';
     }
@@ -196,7 +215,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
       const since = (await db.checkpoints.get(CHANGES_CHECKPOINT))?.value ?? 0;
       const answer = await hub.changes(since);
       if (answer.kind !== 'ok') {
-        if (answer.kind === 'http' && answer.status === 401) state.lastError = messages.relogin;
+        if (answer.kind === 'http' && answer.status === 401) refusedToken();
         return;
       }
       const { checkpoint, changes } = answer.value;
@@ -218,6 +237,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
 
   async function run(): Promise<void> {
     await Promise.resolve();
+    runSignIns = signIns;
     state.online = deps.onlineSignal.isOnline();
     notify();
     try {
@@ -295,5 +315,12 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     status: () => snapshot,
     subscribe: changed.subscribe,
     onEntity: entity.subscribe,
+    signedIn() {
+      signIns++;
+      state.needsSignIn = false;
+      if (state.lastError === messages.relogin) state.lastError = null;
+      notify();
+      return syncNow();
+    },
   };
 }

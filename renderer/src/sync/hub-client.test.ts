@@ -72,4 +72,14 @@ describe('hub client', () => {
     expect(await hub.withToken(null).changes(0)).toEqual({ kind: 'http', status: 401, message: messages.relogin });
     expect(calls).toHaveLength(0);
   });
+
+  it('reads a token getter at every call, so a renewed sign-in is used by the next request', async () => {
+    const { hub, calls } = client(() => Promise.resolve(Response.json({ checkpoint: 0, changes: [] })));
+    let token: string | null = null;
+    const bound = hub.withToken(() => token);
+    expect(await bound.changes(0)).toEqual({ kind: 'http', status: 401, message: messages.relogin });
+    token = 'nieuw';
+    expect((await bound.changes(0)).kind).toBe('ok');
+    expect(calls.map((c) => new Headers(c.init?.headers).get('authorization'))).toEqual(['Bearer nieuw']);
+  });
 });

@@ -38,9 +38,12 @@ export interface HubClientDeps {
   fetch: typeof fetch;
 }
 
+/** A token, or a getter read at every call so a renewed sign-in reaches a running engine. */
+export type TokenSource = string | null | (() => string | null);
+
 export interface FullHubClient extends HubClient {
   /** Binds a token; an absent token makes every call answer 401 without touching the network. */
-  withToken(token: string | null): CaseHub;
+  withToken(token: TokenSource): CaseHub;
 }
 
 function fallbackMessage(status: number): string {
@@ -89,34 +92,36 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
     return fail(answer.message);
   }
 
-  function withToken(token: string | null): CaseHub {
-    const auth = (): Record<string, string> => ({ authorization: `Bearer ${token ?? ''}` });
+  function withToken(source: TokenSource): CaseHub {
+    const current = typeof source === 'function' ? source : () => source;
     const noToken = { kind: 'http', status: 401, message: messages.relogin } as const;
+    /** Reads the token once per call, so one request never mixes two tokens. */
+    function authorized<T>(send: (auth: Record<string, string>) => Promise<HubCall<T>>): Promise<HubCall<T>> {
+      const token = current();
+      return token === null ? Promise.resolve(noToken) : send({ authorization: `Bearer ${token}` });
+    }
     return {
       postCase: (body, idempotencyKey) =>
-        token === null
-          ? Promise.resolve(noToken)
-          : call(
-              apiPaths.cases,
-              {
-                method: 'POST',
-                headers: { ...auth(), 'content-type': 'application/json', 'Idempotency-Key': idempotencyKey },
-                body: JSON.stringify(body),
-              },
-              newCaseResponseSchema,
-            ),
+        authorized((auth) =>
+          call(
+            apiPaths.cases,
+            {
+              method: 'POST',
+              headers: { ...auth, 'content-type': 'application/json', 'Idempotency-Key': idempotencyKey },
+              body: JSON.stringify(body),
+            },
+            newCaseResponseSchema,
+          ),
+        ),
       postCases: (items) =>
-        token === null
-          ? Promise.resolve(noToken)
-          : call(
-              apiPaths.caseBatch,
-              { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ items }) },
-              caseBatchResponseSchema,
-            ),
-      changes: (since) =>
-        token === null
-          ? Promise.resolve(noToken)
-          : call(`${apiPaths.caseChanges}?since=${since}`, { method: 'GET', headers: auth() }, caseChangesResponseSchema),
+        authorized((auth) =>
+          call(
+            apiPaths.caseBatch,
+            { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ items }) },
+            caseBatchResponseSchema,
+          ),
+        ),
+      changes: (since) => authorized((auth) => call(`${apiPaths.caseChanges}?since=${since}`, { method: 'GET', headers: auth }, caseChangesResponseSchema)),
     };
   }
 

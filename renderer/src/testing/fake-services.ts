@@ -127,17 +127,24 @@ export function createFakeDrafts(): DraftRepository & { ids(): string[] } {
 export function createFakeSync(now: () => number, online: boolean) {
   const items = new Map<string, OutboxItemView>();
   const changes = createEmitter();
-  let status: SyncStatusView = { online, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null };
+  let status: SyncStatusView = { online, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false };
   const recount = () => {
     const all = [...items.values()];
     status = { ...status, pending: all.filter((i) => i.status === 'pending').length, stuck: all.filter((i) => i.status === 'stuck').length };
     changes.emit();
   };
-  const engine: SyncEngine & { enqueue(entityId: string): void; markStuck(itemId: string, error: string): void; setOnline(v: boolean): void } = {
+  const engine: SyncEngine & {
+    enqueue(entityId: string): void;
+    markStuck(itemId: string, error: string): void;
+    setOnline(v: boolean): void;
+    /** The hub token expired: nothing is sent until `signedIn()`. */
+    expireToken(): void;
+    signedIn(): Promise<void>;
+  } = {
     start() {},
     stop() {},
     syncNow() {
-      if (status.online) {
+      if (status.online && !status.needsSignIn) {
         for (const item of items.values()) if (item.status === 'pending') items.delete(item.id);
         status = { ...status, lastSyncAt: now() };
       }
@@ -166,6 +173,14 @@ export function createFakeSync(now: () => number, online: boolean) {
     setOnline(v) {
       status = { ...status, online: v };
       changes.emit();
+    },
+    expireToken() {
+      status = { ...status, needsSignIn: true, lastError: 'Meld u opnieuw aan om te versturen.' };
+      changes.emit();
+    },
+    signedIn() {
+      status = { ...status, needsSignIn: false, lastError: null };
+      return engine.syncNow();
     },
   };
   return engine;
@@ -203,6 +218,12 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       drafts,
       sync,
       locked: false,
+      renewSignIn(tried) {
+        if (tried === '') return Promise.resolve(fail('Vul uw wachtwoord in.'));
+        if (tried !== password) return Promise.resolve(fail('Dit wachtwoord klopt niet. Probeer het opnieuw.'));
+        void sync.signedIn();
+        return Promise.resolve(ok(undefined));
+      },
       lock() {
         session.locked = true;
       },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../data/contracts';
 import { syncSummary } from './sync-summary';
 
-const base: SyncStatusView = { online: true, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null };
+const base: SyncStatusView = { online: true, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false };
 
 describe('syncSummary', () => {
   it('says all is sent when nothing waits', () => {
@@ -17,5 +17,8 @@ describe('syncSummary', () => {
   });
   it('puts stuck items first, even offline', () => {
     expect(syncSummary({ ...base, online: false, pending: 2, stuck: 1 })).toEqual({ text: '1 vastgelopen', tone: 'stuck' });
+  });
+  it('asks to sign in again before anything else, because nothing is sent until then', () => {
+    expect(syncSummary({ ...base, pending: 2, stuck: 1, needsSignIn: true })).toEqual({ text: 'Opnieuw aanmelden nodig', tone: 'stuck' });
   });
 });
