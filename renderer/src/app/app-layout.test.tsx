@@ -6,10 +6,11 @@ import { AppLayout } from './app-layout';
 import { ServicesProvider, SessionProvider } from './services-context';
 import { ShellContext } from './shell-context';
 
-async function renderShell(storageRefused = false) {
+async function renderShell(storageRefused = false, tokenExpired = false) {
   const services = await createFakeServices({ enrolledPin: '24680', households: [{ name: 'Familie Jansen', postcode: '6411 AB', members: [{ id: crypto.randomUUID(), firstName: 'Bart', lastName: '', role: 'adult', age: null }] }] });
   const result = await services.account.unlock('24680');
   if (!result.ok) throw new Error(result.error);
+  if (tokenExpired) services.session()?.sync.expireToken();
   return renderToStaticMarkup(
     <ServicesProvider services={services}>
       <SessionProvider session={result.value}>
@@ -45,5 +46,10 @@ describe('AppLayout', () => {
   it('warns only when the browser refused persistent storage', async () => {
     expect(await renderShell(false)).not.toContain('schijf vol');
     expect(await renderShell(true)).toContain('schijf vol');
+  });
+
+  it('links the header to the sync page with "Opnieuw aanmelden nodig" when the hub token expired', async () => {
+    expect(await renderShell(false, true)).toMatch(/<a[^>]*href="\/verzenden"[^>]*>.*Opnieuw aanmelden nodig<\/a>/);
+    expect(await renderShell()).not.toContain('Opnieuw aanmelden nodig');
   });
 });

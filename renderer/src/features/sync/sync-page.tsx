@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAnnounce } from '../../app/announcer';
 import { useChanges } from '../../app/use-changes';
 import { useSession } from '../../app/services-context';
 import type { OutboxItemView } from '../../data/contracts';
+import { RenewSignInForm } from '../auth/renew-sign-in-form';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { formatWhen } from '../../ui/format';
@@ -10,12 +11,14 @@ import { PageTitle } from '../../ui/page-title';
 
 /** #/verzenden — what still has to reach the municipality, and what got stuck. */
 export function SyncPage() {
-  const { sync, households } = useSession();
+  const session = useSession();
+  const { sync, households } = session;
   const announce = useAnnounce();
   const version = useChanges(sync);
   const status = sync.status();
   const [items, setItems] = useState<OutboxItemView[]>([]);
   const [busy, setBusy] = useState(false);
+  const headRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -38,6 +41,11 @@ export function SyncPage() {
       setBusy(false);
     }
   };
+  const renewed = () => {
+    announce(nl.renewSignIn.done);
+    // The form disappears; put focus back on the page heading instead of losing it.
+    headRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  };
   const retry = async (itemId: string) => {
     await sync.retry(itemId);
     announce(nl.sync.retried);
@@ -45,15 +53,16 @@ export function SyncPage() {
 
   return (
     <>
-      <div className="page-head">
+      <div className="page-head" ref={headRef}>
         <PageTitle title={nl.sync.title}>{nl.sync.title}</PageTitle>
         <button type="button" className="button" onClick={() => void sendNow()} disabled={busy || status.running}>
           {busy || status.running ? nl.sync.sending : nl.sync.sendNow}
         </button>
       </div>
+      {status.needsSignIn ? <RenewSignInForm session={session} onRenewed={renewed} /> : null}
       <p>{nl.sync.intro}</p>
       <p className="muted">{status.lastSyncAt ? nl.sync.lastSync(formatWhen(status.lastSyncAt)) : nl.sync.neverSynced}</p>
-      {status.lastError ? <Alert kind="notice">{status.lastError}</Alert> : null}
+      {status.lastError && !status.needsSignIn ? <Alert kind="notice">{status.lastError}</Alert> : null}
       {items.length === 0 ? (
         <p className="empty">{nl.sync.empty}</p>
       ) : (

@@ -1,0 +1,50 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
+import { describe, expect, it } from 'vitest';
+import { ServicesProvider, SessionProvider } from '../../app/services-context';
+import { createFakeServices, type FakeSession } from '../../testing/fake-services';
+import { SyncPage } from './sync-page';
+
+async function signedIn() {
+  const services = await createFakeServices({ enrolledPin: '24680', password: 'goed' });
+  const result = await services.account.unlock('24680');
+  if (!result.ok) throw new Error(result.error);
+  const session = result.value as FakeSession;
+  const render = () =>
+    renderToStaticMarkup(
+      <ServicesProvider services={services}>
+        <SessionProvider session={session}>
+          <MemoryRouter>
+            <SyncPage />
+          </MemoryRouter>
+        </SessionProvider>
+      </ServicesProvider>,
+    );
+  return { session, render };
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('SyncPage', () => {
+  it('offers a password-only sign-in when the hub token expired, with the username shown but fixed', async () => {
+    const { session, render } = await signedIn();
+    session.sync.expireToken();
+    const html = render();
+    expect(text(html)).toContain('Uw aanmelding bij de gemeente is verlopen. Uw werk staat veilig op dit apparaat. Meld u opnieuw aan om het te versturen.');
+    expect(html).toMatch(/<input[^>]*autoComplete="username"[^>]*readOnly=""[^>]*value="anouk"/);
+    expect(html).toMatch(/<input[^>]*type="password"[^>]*autoComplete="current-password"/);
+    expect(html).toMatch(/<button type="submit"[^>]*>Aanmelden<\/button>/);
+    // The explanation replaces the bare "Meld u opnieuw aan" notice.
+    expect(text(html)).not.toContain('Meld u opnieuw aan om te versturen.');
+  });
+
+  it('shows no sign-in form while the token is valid, nor after a renewal', async () => {
+    const { session, render } = await signedIn();
+    expect(render()).not.toContain('type="password"');
+    session.sync.expireToken();
+    expect(await session.renewSignIn('fout')).toEqual({ ok: false, error: 'Dit wachtwoord klopt niet. Probeer het opnieuw.' });
+    expect(render()).toContain('type="password"');
+    expect((await session.renewSignIn('goed')).ok).toBe(true);
+    expect(render()).not.toContain('type="password"');
+  });
+});
