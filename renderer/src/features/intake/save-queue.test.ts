@@ -54,4 +54,51 @@ describe('createSaveQueue', () => {
     expect(q.state().kind).toBe('saved');
     expect(tries).toBe(1);
   });
+
+  it('keeps every failed section: geld and wonen both fail, retry writes both, and only then says "saved"', async () => {
+    const q = createSaveQueue();
+    const stored: string[] = [];
+    let down = true;
+    const writer = (what: string) => () => (down ? Promise.reject(new Error('disk full')) : Promise.resolve(void stored.push(what)));
+    void q.save('domain:geld', writer('geld'));
+    await q.save('domain:wonen', writer('wonen'));
+    const failed = q.state();
+    expect(failed.kind).toBe('failed');
+    expect(failed.kind === 'failed' ? failed.errors : []).toHaveLength(2);
+
+    down = false;
+    await q.save('signals', writer('signals'));
+    expect(q.state().kind).toBe('failed');
+
+    if (failed.kind === 'failed') failed.retry();
+    await q.whenIdle();
+    expect(stored.sort()).toEqual(['geld', 'signals', 'wonen']);
+    expect(q.state().kind).toBe('saved');
+  });
+
+  it('does not let a retry overwrite a newer save of the same section', async () => {
+    const q = createSaveQueue();
+    const stored: string[] = [];
+    await q.save('domain:geld', () => Promise.reject(new Error('disk full')));
+    const failed = q.state();
+    const gate = deferred();
+    void q.save('x', () => gate.promise);
+    void q.save('domain:geld', () => Promise.resolve(void stored.push('new')));
+    if (failed.kind === 'failed') failed.retry();
+    gate.resolve();
+    await q.whenIdle();
+    expect(stored).toEqual(['new']);
+    expect(q.state().kind).toBe('saved');
+  });
+
+  it('whenIdle waits for saves still running, and is immediate when nothing runs', async () => {
+    const q = createSaveQueue();
+    await q.whenIdle();
+    const gate = deferred();
+    let written = false;
+    void q.save('a', () => gate.promise.then(() => void (written = true)));
+    const idle = q.whenIdle().then(() => written);
+    gate.resolve();
+    expect(await idle).toBe(true);
+  });
 });
