@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { centsSchema, createIntakeSchemas, domainEntryOf, emptyIntake, isoDateOf } from './intake.schema';
+import { centsSchema, createIntakeSchemas, domainEntryOf, domainEntrySchema, emptyDomainEntry, emptyIntake, isCompleteAction, isoDateOf } from './intake.schema';
 
 const today = '2026-11-23';
 const { intakeSchema, debtSchema, recordedSignalSchema } = createIntakeSchemas(today);
@@ -43,5 +43,26 @@ describe('intake schemas', () => {
 
   it('turns an injected clock into a local calendar date', () => {
     expect(isoDateOf(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
+  });
+
+  it('stores an action as typed, half-filled too, and tells whether it is complete', () => {
+    const half = { id: uuid, who: 'Bart', what: 'Brieven meenemen', due: '' };
+    const whoCleared = { id: uuid, who: '', what: 'Brieven meenemen', due: '2026-12-30' };
+    const entry = { ...emptyDomainEntry(), actions: [half, whoCleared] };
+    expect(domainEntrySchema.parse(entry).actions).toEqual([half, whoCleared]);
+    expect(isCompleteAction(half)).toBe(false);
+    expect(isCompleteAction(whoCleared)).toBe(false);
+    expect(isCompleteAction({ ...half, due: '2026-12-30' })).toBe(true);
+    expect(domainEntrySchema.safeParse({ ...entry, actions: [{ ...half, due: '30-12-2026' }] }).success).toBe(false);
+  });
+
+  it('still reads entries stored before drafts were kept (complete actions only)', () => {
+    const old = { ...emptyDomainEntry(), score: 2, actions: [{ id: uuid, who: 'Buurtteam', what: 'Schulden op een rij', due: '2026-04-01' }] };
+    expect(domainEntrySchema.parse(old)).toEqual(old);
+  });
+
+  it('says what to change when a domain has more than 50 actions', () => {
+    const actions = Array.from({ length: 51 }, () => ({ id: uuid, who: 'Bart', what: 'Bellen', due: '' }));
+    expect(firstMessage(domainEntrySchema.safeParse({ ...emptyDomainEntry(), actions }))).toMatch(/maximaal 50 afspraken.*Verwijder/);
   });
 });

@@ -116,13 +116,30 @@ export type HouseholdType = z.infer<typeof householdTypeSchema>;
 
 // ---------- per-household entries ----------
 
+/** The most agreed actions one life domain can hold. */
+export const MAX_ACTIONS = 50;
+
+/**
+ * An agreed action as typed at the table, possibly half-filled: a row is stored while "Wie" is being
+ * retyped or the date passes through '' during editing, so no word is ever dropped.
+ */
 export const actionSchema = z.object({
   id: idSchema,
+  who: text(120),
+  what: text(500),
+  due: z.union([z.literal(''), isoDateSchema]),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+/** An action with who, what and when filled in: what may be handed over or counted as agreed. */
+export const completeActionSchema = actionSchema.extend({
   who: text(120).min(1, 'Vul in wie dit doet.'),
   what: text(500).min(1, 'Vul in wat er gebeurt.'),
   due: isoDateSchema,
 });
-export type Action = z.infer<typeof actionSchema>;
+
+/** Whether an action is complete; an incomplete one is stored but shown as "nog niet compleet". */
+export const isCompleteAction = (a: Action): boolean => completeActionSchema.safeParse(a).success;
 
 /** What was said about one life domain. `score` is null until the resident and worker chose one. */
 export const domainEntrySchema = z.object({
@@ -131,7 +148,7 @@ export const domainEntrySchema = z.object({
   ownView: text(5000),
   goesWell: text(5000),
   wishes: text(5000),
-  actions: z.array(actionSchema).max(50),
+  actions: z.array(actionSchema).max(MAX_ACTIONS, `Er kunnen maximaal ${MAX_ACTIONS} afspraken bij één leefgebied. Verwijder een afspraak die klaar is.`),
   done: z.boolean(),
   updatedAt: z.iso.datetime().nullable(),
 });

@@ -54,7 +54,7 @@ export const nlIntake = {
     due: 'Wanneer',
     addAction: 'Afspraak toevoegen',
     removeAction: (n: number) => `Afspraak ${n} verwijderen`,
-    actionIncomplete: 'Deze afspraak wordt bewaard als wie, wat en wanneer zijn ingevuld.',
+    actionIncomplete: 'Nog niet compleet: vul wie, wat en wanneer in. Wat u typt, wordt wel bewaard.',
     done: 'Besproken',
     doneHint: 'Vink aan als u dit leefgebied samen heeft besproken.',
     previous: (title: string) => `Vorige: ${title}`,

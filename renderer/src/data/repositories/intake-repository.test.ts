@@ -64,6 +64,16 @@ describe('intake repository', () => {
     expect((await restarted.load(crypto.randomUUID())).domains).toEqual({});
   });
 
+  it('keeps a half-typed action after a restart: who cleared to retype, a date not yet chosen', async () => {
+    const { repo, open, householdId } = await setup();
+    const actions = [
+      { id: crypto.randomUUID(), who: '', what: 'Brieven van de Belastingdienst meenemen', due: '2026-12-30' },
+      { id: crypto.randomUUID(), who: 'Bart', what: 'Bewindvoerder bellen', due: '' },
+    ];
+    await repo.saveDomain(householdId, 'geld', entry({ actions }));
+    expect((await open().load(householdId)).domains.geld?.actions).toEqual(actions);
+  });
+
   it('lands saves in call order when fired without waiting: the last keystroke wins', async () => {
     const { repo, open, householdId } = await setup();
     const text = 'Ik ben heel zuinig maar de schulden blijven komen';

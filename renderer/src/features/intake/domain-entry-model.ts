@@ -1,15 +1,13 @@
-import { actionSchema, type Action, type DomainEntry } from '../../../../shared/domain/intake.schema';
+import { MAX_ACTIONS, type Action } from '../../../../shared/domain/intake.schema';
 
-/** An action row as typed; it may be incomplete, unlike a stored Action. */
+export { isCompleteAction } from '../../../../shared/domain/intake.schema';
+
+/** An action row as typed; it may be incomplete and is stored exactly so (nothing typed is dropped). */
 export type ActionDraft = Action;
-
-/** What is stored of an entry: everything as typed, with only complete, valid actions. */
-export function savableEntry(entry: DomainEntry): DomainEntry {
-  return { ...entry, actions: entry.actions.filter((a) => actionSchema.safeParse(a).success) };
-}
-
-export const isCompleteAction = (a: ActionDraft): boolean => actionSchema.safeParse(a).success;
 
 export function newAction(id: string): ActionDraft {
   return { id, who: '', what: '', due: '' };
 }
+
+/** Whether another action row may be added; the stored entry holds at most MAX_ACTIONS. */
+export const canAddAction = (actions: readonly ActionDraft[]): boolean => actions.length < MAX_ACTIONS;

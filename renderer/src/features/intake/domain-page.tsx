@@ -7,7 +7,6 @@ import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { TextArea } from '../../ui/text-field';
 import { ActionsEditor } from './actions-editor';
-import { savableEntry } from './domain-entry-model';
 import { IntakeCrumbs, IntakeGate } from './intake-frame';
 import { SaveStatus } from './save-status';
 import { useRouteIntake } from './use-intake';
@@ -36,7 +35,7 @@ export function DomainPage() {
             <p className="domain-question">{domain.question}</p>
             <p className="muted">{domain.description}</p>
             <SaveStatus state={editor.saveState} />
-            <DomainForm key={domain.id} domain={domain} initial={entry} onChange={(e) => editor.saveDomain(domain.id, savableEntry(e))} />
+            <DomainForm key={domain.id} domain={domain} initial={entry} onChange={(e) => editor.saveDomain(domain.id, e)} />
             <nav className="domain-nav" aria-label={nlIntake.domainsTitle}>
               {prev ? <Link to={`${base}/${prev.id}`}>{t.previous(prev.title)}</Link> : <span />}
               {open && open.id !== next?.id ? <Link to={`${base}/${open.id}`}>{t.firstOpen(open.title)}</Link> : null}

@@ -1,0 +1,21 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ActionsEditor } from './actions-editor';
+import { newAction } from './domain-entry-model';
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+describe('ActionsEditor', () => {
+  it('shows a half-filled action with its words and says it is not complete yet', () => {
+    const half = { ...newAction(id(1)), who: 'Bart', what: 'Brieven meenemen' };
+    const html = renderToStaticMarkup(<ActionsEditor actions={[half]} onChange={() => undefined} />);
+    expect(html).toContain('value="Brieven meenemen"');
+    expect(text(html)).toContain('Nog niet compleet');
+  });
+
+  it('says nothing about completeness when who, what and when are filled in', () => {
+    const full = { id: id(1), who: 'Bart', what: 'Brieven meenemen', due: '2026-12-30' };
+    expect(text(renderToStaticMarkup(<ActionsEditor actions={[full]} onChange={() => undefined} />))).not.toContain('Nog niet compleet');
+  });
+});
