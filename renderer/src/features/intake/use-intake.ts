@@ -4,6 +4,7 @@ import type { DomainEntry, Finances, Intake, RecordedSignal } from '../../../../
 import { isoDateOf } from '../../../../shared/domain/intake.schema';
 import { useLocation, useParams } from 'react-router';
 import { useSession } from '../../app/services-context';
+import { IntakeQueuesContext, loadAfterSaves, type HouseholdIntake } from './intake-queues';
 import { createSaveQueue, type SaveQueue, type SaveState } from './save-queue';
 
 /** The clock the intake screens read "today" from; tests provide a fixed one. */
@@ -43,14 +44,18 @@ export function useSaveState(queue: SaveQueue): SaveState {
 export function useIntake(householdId: string, route: string): IntakeEditor {
   const { households, intakes } = useSession();
   const clock = useClock();
-  const [queue] = useState(createSaveQueue);
+  const queues = use(IntakeQueuesContext);
+  // Outside the intake layout (tests, a lone page) the page keeps its own queue.
+  const [own] = useState((): HouseholdIntake => ({ queue: createSaveQueue(), latest: null }));
+  const shared = queues ? queues(householdId) : own;
+  const { queue } = shared;
   const saveState = useSaveState(queue);
   const [data, setData] = useState<IntakeData>({ kind: 'loading' });
   const latest = useRef<Intake | null>(null);
 
   useEffect(() => {
     let live = true;
-    Promise.all([households.get(householdId), intakes.load(householdId)]).then(
+    Promise.all([households.get(householdId), loadAfterSaves(shared, intakes, householdId)]).then(
       ([household, intake]) => {
         if (!live) return;
         latest.current = intake;
@@ -61,7 +66,7 @@ export function useIntake(householdId: string, route: string): IntakeEditor {
     return () => {
       live = false;
     };
-  }, [householdId, households, intakes]);
+  }, [householdId, households, intakes, shared]);
 
   useEffect(() => {
     void intakes.saveCursor(householdId, route).catch(() => undefined);
@@ -73,9 +78,10 @@ export function useIntake(householdId: string, route: string): IntakeEditor {
       if (!current) return;
       const next = { ...change(current), updatedAt: new Date(clock()).toISOString() };
       latest.current = next;
+      shared.latest = next;
       setData((d) => (d.kind === 'ready' ? { ...d, intake: next } : d));
     },
-    [clock],
+    [clock, shared],
   );
 
   return {
