@@ -46,7 +46,7 @@ test('an urgent household is impossible to miss in the list and on its page', as
   await expect(page.getByRole('heading', { level: 1, name: 'Marco Jacobs' })).toBeVisible();
   await expect(crisisBanner(page)).toBeVisible();
   await expect(crisisBanner(page)).toContainText('Afsluiting van gas, stroom of stadsverwarming');
-  await expect(crisisBanner(page)).toContainText('Eerste gesprek met schuldhulp uiterlijk');
+  await expect(crisisBanner(page)).toContainText('De termijn van 3 werkdagen is verstreken op maandag 2 november.');
   await expectNoAxeViolations(page, 'household page with a crisis');
 
   // A new household is not urgent, until a threatened eviction is ticked.

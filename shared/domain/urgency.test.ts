@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holidays, settings, signalCatalogue } from '../../resources/index';
 import type { RecordedSignal } from './intake.schema';
-import { assessUrgency, wgsDecisionDeadline, wgsDeadline } from './urgency';
+import { assessUrgency, urgentSince, wgsDecisionDeadline, wgsDeadline } from './urgency';
 import { addDays, isWorkingDay, weekday } from './working-days';
 
 const signal = (catalogueId: string | null, freeText = ''): RecordedSignal => ({
@@ -29,6 +29,18 @@ describe('urgency', () => {
   it('is not urgent for arrears alone, free-text signals, or a municipal crisis the municipality did not switch on', () => {
     const signals = [signal('huurachterstand'), signal(null, 'Dreigt uit huis gezet te worden'), signal('loonbeslag')];
     expect(assessUrgency({ signals }, settings, signalCatalogue).urgent).toBe(false);
+  });
+
+  it('knows since when the case is urgent: the earliest crisis signal that counts, not arrears or a switched-off crisis', () => {
+    const at = (catalogueId: string, recordedAt: string) => ({ ...signal(catalogueId), recordedAt });
+    const signals = [
+      at('huurachterstand', '2026-10-01T08:00:00.000Z'),
+      at('loonbeslag', '2026-10-02T08:00:00.000Z'),
+      at('afsluiting-water', '2026-10-09T08:00:00.000Z'),
+      at('dreigende-huisuitzetting', '2026-10-05T08:00:00.000Z'),
+    ];
+    expect(urgentSince({ signals }, settings, signalCatalogue)).toBe('2026-10-05T08:00:00.000Z');
+    expect(urgentSince({ signals: signals.slice(0, 2) }, settings, signalCatalogue)).toBeNull();
   });
 
   it('counts wage garnishment when the municipality adds it to its crisis list', () => {

@@ -35,6 +35,27 @@ export function assessUrgency(
   return { urgent: crisisTypes.length > 0, crisisTypes, reasons };
 }
 
+/**
+ * When the crisis became known: the earliest `recordedAt` among signals whose crisis counts, or null.
+ * The Wgs term runs from that moment, so the deadline stays put instead of moving with today.
+ */
+export function urgentSince(
+  intake: Pick<Intake, 'signals'>,
+  settings: Pick<Settings, 'crisisTypes'>,
+  catalogue: readonly SignalCatalogueEntry[],
+): string | null {
+  const counting = new Set(settings.crisisTypes.filter((c) => c.counts).map((c) => c.id));
+  const byId = new Map(catalogue.map((s) => [s.id, s]));
+  const times = intake.signals
+    .filter((s) => {
+      const crisis = s.catalogueId === null ? null : byId.get(s.catalogueId)?.crisis;
+      return crisis != null && counting.has(crisis);
+    })
+    .map((s) => s.recordedAt)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  return times[0] ?? null;
+}
+
 export interface WgsTerms {
   urgentWorkingDays: number;
   regularWeeks: number;

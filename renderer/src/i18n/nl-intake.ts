@@ -21,6 +21,7 @@ export const nlIntake = {
   resume: 'Gesprek verder',
   urgentTitle: 'Spoed: dit is een crisis',
   urgentDeadline: (date: string) => `Eerste gesprek met schuldhulp uiterlijk ${date}.`,
+  urgentDeadlinePassed: (date: string, days: number) => `De termijn van ${days} werkdagen is verstreken op ${date}. Meld dit vandaag nog aan bij schuldhulp.`,
   urgentDeadlineUnknown: 'Plan het eerste gesprek met schuldhulp binnen 3 werkdagen.',
   signalsTitle: 'Signalen',
   signalsNone: 'Er zijn nog geen signalen genoteerd.',
