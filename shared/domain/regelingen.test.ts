@@ -66,6 +66,17 @@ describe('rules and facts', () => {
     expect(checkRegelingen(intake, household, stricter).map((r) => r.id)).not.toContain('kindpakket');
   });
 
+  it('suggests schuldhulp for debt signals alone, with no debts entered, and names them', () => {
+    const base = emptyIntake('00000000-0000-4000-8000-0000000000aa', '2026-11-23T10:00:00.000Z');
+    const ticked = (catalogueId: string) => ({ id: '00000000-0000-4000-8000-000000000009', catalogueId, freeText: '', note: '', observedOn: '2026-11-20', recordedAt: '2026-11-23T10:00:00.000Z' });
+    for (const id of ['deurwaarder', 'beslag-bankrekening', 'huurachterstand', 'incassobureau']) {
+      expect(checkRegelingen({ ...base, signals: [ticked(id)] }, household, ctx).map((r) => r.id)).toContain('schuldhulp');
+    }
+    const advice = checkRegelingen({ ...base, signals: [ticked('deurwaarder'), ticked('beslag-bankrekening')] }, household, ctx).find((r) => r.id === 'schuldhulp')!;
+    expect(advice.why).toContain('deurwaarder en beslag op de bankrekening');
+    expect(checkRegelingen({ ...base, signals: [ticked('lege-koelkast')] }, household, ctx).map((r) => r.id)).not.toContain('schuldhulp');
+  });
+
   it('counts whole months and joins reasons in Dutch', () => {
     expect(monthsBetween('2023-11-23', '2026-11-23')).toBe(36);
     expect(monthsBetween('2023-11-24', '2026-11-23')).toBe(35);
