@@ -77,6 +77,11 @@ describe('resources', () => {
     expect(long).toEqual([]);
   });
 
+  it('speaks with the resident, not about them: no "de bewoner" in what the resident reads at the table', () => {
+    const texts = [...lifeDomains.flatMap((d) => [d.question, d.description, ...d.levels]), ...signalCatalogue.flatMap((s) => [s.title, s.description])];
+    expect(texts.filter((t) => /de bewoner/i.test(t))).toEqual([]);
+  });
+
   it('loads three demo households that pass the household and intake schemas', async () => {
     const demo = await demoHouseholds('2026-11-23');
     expect(demo).toHaveLength(3);

@@ -12,7 +12,7 @@ export class IntakeOverviewPage {
   urgentBanner = () => this.page.getByRole('alert').filter({ hasText: 'Spoed' });
   toSignals = () => this.page.getByRole('link', { name: 'Naar de signalen' });
   toMoney = () => this.page.getByRole('link', { name: 'Naar geldzaken' });
-  regelingen = () => this.page.getByRole('region', { name: 'U heeft misschien recht op' });
+  regelingen = () => this.page.getByRole('region', { name: 'Regelingen en hulp die kunnen passen' });
 }
 
 export class IntakeDomainPage {
@@ -64,7 +64,7 @@ export class IntakeMoneyPage {
   group = (name: string) => this.page.getByRole('group', { name, exact: true });
   add = (label: 'Inkomen toevoegen' | 'Vaste last toevoegen' | 'Schuld toevoegen' | 'Regeling toevoegen') => this.page.getByRole('button', { name: label });
   budget = (label: 'Geen' | 'Budgetbeheer' | 'Beschermingsbewind') => this.page.getByRole('radio', { name: label });
-  selfEmployed = (yes: boolean) => this.group('Is de bewoner zelfstandig ondernemer (zzp)?').getByRole('radio', { name: yes ? 'Ja' : 'Nee' });
+  selfEmployed = (yes: boolean) => this.group('Bent u zelfstandig ondernemer (zzp)?').getByRole('radio', { name: yes ? 'Ja' : 'Nee' });
   householdType = () => this.page.getByLabel('Soort huishouden');
   useSuggestion = () => this.page.getByRole('button', { name: 'Voorstel gebruiken' });
   balance = () => this.page.getByTestId('balance');

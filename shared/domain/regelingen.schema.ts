@@ -47,6 +47,10 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export const regelingSchema = z.object({
   id: slugSchema,
   name: z.string().min(1),
+  /** 'recht': an arrangement the household may be entitled to; 'hulp': help from a charity or fund, not a right. */
+  kind: z.enum(['recht', 'hulp']),
+  /** For 'hulp': who gives it, as said after "van" ("de voedselbank"); the name when absent. */
+  from: z.string().min(1).optional(),
   /** What to do next, in B1 Dutch (where to apply). */
   nextStep: z.string().min(1),
   rule: conditionSchema,

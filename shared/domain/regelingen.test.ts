@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoHouseholds, helpCatalogue, normsFor, regelingen, settings, signalCatalogue } from '../../resources/index';
 import type { Intake } from './intake.schema';
 import { emptyIntake } from './intake.schema';
-import { checkRegelingen, computeFacts, joinDutch, monthsBetween } from './regelingen';
+import { checkRegelingen, computeFacts, evaluateCondition, joinDutch, monthsBetween } from './regelingen';
 import type { RegelingContext } from './regelingen';
 
 const today = '2026-11-23';
@@ -22,7 +22,7 @@ describe('regelingen check on the demo households', () => {
   it('19-year-old with € 40 a week and an empty fridge: food bank and special assistance', () => {
     expect(ids('Daan')).toEqual(['schuldhulp', 'bijzondere-bijstand', 'collectieve-zorgverzekering', 'voedselbank', 'kwijtschelding-gemeentelijke-belastingen']);
     const foodBank = checkRegelingen(byName('Daan').intake, byName('Daan').household, ctx).find((r) => r.id === 'voedselbank')!;
-    expect(foodBank.why).toBe('U heeft misschien recht op Voedselbank omdat er na de vaste lasten minder dan € 60 per week overblijft.');
+    expect(foodBank.why).toBe('U kunt misschien hulp krijgen van de voedselbank omdat er na de vaste lasten minder dan € 60 per week overblijft.');
   });
 
   it('does not suggest the food bank to someone who already goes there', () => {
@@ -75,6 +75,22 @@ describe('rules and facts', () => {
     const advice = checkRegelingen({ ...base, signals: [ticked('deurwaarder'), ticked('beslag-bankrekening')] }, household, ctx).find((r) => r.id === 'schuldhulp')!;
     expect(advice.why).toContain('deurwaarder en beslag op de bankrekening');
     expect(checkRegelingen({ ...base, signals: [ticked('lege-koelkast')] }, household, ctx).map((r) => r.id)).not.toContain('schuldhulp');
+  });
+
+  it('says "recht op" only for rights, "hulp krijgen van" for charities and funds', () => {
+    const bram = checkRegelingen(byName('Bram').intake, byName('Bram').household, ctx);
+    expect(bram.find((r) => r.id === 'jarige-job')?.why).toMatch(/^U kunt misschien hulp krijgen van Stichting Jarige Job omdat /);
+    expect(bram.find((r) => r.id === 'jeugdfonds-sport-cultuur')?.why).toMatch(/^U kunt misschien hulp krijgen van het Jeugdfonds Sport & Cultuur omdat /);
+    expect(bram.find((r) => r.id === 'schuldhulp')?.why).toMatch(/^U heeft misschien recht op Schuldhulp van de gemeente omdat /);
+    for (const r of regelingen.filter((x) => ['voedselbank', 'jarige-job', 'leergeld', 'jeugdfonds-sport-cultuur'].includes(x.id))) expect(r.kind).toBe('hulp');
+  });
+
+  it('writes fallback reasons in plain Dutch: 1 kind, no raw ids', () => {
+    const facts = { ...computeFacts(emptyIntake('00000000-0000-4000-8000-0000000000aa', '2026-11-23T10:00:00.000Z'), household, ctx), debtStages: new Set(['incasso', 'deurwaarder'] as const), fixedCostKinds: new Set(['gemeentelijke-belastingen'] as const) };
+    const why = (c: Parameters<typeof evaluateCondition>[0]) => evaluateCondition(c, facts, ctx).reasons.join(' | ');
+    expect(why({ fact: 'childrenCount', op: 'gte', value: 1 })).toBe('er 1 kind in het gezin is');
+    expect(why({ fact: 'debtStage', anyOf: ['incasso', 'deurwaarder'] })).toBe('u schulden heeft bij een incassobureau en een deurwaarder');
+    expect(why({ fact: 'hasFixedCost', kind: 'gemeentelijke-belastingen' })).toBe('u elke maand betaalt voor belasting van de gemeente');
   });
 
   it('counts whole months and joins reasons in Dutch', () => {

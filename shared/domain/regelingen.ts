@@ -34,7 +34,8 @@ export interface Facts {
 export interface RegelingAdvice {
   id: string;
   name: string;
-  /** "U heeft misschien recht op … omdat …." */
+  kind: Regeling['kind'];
+  /** "U heeft misschien recht op … omdat …." or, for help that is no right, "U kunt misschien hulp krijgen van … omdat …." */
   why: string;
   nextStep: string;
 }
@@ -73,6 +74,19 @@ export function computeFacts(intake: Intake, household: Pick<HouseholdInput, 'me
   };
 }
 
+/** Debt stages as said after "u schulden heeft bij". */
+const stagePhrase: Readonly<Record<DebtStage, string>> = {
+  herinnering: 'een bedrijf dat herinneringen stuurt', aanmaning: 'een bedrijf dat aanmaningen stuurt',
+  incasso: 'een incassobureau', deurwaarder: 'een deurwaarder', beslag: 'een schuldeiser die beslag heeft gelegd',
+};
+
+/** Fixed costs as said after "u elke maand betaalt voor". */
+const fixedCostPhrase: Readonly<Record<FixedCostKind, string>> = {
+  huur: 'huur of hypotheek', energie: 'gas en stroom', water: 'water', zorgverzekering: 'de zorgverzekering',
+  'gemeentelijke-belastingen': 'belasting van de gemeente', 'telefoon-internet': 'telefoon en internet',
+  verzekeringen: 'verzekeringen', vervoer: 'vervoer', kinderopvang: 'kinderopvang', overig: 'andere vaste lasten',
+};
+
 const compare = (a: number, op: Comparison, b: number): boolean =>
   op === 'lt' ? a < b : op === 'lte' ? a <= b : op === 'gt' ? a > b : op === 'gte' ? a >= b : a === b;
 
@@ -108,19 +122,21 @@ export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<Regeling
       return leaf(v !== null && compare(v, c.op, limit), () => `uw inkomen ${pct(v ?? 0)} van het sociaal minimum is (de grens is ${pct(limit)})`);
     }
     case 'childrenCount':
-      return leaf(compare(facts.childrenCount, c.op, c.value), () => `er ${facts.childrenCount} kinderen in het gezin zijn`);
+      return leaf(compare(facts.childrenCount, c.op, c.value), () =>
+        facts.childrenCount === 1 ? 'er 1 kind in het gezin is' : `er ${facts.childrenCount} kinderen in het gezin zijn`,
+      );
     case 'childAges':
       return leaf(facts.childAges.some((a) => a >= c.min && a <= c.max), () => `er kinderen van ${c.min} tot en met ${c.max} jaar zijn`);
     case 'hasSignal': {
       const hits = c.anyOf.filter((id) => facts.signalIds.has(id));
-      const titles = hits.map((id) => ctx.catalogue.find((s) => s.id === id)?.title.toLowerCase() ?? id);
-      return leaf(hits.length > 0, () => `u vertelde over: ${joinDutch(titles)}`);
+      const titles = hits.flatMap((id) => ctx.catalogue.find((s) => s.id === id)?.title.toLowerCase() ?? []);
+      return leaf(hits.length > 0, () => (titles.length > 0 ? `u vertelde over: ${joinDutch(titles)}` : 'u vertelde over zorgen om geld'));
     }
     case 'hasCrisisSignal':
       return leaf(facts.hasCrisisSignal, () => 'er een crisis is');
     case 'debtStage': {
       const hits = c.anyOf.filter((s) => facts.debtStages.has(s));
-      return leaf(hits.length > 0, () => `er schulden zijn in de fase ${joinDutch(hits)}`);
+      return leaf(hits.length > 0, () => `u schulden heeft bij ${joinDutch(hits.map((s) => stagePhrase[s]))}`);
     }
     case 'weeklyLeftCents': {
       const v = facts.weeklyLeftCents;
@@ -131,9 +147,12 @@ export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<Regeling
       return leaf(v !== null && compare(v, c.op, c.value), () => `u al ${v ?? 0} maanden een laag inkomen heeft`);
     }
     case 'alreadyUses':
-      return leaf(facts.uses.has(c.helpId), () => `u al ${ctx.help.find((h) => h.id === c.helpId)?.name ?? c.helpId} heeft`);
+      return leaf(facts.uses.has(c.helpId), () => {
+        const name = ctx.help.find((h) => h.id === c.helpId)?.name;
+        return name ? `u al hulp krijgt van ${name}` : 'u hier al hulp bij krijgt';
+      });
     case 'hasFixedCost':
-      return leaf(facts.fixedCostKinds.has(c.kind), () => `u vaste lasten heeft voor ${c.kind}`);
+      return leaf(facts.fixedCostKinds.has(c.kind), () => `u elke maand betaalt voor ${fixedCostPhrase[c.kind]}`);
   }
 }
 
@@ -145,7 +164,8 @@ export function checkRegelingen(intake: Intake, household: Pick<HouseholdInput, 
     const out = evaluateCondition(r.rule, facts, ctx);
     if (!out.holds) return [];
     const reasons = [...new Set(out.reasons)];
-    const why = reasons.length > 0 ? `U heeft misschien recht op ${r.name} omdat ${joinDutch(reasons)}.` : `U heeft misschien recht op ${r.name}.`;
-    return [{ id: r.id, name: r.name, why, nextStep: r.nextStep }];
+    const lead = r.kind === 'hulp' ? `U kunt misschien hulp krijgen van ${r.from ?? r.name}` : `U heeft misschien recht op ${r.name}`;
+    const why = reasons.length > 0 ? `${lead} omdat ${joinDutch(reasons)}.` : `${lead}.`;
+    return [{ id: r.id, name: r.name, kind: r.kind, why, nextStep: r.nextStep }];
   });
 }

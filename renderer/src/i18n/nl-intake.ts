@@ -30,7 +30,7 @@ export const nlIntake = {
   moneyTitle: 'Geldzaken',
   moneyNone: 'Er is nog niets over geld ingevuld.',
   toMoney: 'Naar geldzaken',
-  regelingenTitle: 'U heeft misschien recht op',
+  regelingenTitle: 'Regelingen en hulp die kunnen passen',
   regelingenNone: 'Er zijn nog geen regelingen gevonden. Vul eerst geldzaken en signalen in.',
   nextStep: 'Wat nu:',
   save: {
@@ -108,7 +108,7 @@ export const nlIntake = {
     none: 'Nog niets ingevuld.',
     situation: 'Huishouden en hulp bij geld',
     budgetManagement: 'Hulp bij geld',
-    selfEmployed: 'Is de bewoner zelfstandig ondernemer (zzp)?',
+    selfEmployed: 'Bent u zelfstandig ondernemer (zzp)?',
     yes: 'Ja',
     no: 'Nee',
     householdType: 'Soort huishouden',
