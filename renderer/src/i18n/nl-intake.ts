@@ -38,6 +38,8 @@ export const nlIntake = {
     saving: 'Bezig met bewaren…',
     failed: 'Bewaren is niet gelukt. Uw tekst staat er nog. Typ verder of probeer het opnieuw.',
     retry: 'Opnieuw bewaren',
+    refused: 'Dit is niet bewaard. Pas eerst dit aan:',
+    refusedThen: 'Daarna wordt alles weer vanzelf bewaard. Uw tekst staat er nog.',
   },
   domain: {
     scoreLegend: 'Hoe gaat het nu? Kies een score.',
@@ -54,6 +56,7 @@ export const nlIntake = {
     what: 'Wat',
     due: 'Wanneer',
     addAction: 'Afspraak toevoegen',
+    actionsFull: (max: number) => `Er zijn ${max} afspraken. Meer kan niet bij één leefgebied. Verwijder eerst een afspraak die klaar is.`,
     removeAction: (n: number) => `Afspraak ${n} verwijderen`,
     actionIncomplete: 'Nog niet compleet: vul wie, wat en wanneer in. Wat u typt, wordt wel bewaard.',
     done: 'Besproken',

@@ -19,3 +19,13 @@ describe('ActionsEditor', () => {
     expect(text(renderToStaticMarkup(<ActionsEditor actions={[full]} onChange={() => undefined} />))).not.toContain('Nog niet compleet');
   });
 });
+
+describe('ActionsEditor at the limit', () => {
+  it('stops offering "Afspraak toevoegen" at 50 actions and says why', () => {
+    const actions = Array.from({ length: 50 }, (_, i) => ({ id: id(i + 1), who: 'Bart', what: 'Bellen', due: '2026-12-30' }));
+    const full = text(renderToStaticMarkup(<ActionsEditor actions={actions} onChange={() => undefined} />));
+    expect(full).not.toContain('Afspraak toevoegen');
+    expect(full).toContain('Er zijn 50 afspraken. Meer kan niet bij één leefgebied. Verwijder eerst een afspraak die klaar is.');
+    expect(text(renderToStaticMarkup(<ActionsEditor actions={actions.slice(1)} onChange={() => undefined} />))).toContain('Afspraak toevoegen');
+  });
+});

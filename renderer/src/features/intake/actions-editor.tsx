@@ -1,6 +1,7 @@
 import { nlIntake } from '../../i18n/nl-intake';
 import { TextField } from '../../ui/text-field';
-import { isCompleteAction, newAction, type ActionDraft } from './domain-entry-model';
+import { MAX_ACTIONS } from '../../../../shared/domain/intake.schema';
+import { canAddAction, isCompleteAction, newAction, type ActionDraft } from './domain-entry-model';
 
 const t = nlIntake.domain;
 
@@ -25,9 +26,13 @@ export function ActionsEditor({ actions, onChange }: { actions: ActionDraft[]; o
           </button>
         </fieldset>
       ))}
-      <button type="button" className="button button--secondary" onClick={() => onChange([...actions, newAction(crypto.randomUUID())])}>
-        {t.addAction}
-      </button>
+      {canAddAction(actions) ? (
+        <button type="button" className="button button--secondary" onClick={() => onChange([...actions, newAction(crypto.randomUUID())])}>
+          {t.addAction}
+        </button>
+      ) : (
+        <p className="field__hint">{t.actionsFull(MAX_ACTIONS)}</p>
+      )}
     </fieldset>
   );
 }
