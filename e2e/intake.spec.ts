@@ -208,6 +208,10 @@ test('no word is lost when the page dies while typing', async ({ page, context }
   const first = 'De verwarming blijft uit, want de rekening is te hoog.';
   await domain.ownView().click();
   await page.keyboard.type(first);
+  // An action with only who and what is kept as typed, not dropped for lacking a date.
+  await domain.addAction().click();
+  await domain.action(1).getByLabel('Wie').fill('Bart');
+  await domain.action(1).getByLabel('Wat').fill('Energieleverancier bellen');
   await expect(domain.saved()).toBeVisible();
   await page.close();
 
@@ -218,6 +222,8 @@ test('no word is lost when the page dies while typing', async ({ page, context }
   const page2 = await reopen(context, hash);
   const domain2 = new IntakeDomainPage(page2);
   await expect(domain2.ownView()).toHaveValue(first);
+  await expect(domain2.action(1).getByLabel('Wat')).toHaveValue('Energieleverancier bellen');
+  await expect(domain2.action(1)).toContainText('Nog niet compleet');
   const second = 'De kinderen slapen samen in een kamer, dat geeft ruzie.';
   await domain2.goesWell().click();
   const typing = page2.keyboard.type(second, { delay: 60 }).catch(() => undefined);
