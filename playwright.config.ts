@@ -38,7 +38,8 @@ export default defineConfig({
       url: `${hubUrl}/health`,
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { PORT: String(hubPort), KEUKENTAFEL_DATA_DIR: ':memory:', KEUKENTAFEL_DEMO: '1', LOG_LEVEL: 'warn' },
+      // Every spec signs in the same demo worker from one address; the hub's own tests cover the login limit.
+      env: { PORT: String(hubPort), KEUKENTAFEL_DATA_DIR: ':memory:', KEUKENTAFEL_DEMO: '1', LOG_LEVEL: 'warn', KEUKENTAFEL_LOGIN_LIMIT: '100' },
     },
     {
       command: `npx vite build -c renderer/vite.config.ts --logLevel warn && npx vite preview -c renderer/vite.config.ts --port ${appPort} --host 127.0.0.1`,
