@@ -46,7 +46,9 @@ test('an urgent household is impossible to miss in the list and on its page', as
   await expect(page.getByRole('heading', { level: 1, name: 'Marco Jacobs' })).toBeVisible();
   await expect(crisisBanner(page)).toBeVisible();
   await expect(crisisBanner(page)).toContainText('Afsluiting van gas, stroom of stadsverwarming');
-  await expect(crisisBanner(page)).toContainText('De termijn van 3 werkdagen is verstreken op maandag 2 november.');
+  // The demo story is moved to recent dates (its visit is today), so the deadline still lies ahead.
+  await expect(crisisBanner(page)).toContainText(/Eerste gesprek met schuldhulp uiterlijk \w+dag \d+ \w+\./);
+  await expect(page.getByRole('link', { name: 'Gesprek verder' })).toBeVisible();
   await expectNoAxeViolations(page, 'household page with a crisis');
 
   // A new household is not urgent, until a threatened eviction is ticked.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  crossCheck, demoHouseholds, helpCatalogue, holidays, lifeDomains, normsFor, parseResource, regelingen, settings, signalCatalogue,
+  crossCheck, demoHouseholds, shiftDatesToToday, helpCatalogue, holidays, lifeDomains, normsFor, parseResource, regelingen, settings, signalCatalogue,
 } from './index';
 
 describe('resources', () => {
@@ -87,6 +87,24 @@ describe('resources', () => {
     expect(demo).toHaveLength(3);
     expect(demo.map((d) => d.household.postcode.slice(0, 2))).toEqual(['64', '64', '64']);
     expect(new Set(demo.map((d) => d.id)).size).toBe(3);
+  });
+
+  it('moves the demo stories to recent dates: the newest falls on today, the gaps stay', async () => {
+    const dates = (d: Awaited<ReturnType<typeof demoHouseholds>>) =>
+      d.flatMap((h) => h.intake.signals.map((s) => s.recordedAt.slice(0, 10))).sort();
+    const asWritten = dates(await demoHouseholds('2026-11-23'));
+    const recent = dates(await demoHouseholds('2027-03-10', { recent: true }));
+    // The visit day (the newest signal) lands on today, so the demo's crisis deadline lies ahead.
+    expect(recent.at(-1)).toBe('2027-03-10');
+    const gaps = (list: string[]) => list.map((d) => (Date.parse(d) - Date.parse(list[0]!)) / 86_400_000);
+    expect(gaps(recent)).toEqual(gaps(asWritten));
+    // A planned date moves along but does not decide the shift.
+    expect(shiftDatesToToday({ a: '2026-01-31', b: ['2026-02-01T10:00:00.000Z'], c: 'geen datum', due: '2026-06-01' }, '2026-03-01')).toEqual({
+      due: '2026-06-29',
+      a: '2026-02-28',
+      b: ['2026-03-01T10:00:00.000Z'],
+      c: 'geen datum',
+    });
   });
 
   it('refuses demo data when its dates lie after "today"', async () => {

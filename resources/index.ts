@@ -135,9 +135,44 @@ export interface DemoHousehold {
   intake: Intake;
 }
 
-/** Three made-up households with filled intakes; only for demo mode (loaded lazily, its own chunk). */
-export async function demoHouseholds(today: string): Promise<DemoHousehold[]> {
-  const demoJson = (await import('./demo/households.json')).default;
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+const DAY_MS = 86_400_000;
+
+/**
+ * The demo stories are written on fixed dates; a demo shown later should look like recent work, not
+ * like deadlines missed weeks ago. Moves every date and datetime by the same number of days so the
+ * newest thing that happened falls on `today`, keeping the gaps. Planned dates (`due`) move along
+ * but do not count as something that happened.
+ */
+export function shiftDatesToToday<T>(value: T, today: string): T {
+  const dates: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string' && (isoDate.test(v) || isoDateTime.test(v))) dates.push(v.slice(0, 10));
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v !== null && typeof v === 'object') Object.entries(v).forEach(([k, x]) => k !== 'due' && collect(x));
+  };
+  collect(value);
+  const newest = dates.sort().at(-1);
+  if (newest === undefined) return value;
+  const shiftMs = Date.parse(`${today}T00:00:00Z`) - Date.parse(`${newest}T00:00:00Z`);
+  const shift = (v: unknown): unknown => {
+    if (typeof v === 'string' && isoDate.test(v)) return new Date(Date.parse(`${v}T00:00:00Z`) + shiftMs).toISOString().slice(0, 10);
+    if (typeof v === 'string' && isoDateTime.test(v)) return new Date(Date.parse(v) + shiftMs).toISOString();
+    if (Array.isArray(v)) return v.map(shift);
+    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shift(x)]));
+    return v;
+  };
+  return (shiftMs % DAY_MS === 0 ? shift(value) : value) as T;
+}
+
+/**
+ * Three made-up households with filled intakes; only for demo mode (loaded lazily, its own chunk).
+ * With `{ recent: true }` their dates are moved so the newest is `today` (see shiftDatesToToday).
+ */
+export async function demoHouseholds(today: string, options: { recent?: boolean } = {}): Promise<DemoHousehold[]> {
+  const raw = (await import('./demo/households.json')).default;
+  const demoJson: unknown = options.recent ? shiftDatesToToday(raw, today) : raw;
   const { intakeSchema } = createIntakeSchemas(today);
   const schema = z.array(z.object({ id: z.uuid(), household: householdInputSchema, intake: intakeSchema }));
   const demo = parseResource('demo/households.json', schema, demoJson);

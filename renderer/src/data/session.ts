@@ -1,4 +1,5 @@
 import { loginRequestSchema } from '../../../shared/api/auth';
+import { isoDateOf } from '../../../shared/domain/intake.schema';
 import type { Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { FullHubClient } from '../sync/hub-client';
@@ -72,7 +73,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     });
     const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history });
     const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
-    if (withDemo === true) await seedDemo({ households, intakes });
+    if (withDemo === true) await seedDemo({ households, intakes }, isoDateOf(new Date(deps.clock.now())));
     const offEntity = sync.onEntity((id, state) => households.setSyncState(id, state));
     // The snapshot is only a cache: failing to write it costs speed at the next unlock, nothing else.
     const snapshot = () => void households.saveSnapshot().catch(() => undefined);

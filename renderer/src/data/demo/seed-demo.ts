@@ -13,11 +13,9 @@ export interface DemoSeedTarget {
   intakes: Pick<DeviceIntakeRepository, 'importIntakes'>;
 }
 
-/** The demo's dates are fixed in the file; a device clock set before them must not stop the demo. */
-const DEMO_TODAY = '9999-12-31';
-
-export async function seedDemo({ households, intakes }: DemoSeedTarget): Promise<number> {
-  const demo = await demoHouseholds(DEMO_TODAY);
+/** `today` (YYYY-MM-DD, from the session's clock): the demo's dates are moved so its newest is today. */
+export async function seedDemo({ households, intakes }: DemoSeedTarget, today: string): Promise<number> {
+  const demo = await demoHouseholds(today, { recent: true });
   const present = new Set(households.list().map((h) => h.id));
   const missing = demo.filter((d) => !present.has(d.id));
   if (missing.length === 0) return 0;

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../app/services-context';
 import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
+import { intakeProgress } from '../../../../shared/domain/progress';
+import { lifeDomains } from '../../../../resources/index';
 import type { HistoryEntry } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
 import { nlIntake } from '../../i18n/nl-intake';
@@ -21,7 +23,11 @@ export function HouseholdIntakePanel({ householdId, version }: { householdId: st
     void Promise.all([intakes.cursor(householdId), intakes.history(householdId), intakes.load(householdId)]).then(
       ([cursor, entries, intake]) => {
         if (!live) return;
-        setStarted(cursor !== null);
+        // A conversation has started once something was recorded, even if this device never opened it (demo data).
+        const progress = intakeProgress(intake, lifeDomains);
+        const f = intake.finances;
+        const recorded = progress.done + progress.started > 0 || intake.signals.length > 0 || f.incomes.length + f.fixedCosts.length + f.debts.length > 0;
+        setStarted(cursor !== null || recorded);
         setHistory(entries);
         setSignals(intake.signals);
       },
