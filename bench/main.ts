@@ -158,14 +158,20 @@ function rawPutOne(db: IDBDatabase, row: object): Promise<void> {
   });
 }
 
-/** Autosave: a 200-character sentence typed into one domain, one awaited save per keystroke, with n households on the device. */
-async function keystroke(n: number) {
-  const { db, account } = services('keukentafel-bench-keystroke');
+/** A fresh device in its own database, enrolled, with n households (no outbox items). */
+async function deviceWith(dbName: string, n: number) {
+  const { db, account } = services(dbName);
   await db.delete({ disableAutoOpen: false });
   const enrolled = await account.enroll(login, BENCH_PIN);
   if (!enrolled.ok) throw new Error(enrolled.error);
   const session = enrolled.value as DeviceSession;
   const added = await session.households.importMany(makeHouseholds(n), { outbox: false });
+  return { db, account, session, added };
+}
+
+/** Autosave: a 200-character sentence typed into one domain, one awaited save per keystroke, with n households on the device. */
+async function keystroke(n: number) {
+  const { db, session, added } = await deviceWith('keukentafel-bench-keystroke', n);
   const householdId = added[Math.floor(added.length / 2)]!.id;
   await session.intakes.load(householdId);
   const text = KEYSTROKE_TEXT.slice(0, 200);
@@ -204,12 +210,7 @@ async function keystroke(n: number) {
  * (every tenth household has a threatened eviction): time from unlock to the finished build.
  */
 async function urgency(n: number) {
-  const { db, account } = services('keukentafel-bench-urgency');
-  await db.delete({ disableAutoOpen: false });
-  const enrolled = await account.enroll(login, BENCH_PIN);
-  if (!enrolled.ok) throw new Error(enrolled.error);
-  const session = enrolled.value as DeviceSession;
-  const added = await session.households.importMany(makeHouseholds(n), { outbox: false });
+  const { db, account, session, added } = await deviceWith('keukentafel-bench-urgency', n);
   const now = new Date().toISOString();
   const today = now.slice(0, 10);
   await session.intakes.importIntakes(
