@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
-import { createHubClient } from '../sync/hub-client';
-import { createDeviceAccount, lockoutDelay } from './account';
+import { lockoutDelay } from './account';
 import type { KeyHost } from './crypto/keys';
 import type { KeukentafelDb } from './db';
 import type { DeviceSession } from './session';
-import { sessionOpener } from './session';
-import { dumpIndexedDb, fakeClock, fakeOnline, freshDb, householdInput, identityHost, loginFor, manualScheduler, readableText, worker } from './testing/fakes';
+import { testDevice } from './testing/device';
+import { dumpIndexedDb, fakeClock, freshDb, householdInput, identityHost, loginFor, readableText, worker } from './testing/fakes';
 
 function setup(db: KeukentafelDb = freshDb(), clock = fakeClock(), host: KeyHost = identityHost) {
-  const offlineFetch = () => Promise.reject(new TypeError('fetch failed'));
-  const account = createDeviceAccount({
-    db,
-    host,
-    clock,
-    iterations: 1_000,
-    openSession: sessionOpener({
-      db,
-      hub: createHubClient({ baseUrl: 'http://hub.test', fetch: offlineFetch }),
-      clock,
-      random: () => 0.5,
-      scheduler: manualScheduler(),
-      onlineSignal: fakeOnline(false),
-      autoStart: false,
-    }),
-  });
-  return { db, clock, account };
+  return testDevice({ db, clock, host });
 }
 
 async function enrolled(pin = '24680') {

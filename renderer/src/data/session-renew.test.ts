@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api/cases';
-import { createHubClient } from '../sync/hub-client';
-import { createDeviceAccount } from './account';
 import type { DeviceSession } from './session';
-import { renewMessages, sessionOpener } from './session';
-import { fakeClock, fakeOnline, freshDb, householdInput, identityHost, loginFor, manualScheduler, worker } from './testing/fakes';
+import { renewMessages } from './session';
+import { testDevice } from './testing/device';
+import { fakeClock, freshDb, householdInput, loginFor, worker } from './testing/fakes';
 
 const oldToken = 't'.repeat(40);
 const newToken = 'n'.repeat(40);
@@ -55,21 +54,7 @@ async function expiredSession() {
   const db = freshDb();
   const clock = fakeClock();
   const hub = fakeHub();
-  const account = createDeviceAccount({
-    db,
-    host: identityHost,
-    clock,
-    iterations: 1_000,
-    openSession: sessionOpener({
-      db,
-      hub: createHubClient({ baseUrl: 'http://hub.test', fetch: hub.fetch }),
-      clock,
-      random: () => 0.5,
-      scheduler: manualScheduler(),
-      onlineSignal: fakeOnline(true),
-      autoStart: false,
-    }),
-  });
+  const { account } = testDevice({ db, clock, fetch: hub.fetch, online: true });
   const enrolled = await account.enroll(loginFor(), '24680');
   if (!enrolled.ok) throw new Error(enrolled.error);
   const session = enrolled.value as DeviceSession;

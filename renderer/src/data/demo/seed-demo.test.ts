@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { demoHouseholds } from '../../../../resources/index';
-import { createHubClient } from '../../sync/hub-client';
-import { createDeviceAccount } from '../account';
 import type { KeukentafelDb } from '../db';
 import type { DeviceSession } from '../session';
-import { sessionOpener } from '../session';
-import { fakeClock, fakeOnline, freshDb, identityHost, loginFor, manualScheduler } from '../testing/fakes';
+import { testDevice } from '../testing/device';
+import { fakeClock, freshDb, loginFor } from '../testing/fakes';
 
 function device(db: KeukentafelDb = freshDb()) {
-  const clock = fakeClock(Date.parse('2026-11-23T09:00:00.000Z'));
-  const account = createDeviceAccount({
-    db,
-    host: identityHost,
-    clock,
-    iterations: 1_000,
-    openSession: sessionOpener({
-      db,
-      hub: createHubClient({ baseUrl: 'http://hub.test', fetch: () => Promise.reject(new TypeError('fetch failed')) }),
-      clock,
-      random: () => 0.5,
-      scheduler: manualScheduler(),
-      onlineSignal: fakeOnline(false),
-      autoStart: false,
-    }),
-  });
-  return { db, account };
+  return testDevice({ db, clock: fakeClock(Date.parse('2026-11-23T09:00:00.000Z')) });
 }
 
 async function enroll(demo: boolean | undefined, db?: KeukentafelDb) {
