@@ -48,6 +48,8 @@ test('a worker whose hub sign-in expired signs in again and nothing is lost', as
   const password = renewForm().getByLabel('Wachtwoord');
   await expect(username).toHaveValue(demo.worker.username);
   await expect(username).not.toBeEditable();
+  // Sending cannot work until the worker signed in again, so the button says no.
+  await expect(page.getByRole('button', { name: 'Nu versturen' })).toBeDisabled();
   await expectNoAxeViolations(page, 'sync page with the sign-in form');
 
   // Keyboard only: type the password and press Enter.
@@ -63,6 +65,7 @@ test('a worker whose hub sign-in expired signs in again and nothing is lost', as
   await expect(page.getByText('U bent weer aangemeld. Keukentafel verstuurt nu uw werk.')).toBeAttached();
   await expect(renewForm()).toHaveCount(0);
   await expect(shell.syncIndicator()).toContainText('Alles is verstuurd');
+  await expect(page.getByRole('button', { name: 'Nu versturen' })).toBeEnabled();
 
   await shell.households().click();
   await expect(list.item('Familie Verlopen')).toContainText('Ontvangen door de gemeente');

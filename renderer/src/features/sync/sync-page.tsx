@@ -55,7 +55,7 @@ export function SyncPage() {
     <>
       <div className="page-head" ref={headRef}>
         <PageTitle title={nl.sync.title}>{nl.sync.title}</PageTitle>
-        <button type="button" className="button" onClick={() => void sendNow()} disabled={busy || status.running}>
+        <button type="button" className="button" onClick={() => void sendNow()} disabled={busy || status.running || status.needsSignIn}>
           {busy || status.running ? nl.sync.sending : nl.sync.sendNow}
         </button>
       </div>
