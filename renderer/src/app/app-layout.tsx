@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { createIntakeQueues, IntakeQueuesContext } from '../features/intake/intake-queues';
 import { SyncIndicator } from '../features/sync/sync-indicator';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
@@ -13,6 +14,8 @@ export function AppLayout() {
   const { onLock, storageRefused } = useShell();
   const [noticeClosed, setNoticeClosed] = useState(false);
   const storageFull = useStorageWarning();
+  // One save queue per household for the whole session: a page read after leaving the intake waits for its saves.
+  const [intakeQueues] = useState(createIntakeQueues);
   const mainRef = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
 
@@ -68,7 +71,9 @@ export function AppLayout() {
             </button>
           </div>
         ) : null}
-        <Outlet />
+        <IntakeQueuesContext value={intakeQueues}>
+          <Outlet />
+        </IntakeQueuesContext>
       </main>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { use, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useSession } from '../../app/services-context';
 import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
@@ -8,6 +8,7 @@ import type { HistoryEntry } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
 import { nlIntake } from '../../i18n/nl-intake';
 import { formatWhen } from '../../ui/format';
+import { IntakeQueuesContext, loadAfterSaves } from './intake-queues';
 import { UrgencyBanner } from './urgency-banner';
 import { useToday } from './use-intake';
 
@@ -18,9 +19,13 @@ export function HouseholdIntakePanel({ householdId, version }: { householdId: st
   const [started, setStarted] = useState<boolean | null>(null);
   const [history, setHistory] = useState<HistoryEntry[]>([]);
   const [signals, setSignals] = useState<RecordedSignal[]>([]);
+  const queues = use(IntakeQueuesContext);
   useEffect(() => {
     let live = true;
-    void Promise.all([intakes.cursor(householdId), intakes.history(householdId), intakes.load(householdId)]).then(
+    // Coming back from the intake, its last saves land first, so the banner and history are current.
+    const shared = queues?.(householdId);
+    const intake = shared ? loadAfterSaves(shared, intakes, householdId) : intakes.load(householdId);
+    void Promise.all([intake.then(() => intakes.cursor(householdId)), intake.then(() => intakes.history(householdId)), intake]).then(
       ([cursor, entries, intake]) => {
         if (!live) return;
         // A conversation has started once something was recorded, even if this device never opened it (demo data).
@@ -36,7 +41,7 @@ export function HouseholdIntakePanel({ householdId, version }: { householdId: st
     return () => {
       live = false;
     };
-  }, [householdId, intakes, version]);
+  }, [householdId, intakes, version, queues]);
 
   return (
     <>
