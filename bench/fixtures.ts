@@ -11,6 +11,7 @@ export function makeHouseholds(n: number): HouseholdInput[] {
     const children = i % 4;
     return {
       name: `Familie ${last}`,
+      street: 'Akerstraat', houseNumber: String(1 + (i % 200)), town: 'Heerlen',
       postcode: `${6400 + (i % 99)} ${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + ((i * 3) % 26))}`,
       members: [
         { id: crypto.randomUUID(), firstName: first, lastName: last, role: 'adult' as const, age: 30 + (i % 40) },

@@ -37,6 +37,10 @@ export const householdInputSchema = z
   .object({
     name: z.string().trim().min(1, 'Vul een naam voor het huishouden in.').max(120, 'Maximaal 120 tekens.'),
     postcode: postcodeSchema,
+    /** Address for the counsellor's visit or letter; empty until the worker fills it in. */
+    street: z.string().trim().max(120, 'Maximaal 120 tekens.').default(''),
+    houseNumber: z.string().trim().max(20, 'Maximaal 20 tekens.').default(''),
+    town: z.string().trim().max(80, 'Maximaal 80 tekens.').default(''),
     members: z.array(memberSchema).min(1, 'Voeg minstens één volwassene toe.').max(20),
     contact: contactPreferenceSchema.default({ channel: 'phone', phone: '', email: '', bestTime: '', note: '' }),
   })
@@ -60,6 +64,10 @@ export const householdSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   postcode: z.string(),
+  /** Added later: rows written before have none, so they read as empty. */
+  street: z.string().default(''),
+  houseNumber: z.string().default(''),
+  town: z.string().default(''),
   members: z.array(memberSchema),
   contact: contactPreferenceSchema,
   /** The worker who is the fixed point of contact (vast aanspreekpunt). */

@@ -73,6 +73,9 @@ export function householdInput(name = 'Familie Jansen', postcode = '6411 AB', fi
   return {
     name,
     postcode,
+    street: 'Akerstraat',
+    houseNumber: '12',
+    town: 'Heerlen',
     members: [
       { id: crypto.randomUUID(), firstName, lastName: 'Jansen', role: 'adult', age: 41 },
       { id: crypto.randomUUID(), firstName: 'Mila', lastName: 'Jansen', role: 'child', age: 9 },
