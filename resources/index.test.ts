@@ -57,13 +57,14 @@ describe('resources', () => {
     expect(normsFor(settings.normsYear)).not.toBeNull();
   });
 
-  it('has holidays for 2025–2030 with Bevrijdingsdag only in lustrum years (Heerlen setting)', () => {
-    expect(holidays.firstYear).toBe(2025);
-    expect(holidays.lastYear).toBe(2030);
-    expect(holidays.dates.has('2025-05-05')).toBe(true);
-    expect(holidays.dates.has('2026-05-05')).toBe(false);
-    expect(holidays.dates.has('2030-05-05')).toBe(true);
-    expect(holidays.dates.has('2026-12-25')).toBe(true);
+  it('has holidays for any year, with Bevrijdingsdag only in lustrum years and no Goede Vrijdag (Heerlen settings)', () => {
+    expect(holidays.isHoliday('2025-05-05')).toBe(true);
+    expect(holidays.isHoliday('2026-05-05')).toBe(false);
+    expect(holidays.isHoliday('2030-05-05')).toBe(true);
+    expect(holidays.isHoliday('2026-12-25')).toBe(true);
+    expect(holidays.isHoliday('2026-04-03')).toBe(false);
+    expect(holidays.isHoliday('2031-01-01')).toBe(true);
+    expect(holidays.isHoliday('2045-05-05')).toBe(true);
   });
 
   it('keeps every text the resident may read short: no sentence over 20 words (B1)', () => {

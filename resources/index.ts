@@ -5,12 +5,11 @@ import { createIntakeSchemas, helpSchema, lifeDomainSchema, signalCatalogueEntry
 import type { Help, Intake, LifeDomain, SignalCatalogueEntry } from '../shared/domain/intake.schema';
 import { regelingenFileSchema } from '../shared/domain/regelingen.schema';
 import type { Condition, Regeling } from '../shared/domain/regelingen.schema';
-import { holidaysFileSchema, normsFileSchema, settingsSchema } from '../shared/domain/resources.schema';
+import { normsFileSchema, settingsSchema } from '../shared/domain/resources.schema';
 import type { NormPeriod, NormsFile, Settings } from '../shared/domain/resources.schema';
 import { holidayCalendar } from '../shared/domain/working-days';
 import type { HolidayCalendar } from '../shared/domain/working-days';
 import helpJson from './help.json';
-import holidaysJson from './holidays.json';
 import lifeDomainsJson from './life-domains.json';
 import norms2025Json from './norms/2025.json';
 import norms2026Json from './norms/2026.json';
@@ -101,7 +100,6 @@ const normFiles: readonly NormsFile[] = deepFreeze([
   parseResource('norms/2025.json', normsFileSchema, norms2025Json),
   parseResource('norms/2026.json', normsFileSchema, norms2026Json),
 ]);
-const holidaysFile = deepFreeze(parseResource('holidays.json', holidaysFileSchema, holidaysJson));
 
 /** The 14 life domains in conversation order. */
 export const lifeDomains = catalogues.lifeDomains;
@@ -109,12 +107,12 @@ export const lifeDomains = catalogues.lifeDomains;
 export const signalCatalogue = catalogues.signalCatalogue;
 /** Help and arrangements the worker can point to. */
 export const helpCatalogue = catalogues.helpCatalogue;
-/** Municipal settings: crisis types, minima percentage, retention, norms year, Bevrijdingsdag. */
+/** Municipal settings: crisis types, minima percentage, retention, norms year, Goede Vrijdag and Bevrijdingsdag. */
 export const settings = catalogues.settings;
 /** Arrangements with their rules as data, for `checkRegelingen`. */
 export const regelingen = catalogues.regelingen;
-/** Public holidays (with Bevrijdingsdag as set in settings), for `wgsDeadline`. */
-export const holidays: HolidayCalendar = holidayCalendar(holidaysFile, settings.liberationDayOff);
+/** Public holidays for any year (Goede Vrijdag and Bevrijdingsdag as set in settings), for `wgsDeadline`. */
+export const holidays: HolidayCalendar = holidayCalendar(settings);
 /** Years for which social-minimum norms are known. */
 export const normYears: readonly number[] = normFiles.map((f) => f.year);
 

@@ -27,6 +27,8 @@ export const settingsSchema = z
     normsYear: z.int().min(2020).max(2100),
     /** Bevrijdingsdag (5 May) as a day off: every year, only in lustrum years (2025, 2030, …), or never. */
     liberationDayOff: z.enum(['every-year', 'lustrum-only', 'never']),
+    /** Goede Vrijdag as a day off for the Wgs working days (the Algemene termijnenwet counts it; many offices open). */
+    goodFridayOff: z.boolean().default(false),
     wgs: z.object({
       urgentWorkingDays: z.int().min(1).max(10),
       regularWeeks: z.int().min(1).max(8),
@@ -93,12 +95,14 @@ export type NormsFile = z.infer<typeof normsFileSchema>;
 export const holidaySchema = z.object({
   date: isoDateSchema,
   name: z.string().min(1),
-  /** Bevrijdingsdag is a day off depending on the municipal setting `liberationDayOff`. */
-  kind: z.enum(['national', 'bevrijdingsdag']),
+  /** Bevrijdingsdag and Goede Vrijdag are days off depending on the settings `liberationDayOff` and `goodFridayOff`. */
+  kind: z.enum(['national', 'bevrijdingsdag', 'goede-vrijdag']),
 });
 export type Holiday = z.infer<typeof holidaySchema>;
 
+/** resources/holidays.json: a checked list for a few years, to cross-check the computed holidays. */
 export const holidaysFileSchema = z.object({
+  note: z.string().default(''),
   firstYear: z.int(),
   lastYear: z.int(),
   days: z.array(holidaySchema),

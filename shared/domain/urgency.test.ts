@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { holidays, settings, signalCatalogue } from '../../resources/index';
 import type { RecordedSignal } from './intake.schema';
 import { assessUrgency, urgentSince, wgsDecisionDeadline, wgsDeadline } from './urgency';
-import { addDays, isWorkingDay, weekday } from './working-days';
+import { addDays, holidayCalendar, isWorkingDay, weekday } from './working-days';
 
 const signal = (catalogueId: string | null, freeText = ''): RecordedSignal => ({
   id: '00000000-0000-4000-8000-000000000001', catalogueId, freeText, note: '', observedOn: '2026-11-01', recordedAt: '2026-11-01T10:00:00.000Z',
@@ -75,7 +75,7 @@ describe('Wgs deadline for the first conversation', () => {
 
   it('Bevrijdingsdag counts only when the municipality says so', () => {
     expect(wgsDeadline('2026-05-04', true, holidays)).toBe('2026-05-07');
-    const everyYear = { ...holidays, dates: new Set([...holidays.dates, '2026-05-05']) };
+    const everyYear = holidayCalendar({ liberationDayOff: 'every-year', goodFridayOff: false });
     expect(wgsDeadline('2026-05-04', true, everyYear)).toBe('2026-05-08');
   });
 
@@ -96,7 +96,8 @@ describe('Wgs deadline for the first conversation', () => {
     );
   });
 
-  it('refuses to guess outside the years the holiday list covers', () => {
-    expect(() => wgsDeadline('2030-12-30', true, holidays)).toThrow(/2031/);
+  it('gives a crisis on 31 December 2030 a deadline in 2031: Nieuwjaarsdag skipped', () => {
+    expect(wgsDeadline('2030-12-31', true, holidays)).toBe('2031-01-06');
+    expect(wgsDeadline('2030-12-31', false, holidays)).toBe('2031-01-28');
   });
 });
