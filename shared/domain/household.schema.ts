@@ -32,19 +32,40 @@ export const contactPreferenceSchema = z.object({
 });
 export type ContactPreference = z.infer<typeof contactPreferenceSchema>;
 
+/** A Dutch house number with an optional addition: "12", "12a", "12 A", "12-2", "12 bis", "12 hs". */
+const houseNumberPattern = /^[1-9][0-9]{0,4}(?:[ -]?[A-Za-z0-9]{1,4})?$/;
+
 /** What the worker types in the household form. */
 export const householdInputSchema = z
   .object({
     name: z.string().trim().min(1, 'Vul een naam voor het huishouden in.').max(120, 'Maximaal 120 tekens.'),
     postcode: postcodeSchema,
     /** Address for the counsellor's visit or letter; empty until the worker fills it in. */
-    street: z.string().trim().max(120, 'Maximaal 120 tekens.').default(''),
-    houseNumber: z.string().trim().max(20, 'Maximaal 20 tekens.').default(''),
-    town: z.string().trim().max(80, 'Maximaal 80 tekens.').default(''),
+    street: z
+      .string()
+      .trim()
+      .max(120, 'Maximaal 120 tekens.')
+      .refine((v) => v === '' || /\p{L}/u.test(v), 'Vul de naam van de straat in, zoals Akerstraat.')
+      .default(''),
+    houseNumber: z
+      .string()
+      .trim()
+      .max(20, 'Maximaal 20 tekens.')
+      .refine((v) => v === '' || houseNumberPattern.test(v), 'Vul een huisnummer in, zoals 12, 12a of 12-2.')
+      .default(''),
+    town: z
+      .string()
+      .trim()
+      .max(80, 'Maximaal 80 tekens.')
+      .refine((v) => v === '' || /^['\p{L}][\p{L}\p{M} '.()-]*$/u.test(v), 'Vul de naam van de plaats in, zoals Heerlen.')
+      .default(''),
     members: z.array(memberSchema).min(1, 'Voeg minstens één volwassene toe.').max(20),
     contact: contactPreferenceSchema.default({ channel: 'phone', phone: '', email: '', bestTime: '', note: '' }),
   })
   .superRefine((h, ctx) => {
+    // A street without a number (or the other way round) cannot be visited or written to.
+    if (h.street !== '' && h.houseNumber === '') ctx.addIssue({ code: 'custom', path: ['houseNumber'], message: 'Vul ook het huisnummer in.' });
+    if (h.houseNumber !== '' && h.street === '') ctx.addIssue({ code: 'custom', path: ['street'], message: 'Vul ook de straat in.' });
     if (!h.members.some((m) => m.role === 'adult')) {
       ctx.addIssue({ code: 'custom', path: ['members'], message: 'Voeg minstens één volwassene toe.' });
     }

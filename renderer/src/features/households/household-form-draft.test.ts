@@ -25,6 +25,12 @@ describe('household form draft', () => {
     expect(parseHouseholdDraft(values)).toMatchObject({ postcode: '64', members: [{ firstName: '', role: 'child', age: Number.NaN }] });
   });
 
+  it('restores a draft from before the address fields with an empty address, and keeps a typed one', () => {
+    const old = { name: 'Familie Bakker', postcode: '6411', members: [{ id: 'x', firstName: 'Bart', role: 'adult', age: null }] };
+    expect(parseHouseholdDraft(old)).toMatchObject({ street: '', houseNumber: '', town: '' });
+    expect(parseHouseholdDraft({ ...old, street: 'Akerstr', houseNumber: '1', town: 'Heer' })).toMatchObject({ street: 'Akerstr', houseNumber: '1', town: 'Heer' });
+  });
+
   it('ignores a draft of another shape instead of breaking the form', () => {
     expect(parseHouseholdDraft(null)).toBeNull();
     expect(parseHouseholdDraft({ name: 'Familie Bakker' })).toBeNull();

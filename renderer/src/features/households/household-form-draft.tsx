@@ -11,6 +11,10 @@ export const householdDraftId = (householdId?: string): string => (householdId ?
 const draftSchema = z.object({
   name: z.string().max(10_000),
   postcode: z.string().max(1_000),
+  // Drafts from before the address fields have none: they restore as empty.
+  street: z.string().max(1_000).default(''),
+  houseNumber: z.string().max(1_000).default(''),
+  town: z.string().max(1_000).default(''),
   members: z
     .array(
       z.object({

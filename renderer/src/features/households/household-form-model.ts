@@ -17,13 +17,16 @@ export function emptyHousehold(makeId?: () => string): HouseholdFormValues {
   return {
     name: '',
     postcode: '',
+    street: '',
+    houseNumber: '',
+    town: '',
     members: [newMember('adult', makeId)],
     contact: { channel: 'phone', phone: '', email: '', bestTime: '', note: '' },
   };
 }
 
 export function toFormValues(h: Household): HouseholdFormValues {
-  return { name: h.name, postcode: h.postcode, members: h.members.map((m) => ({ ...m })), contact: { ...h.contact } };
+  return { name: h.name, postcode: h.postcode, street: h.street, houseNumber: h.houseNumber, town: h.town, members: h.members.map((m) => ({ ...m })), contact: { ...h.contact } };
 }
 
 /** Age input → number | null; anything that is not a whole number stays a number zod will reject with a message. */

@@ -75,8 +75,15 @@ export function HouseholdForm({ initial, restored, onChange, onStartOver, draftS
         {saveError ? <Alert>{nl.form.saveFailed}</Alert> : null}
         <div className="form-section">
           <TextField label={nl.form.name} hint={nl.form.nameHint} required autoComplete="off" error={errors.name?.message} {...form.register('name')} />
-          <TextField label={nl.form.postcode} hint={nl.form.postcodeHint} required autoComplete="off" className="input--short" error={errors.postcode?.message} {...postcode} />
         </div>
+        <fieldset className="form-section">
+          <legend>{nl.form.address}</legend>
+          <p className="field__hint">{nl.form.addressHint}</p>
+          <TextField label={nl.form.street} autoComplete="off" error={errors.street?.message} {...form.register('street')} />
+          <TextField label={nl.form.houseNumber} hint={nl.form.houseNumberHint} autoComplete="off" className="input--short" error={errors.houseNumber?.message} {...form.register('houseNumber')} />
+          <TextField label={nl.form.postcode} hint={nl.form.postcodeHint} required autoComplete="off" className="input--short" error={errors.postcode?.message} {...postcode} />
+          <TextField label={nl.form.town} autoComplete="off" error={errors.town?.message} {...form.register('town')} />
+        </fieldset>
         <MemberFields />
         <ContactFields />
         <div className="actions">

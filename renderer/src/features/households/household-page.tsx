@@ -82,6 +82,18 @@ export function HouseholdPage() {
       <section className="panel" aria-labelledby="contact-title">
         <h2 id="contact-title">{nl.household.contact}</h2>
         <dl className="details">
+          <dt>{nl.household.address}</dt>
+          <dd data-testid="household-address">
+            {household.street === '' ? (
+              <span className="muted">{nl.household.noAddress}</span>
+            ) : (
+              <>
+                {`${household.street} ${household.houseNumber}`}
+                <br />
+              </>
+            )}
+            {[household.postcode, household.town].filter(Boolean).join('  ')}
+          </dd>
           <dt>{nl.form.channel}</dt>
           <dd>{nl.form.channels[c.channel]}</dd>
           <dt>{nl.form.phone}</dt>
