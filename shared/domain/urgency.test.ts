@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holidays, settings, signalCatalogue } from '../../resources/index';
 import type { RecordedSignal } from './intake.schema';
-import { assessUrgency, urgentSince, wgsDecisionDeadline, wgsDeadline } from './urgency';
+import { assessUrgency, dutchDateOf, handoverDeadlines, urgentSince, wgsDecisionDeadline, wgsDeadline } from './urgency';
 import { addDays, holidayCalendar, isWorkingDay, weekday } from './working-days';
 
 const signal = (catalogueId: string | null, freeText = ''): RecordedSignal => ({
@@ -99,5 +99,43 @@ describe('Wgs deadline for the first conversation', () => {
   it('gives a crisis on 31 December 2030 a deadline in 2031: Nieuwjaarsdag skipped', () => {
     expect(wgsDeadline('2030-12-31', true, holidays)).toBe('2031-01-06');
     expect(wgsDeadline('2030-12-31', false, holidays)).toBe('2031-01-28');
+  });
+});
+
+describe('Wgs deadlines of a handover', () => {
+  const at = (catalogueId: string, recordedAt: string): RecordedSignal => ({ ...signal(catalogueId), recordedAt });
+  const deadlines = (signals: RecordedSignal[], handoverDate: string, requestDate: string | null, firstConversationDate: string | null = null) =>
+    handoverDeadlines({ intake: { signals }, handoverDate, requestDate, firstConversationDate }, settings, signalCatalogue, holidays);
+
+  it('counts a crisis from the Dutch day its signal was recorded: 23:30 UTC on 23 December is 24 December in Heerlen', () => {
+    expect(dutchDateOf('2026-12-23T23:30:00.000Z')).toBe('2026-12-24');
+    expect(dutchDateOf('2026-06-30T22:30:00.000Z')).toBe('2026-07-01');
+    const d = deadlines([at('dreigende-huisuitzetting', '2026-12-23T23:30:00.000Z')], '2026-12-28', null);
+    expect(d).toMatchObject({ basis: 'crisis', countedFrom: '2026-12-24', firstConversationBy: '2026-12-30' });
+  });
+
+  it('without a counting crisis gives 4 weeks from the request, or from the handover day when no request date was recorded', () => {
+    expect(deadlines([at('loonbeslag', '2026-11-01T10:00:00.000Z')], '2026-11-10', '2026-11-02')).toMatchObject({
+      basis: 'regular', countedFrom: '2026-11-02', firstConversationBy: '2026-11-30',
+    });
+    expect(deadlines([], '2026-11-10', null)).toMatchObject({ basis: 'regular', countedFrom: '2026-11-10', firstConversationBy: '2026-12-08' });
+  });
+
+  it('keeps the earlier term when a crisis comes up only after the 4 weeks from the request have run out', () => {
+    const d = deadlines([at('afsluiting-water', '2026-12-14T09:00:00.000Z')], '2026-12-14', '2026-11-02');
+    expect(d).toMatchObject({ basis: 'regular', firstConversationBy: '2026-11-30' });
+  });
+
+  it('sets the decision 8 weeks after the first conversation, or after its latest date while none is planned', () => {
+    expect(deadlines([], '2026-10-05', null, '2026-11-02')).toMatchObject({ decisionBy: '2026-12-28', decisionFrom: 'first-conversation' });
+    const crisis = deadlines([at('dreigende-huisuitzetting', '2030-12-31T09:00:00.000Z')], '2030-12-31', null);
+    expect(crisis).toMatchObject({ firstConversationBy: '2031-01-06', decisionBy: '2031-03-03', decisionFrom: 'first-conversation-deadline' });
+  });
+
+  it('uses the municipal terms from settings', () => {
+    const slower = { ...settings, wgs: { urgentWorkingDays: 5, regularWeeks: 6, decisionWeeks: 10 } };
+    const d = handoverDeadlines({ intake: { signals: [] }, handoverDate: '2026-11-02', requestDate: null, firstConversationDate: null }, slower, signalCatalogue, holidays);
+    expect(d.firstConversationBy).toBe('2026-12-14');
+    expect(d.decisionBy).toBe('2027-02-22');
   });
 });

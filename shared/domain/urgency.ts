@@ -76,3 +76,62 @@ export function wgsDeadline(requestDate: string, urgent: boolean, holidays: Holi
 export function wgsDecisionDeadline(firstConversationDate: string, holidays: HolidayCalendar, weeks = 8): string {
   return onOrNextWorkingDay(addDays(firstConversationDate, weeks * 7), holidays);
 }
+
+const amsterdamDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The Dutch calendar day (`YYYY-MM-DD`, Europe/Amsterdam) of an ISO datetime: the day a legal term counts from. */
+export function dutchDateOf(isoDateTime: string): string {
+  return amsterdamDay.format(new Date(isoDateTime));
+}
+
+/** What a handover needs to know to set its Wgs deadlines. */
+export interface HandoverDeadlineInput {
+  intake: Pick<Intake, 'signals'>;
+  /** The day of the handover (`YYYY-MM-DD`). */
+  handoverDate: string;
+  /** When the resident asked for help (the melding); null means the day of the handover. */
+  requestDate: string | null;
+  /** The first conversation as planned or held, once the counsellor set it; null before. */
+  firstConversationDate: string | null;
+}
+
+export interface HandoverDeadlines {
+  /** 'crisis': 3 working days from the crisis signal; 'regular': 4 weeks from the request. */
+  basis: 'crisis' | 'regular';
+  /** The day the term counts from (`YYYY-MM-DD`). */
+  countedFrom: string;
+  /** Latest date for the first conversation. */
+  firstConversationBy: string;
+  /** Latest date for the decision with the plan: 8 weeks after the first conversation. */
+  decisionBy: string;
+  /** Whether `decisionBy` counts from the actual first conversation or, not known yet, from its latest date. */
+  decisionFrom: 'first-conversation' | 'first-conversation-deadline';
+}
+
+/**
+ * The Wgs deadlines of one handover. A counting crisis gives 3 working days from the day its earliest
+ * crisis signal was recorded; otherwise the first conversation is due 4 weeks after the request. When
+ * the crisis came up only weeks after the request, the earlier of the two terms applies.
+ */
+export function handoverDeadlines(
+  input: HandoverDeadlineInput,
+  settings: Pick<Settings, 'crisisTypes' | 'wgs'>,
+  catalogue: readonly SignalCatalogueEntry[],
+  holidays: HolidayCalendar,
+): HandoverDeadlines {
+  const terms: WgsTerms = { urgentWorkingDays: settings.wgs.urgentWorkingDays, regularWeeks: settings.wgs.regularWeeks };
+  const requestDate = input.requestDate ?? input.handoverDate;
+  const regular = { basis: 'regular' as const, countedFrom: requestDate, by: wgsDeadline(requestDate, false, holidays, terms) };
+  const since = urgentSince(input.intake, settings, catalogue);
+  const crisisFrom = since === null ? null : dutchDateOf(since);
+  const crisis = crisisFrom === null ? null : { basis: 'crisis' as const, countedFrom: crisisFrom, by: wgsDeadline(crisisFrom, true, holidays, terms) };
+  const term = crisis !== null && crisis.by <= regular.by ? crisis : regular;
+  const decisionStart = input.firstConversationDate ?? term.by;
+  return {
+    basis: term.basis,
+    countedFrom: term.countedFrom,
+    firstConversationBy: term.by,
+    decisionBy: wgsDecisionDeadline(decisionStart, holidays, settings.wgs.decisionWeeks),
+    decisionFrom: input.firstConversationDate === null ? 'first-conversation-deadline' : 'first-conversation',
+  };
+}
