@@ -3,6 +3,8 @@ import { householdInputSchema } from '../shared/domain/household.schema';
 import type { HouseholdInput } from '../shared/domain/household.schema';
 import { createIntakeSchemas, helpSchema, lifeDomainSchema, signalCatalogueEntrySchema } from '../shared/domain/intake.schema';
 import type { Help, Intake, LifeDomain, SignalCatalogueEntry } from '../shared/domain/intake.schema';
+import { recipientSchema } from '../shared/domain/consent.schema';
+import type { Recipient } from '../shared/domain/consent.schema';
 import { regelingenFileSchema } from '../shared/domain/regelingen.schema';
 import type { Condition, Regeling } from '../shared/domain/regelingen.schema';
 import { normsFileSchema, settingsSchema } from '../shared/domain/resources.schema';
@@ -13,6 +15,7 @@ import helpJson from './help.json';
 import lifeDomainsJson from './life-domains.json';
 import norms2025Json from './norms/2025.json';
 import norms2026Json from './norms/2026.json';
+import recipientsJson from './recipients.json';
 import regelingenJson from './regelingen.json';
 import settingsJson from './settings.json';
 import signalsJson from './signals.json';
@@ -113,6 +116,10 @@ export const settings = catalogues.settings;
 export const regelingen = catalogues.regelingen;
 /** Public holidays for any year (Goede Vrijdag and Bevrijdingsdag as set in settings), for `wgsDeadline`. */
 export const holidays: HolidayCalendar = holidayCalendar(settings);
+/** Teams a dossier can go to, for the consent's "with whom". */
+export const recipients: readonly Recipient[] = deepFreeze(
+  parseResource('recipients.json', z.array(recipientSchema).min(1).superRefine(uniqueIds('recipients.json')), recipientsJson),
+);
 /** Years for which social-minimum norms are known. */
 export const normYears: readonly number[] = normFiles.map((f) => f.year);
 

@@ -34,6 +34,8 @@ export const settingsSchema = z
       regularWeeks: z.int().min(1).max(8),
       decisionWeeks: z.int().min(1).max(16),
     }),
+    /** How long a resident's consent for a handover holds, in months, unless withdrawn earlier. */
+    consentValidMonths: z.int().min(1).max(60).default(12),
     /** Minutes without keyboard, pointer or touch input before the app locks itself. */
     idleLockMinutes: z.int().min(1).max(60).default(10),
   })
