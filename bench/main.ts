@@ -84,7 +84,7 @@ async function households(n: number) {
   const { account } = services();
   const inputs = makeHouseholds(n);
   const enrolled = await account.enroll(login, BENCH_PIN);
-  if (!enrolled.ok) throw new Error(enrolled.error);
+  if (!enrolled.ok) throw new Error(enrolled.error.code);
   const session = enrolled.value as DeviceSession;
   const [, insertMs] = await timed(() => session.households.importMany(inputs, { outbox: false }));
 
@@ -109,7 +109,7 @@ async function households(n: number) {
   await session.households.saveSnapshot();
   session.lock();
   const [warm, unlockMs] = await timed(() => account.unlock(BENCH_PIN));
-  if (!warm.ok) throw new Error(warm.error);
+  if (!warm.ok) throw new Error(warm.error.code);
   const warmSession = warm.value;
   warmSession.lock();
   return {
@@ -129,7 +129,7 @@ async function coldUnlock() {
   await db.open();
   await db.snapshots.clear();
   const [result, ms] = await timed(() => account.unlock(BENCH_PIN));
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   (result.value).lock();
   db.close();
   return { coldUnlockMs: ms };
@@ -163,7 +163,7 @@ async function deviceWith(dbName: string, n: number) {
   const { db, account } = services(dbName);
   await db.delete({ disableAutoOpen: false });
   const enrolled = await account.enroll(login, BENCH_PIN);
-  if (!enrolled.ok) throw new Error(enrolled.error);
+  if (!enrolled.ok) throw new Error(enrolled.error.code);
   const session = enrolled.value as DeviceSession;
   const added = await session.households.importMany(makeHouseholds(n), { outbox: false });
   return { db, account, session, added };
@@ -223,7 +223,7 @@ async function urgency(n: number) {
   session.lock();
   const start = performance.now();
   const unlocked = await account.unlock(BENCH_PIN);
-  if (!unlocked.ok) throw new Error(unlocked.error);
+  if (!unlocked.ok) throw new Error(unlocked.error.code);
   const unlockMs = performance.now() - start;
   const reopened = unlocked.value as DeviceSession;
   await reopened.intakes.urgencyReady();

@@ -8,7 +8,6 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (...args: unknown[]) => void): unknown;
 }
 
-const UNREACHABLE = 'De app kan deze computer nu niet bereiken. Start de app opnieuw.';
 const LOCK_EVENT: HostEvent = 'host:lock';
 
 /** Implements HostApi over IPC. Main validates everything; here we only shape calls and answers. */
@@ -17,7 +16,7 @@ export function createHostApi(ipc: IpcRendererLike): HostApi {
     try {
       return (await ipc.invoke(channel, request)) as Result<IpcResponse<C>>;
     } catch {
-      return { ok: false, error: UNREACHABLE };
+      return { ok: false, error: { code: 'ipc.unreachable' } };
     }
   };
   const dataOf = (answer: Result<{ data: string }>): Result<string> =>

@@ -120,13 +120,13 @@ describe('euro amounts in Dutch', () => {
     for (const [text, expected] of cases) expect(parseEuro(text), text).toEqual({ ok: true, value: expected });
   });
 
-  it('explains in Dutch what is wrong', () => {
-    expect(parseEuro('')).toEqual({ ok: false, error: 'Vul een bedrag in.' });
-    expect(parseEuro('twaalf')).toEqual({ ok: false, error: 'Vul een bedrag in, zoals 1.234,56.' });
-    expect(parseEuro('12,345')).toEqual({ ok: false, error: 'Gebruik hoogstens twee cijfers na de komma.' });
-    expect(parseEuro('1.2.3')).toEqual({ ok: false, error: 'Vul een bedrag in, zoals 1.234,56.' });
-    expect(parseEuro('12,34,5')).toEqual({ ok: false, error: 'Vul een bedrag in, zoals 1.234,56.' });
-    expect(parseEuro('99999999999999')).toEqual({ ok: false, error: 'Dit bedrag is te hoog.' });
+  it('says with a code what is wrong', () => {
+    expect(parseEuro('')).toEqual({ ok: false, error: { code: 'amount.empty' } });
+    expect(parseEuro('twaalf')).toEqual({ ok: false, error: { code: 'amount.format' } });
+    expect(parseEuro('12,345')).toEqual({ ok: false, error: { code: 'amount.decimals' } });
+    expect(parseEuro('1.2.3')).toEqual({ ok: false, error: { code: 'amount.format' } });
+    expect(parseEuro('12,34,5')).toEqual({ ok: false, error: { code: 'amount.format' } });
+    expect(parseEuro('99999999999999')).toEqual({ ok: false, error: { code: 'amount.too-high' } });
   });
 
   it('reads back every amount it formats', () => {

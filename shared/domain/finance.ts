@@ -84,7 +84,6 @@ export function formatEuro(cents: number): string {
 }
 
 const MAX_CENTS = 100_000_000_000;
-const ERR_FORMAT = 'Vul een bedrag in, zoals 1.234,56.';
 
 /**
  * Reads an amount as typed: "1.234,56", "1234.56", "1234,5", "€ 12", "12,-", "−€ 12,00".
@@ -93,7 +92,7 @@ const ERR_FORMAT = 'Vul een bedrag in, zoals 1.234,56.';
  */
 export function parseEuro(input: string): Result<number> {
   let s = input.replace(/[\s\u00a0\u202f€]/g, '').replace(/^EUR/i, '');
-  if (s === '') return fail('Vul een bedrag in.');
+  if (s === '') return fail('amount.empty');
   let negative = false;
   if (/^[-\u2212]/.test(s)) {
     negative = true;
@@ -106,22 +105,22 @@ export function parseEuro(input: string): Result<number> {
   if (lastComma >= 0) {
     intPart = s.slice(0, lastComma);
     fracPart = s.slice(lastComma + 1);
-    if (!/^(\d{1,3}(\.\d{3})*|\d+)$/.test(intPart)) return fail(ERR_FORMAT);
+    if (!/^(\d{1,3}(\.\d{3})*|\d+)$/.test(intPart)) return fail('amount.format');
     intPart = intPart.replace(/\./g, '');
   } else if (/^\d{1,3}(\.\d{3})+$/.test(s)) {
     intPart = s.replace(/\./g, '');
   } else {
     const parts = s.split('.');
-    if (parts.length > 2) return fail(ERR_FORMAT);
+    if (parts.length > 2) return fail('amount.format');
     intPart = parts[0] ?? '';
     fracPart = parts[1] ?? '';
-    if (parts.length === 2 && fracPart === '') return fail(ERR_FORMAT);
+    if (parts.length === 2 && fracPart === '') return fail('amount.format');
   }
-  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(fracPart)) return fail(ERR_FORMAT);
-  if (fracPart.length > 2) return fail('Gebruik hoogstens twee cijfers na de komma.');
-  if (intPart.length > 12) return fail('Dit bedrag is te hoog.');
+  if (!/^\d+$/.test(intPart) || !/^\d*$/.test(fracPart)) return fail('amount.format');
+  if (fracPart.length > 2) return fail('amount.decimals');
+  if (intPart.length > 12) return fail('amount.too-high');
   const cents = Number(intPart) * 100 + Number(fracPart.padEnd(2, '0'));
-  if (cents > MAX_CENTS) return fail('Dit bedrag is te hoog.');
+  if (cents > MAX_CENTS) return fail('amount.too-high');
   return ok(negative && cents !== 0 ? -cents : cents);
 }
 

@@ -3,12 +3,12 @@ import type { Result } from '../../../shared/result';
 import type { IpcMainLike, SafeStorageLike } from '../ports';
 import { registerHandler } from './register';
 
+/** Error codes; the renderer's catalogue (i18n/errors.ts) says them in Dutch. */
 export const KEY_ERRORS = {
-  noKeyring:
-    'Deze computer heeft geen veilige sleutelopslag. Vraag uw beheerder om een sleutelring (bijvoorbeeld GNOME Keyring of KWallet) in te stellen.',
-  unavailable: 'De veilige sleutelopslag van deze computer werkt nu niet. Probeer het later opnieuw.',
-  wrapFailed: 'De sleutel kon niet veilig worden opgeslagen.',
-  unwrapFailed: 'De sleutel kon niet worden geopend. Misschien hoort hij bij een andere computer of gebruiker.',
+  noKeyring: 'keys.no-keyring',
+  unavailable: 'keys.unavailable',
+  wrapFailed: 'keys.wrap-failed',
+  unwrapFailed: 'keys.unwrap-failed',
 } as const;
 
 /** Linux falls back to a hard-coded password when no keyring runs; that is no protection, so we refuse it. */

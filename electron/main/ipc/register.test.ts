@@ -20,7 +20,7 @@ describe('IPC handler registration', () => {
       return Promise.resolve(ok(info));
     });
     for (const frame of ['https://evil.example/', 'file:///index.html', 'app://other/index.html', 'about:blank', null]) {
-      expect(await ipc.invoke('host:info', [{}], frame)).toEqual({ ok: false, error: IPC_ERRORS.sender });
+      expect(await ipc.invoke('host:info', [{}], frame)).toEqual({ ok: false, error: { code: IPC_ERRORS.sender } });
     }
     expect(calls).toBe(0);
   });
@@ -32,7 +32,7 @@ describe('IPC handler registration', () => {
       calls += 1;
       return Promise.resolve(ok({ data: 'AAAA' }));
     });
-    const refused = { ok: false, error: IPC_ERRORS.sender };
+    const refused = { ok: false, error: { code: IPC_ERRORS.sender } };
     const appPage = topFrame();
     expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }], subFrame('app://keukentafel/index.html', appPage))).toEqual(refused);
     expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }], subFrame('app://keukentafel/x', subFrame('https://evil.example/')))).toEqual(
@@ -56,22 +56,22 @@ describe('IPC handler registration', () => {
     const ipc = new FakeIpcMain();
     registerHandler(ipc, 'keys:wrap', ({ data }) => Promise.resolve(ok({ data })));
     for (const args of [[{ data: 'not base64!' }], [{ data: 42 }], [{ data: 'AAAA', extra: 1 }], ['AAAA'], [{ data: 'AAAA' }, 'x']]) {
-      expect(await ipc.invoke('keys:wrap', args)).toEqual({ ok: false, error: IPC_ERRORS.request });
+      expect(await ipc.invoke('keys:wrap', args)).toEqual({ ok: false, error: { code: IPC_ERRORS.request } });
     }
     expect(await ipc.invoke('keys:wrap', [{ data: 'AAAA' }])).toEqual({ ok: true, value: { data: 'AAAA' } });
   });
 
   it('passes a handler failure through and hides a thrown error behind a plain message', async () => {
     const ipc = new FakeIpcMain();
-    registerHandler(ipc, 'keys:wrap', () => Promise.resolve(fail('Sleutelring is op slot.')));
+    registerHandler(ipc, 'keys:wrap', () => Promise.resolve(fail('keys.unavailable')));
     registerHandler(ipc, 'keys:unwrap', () => Promise.reject(new Error('/home/user/secret path')));
-    expect(await ipc.invoke('keys:wrap', [{ data: 'AAAA' }])).toEqual({ ok: false, error: 'Sleutelring is op slot.' });
-    expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }])).toEqual({ ok: false, error: IPC_ERRORS.failed });
+    expect(await ipc.invoke('keys:wrap', [{ data: 'AAAA' }])).toEqual({ ok: false, error: { code: 'keys.unavailable' } });
+    expect(await ipc.invoke('keys:unwrap', [{ data: 'AAAA' }])).toEqual({ ok: false, error: { code: IPC_ERRORS.failed } });
   });
 
   it('refuses to send an answer that breaks the response schema', async () => {
     const ipc = new FakeIpcMain();
     registerHandler(ipc, 'keys:wrap', () => Promise.resolve(ok({ data: 'not base64!' })));
-    expect(await ipc.invoke('keys:wrap', [{ data: 'AAAA' }])).toEqual({ ok: false, error: IPC_ERRORS.response });
+    expect(await ipc.invoke('keys:wrap', [{ data: 'AAAA' }])).toEqual({ ok: false, error: { code: IPC_ERRORS.response } });
   });
 });

@@ -1,17 +1,18 @@
 import { channels } from '../../../shared/ipc/contract';
 import type { Channel, IpcRequest, IpcResponse } from '../../../shared/ipc/contract';
-import { fail, ok } from '../../../shared/result';
+import { fail, failWith, ok } from '../../../shared/result';
 import type { Result } from '../../../shared/result';
 import { isAppUrl } from '../config';
 import type { IpcEventLike, IpcMainLike } from '../ports';
 
 export type Handler<C extends Channel> = (request: IpcRequest<C>) => Promise<Result<IpcResponse<C>>>;
 
+/** Error codes of the IPC border; the renderer's catalogue (i18n/errors.ts) says them in Dutch. */
 export const IPC_ERRORS = {
-  sender: 'Dit verzoek komt niet van de app en is geweigerd.',
-  request: 'Het verzoek aan de computer klopt niet.',
-  response: 'De computer gaf een onverwacht antwoord.',
-  failed: 'Er ging iets mis op deze computer. Probeer het opnieuw.',
+  sender: 'ipc.sender',
+  request: 'ipc.request',
+  response: 'ipc.response',
+  failed: 'ipc.failed',
 } as const;
 
 /** Only the top app page on app://keukentafel may call the host; an iframe on the same origin may not. */
@@ -42,7 +43,7 @@ export function registerHandler<C extends Channel>(ipcMain: IpcMainLike, channel
     } catch {
       return fail(IPC_ERRORS.failed);
     }
-    if (!answer.ok) return fail(answer.error);
+    if (!answer.ok) return failWith(answer.error);
     const response = schema.response.safeParse(answer.value);
     return response.success ? ok(response.data as IpcResponse<C>) : fail(IPC_ERRORS.response);
   });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/result';
+import { fail } from '../../../shared/result';
+import { errorText } from '../i18n/errors';
 import { lockoutDelay } from './account';
 import type { KeyHost } from './crypto/keys';
 import type { KeukentafelDb } from './db';
 import type { DeviceSession } from './session';
 import { testDevice } from './testing/device';
 import { dumpIndexedDb, fakeClock, freshDb, householdInput, identityHost, loginFor, readableText, worker } from './testing/fakes';
+
+/** What the worker reads for a result: the catalogue's Dutch, or 'opened'. */
+const said = (r: Result<unknown>): string => (r.ok ? 'opened' : errorText(r.error));
 
 function setup(db: KeukentafelDb = freshDb(), clock = fakeClock(), host: KeyHost = identityHost) {
   return testDevice({ db, clock, host });
@@ -14,7 +19,7 @@ function setup(db: KeukentafelDb = freshDb(), clock = fakeClock(), host: KeyHost
 async function enrolled(pin = '24680') {
   const ctx = setup();
   const session = await ctx.account.enroll(loginFor(), pin);
-  if (!session.ok) throw new Error(session.error);
+  if (!session.ok) throw new Error(session.error.code);
   return { ...ctx, session: session.value as DeviceSession };
 }
 
@@ -29,7 +34,7 @@ describe('device account', () => {
 
   it.each(['1234', '1234567890123', '12a45', ''])('refuses PIN %j with a plain Dutch message', async (pin) => {
     const { account } = setup();
-    expect(await account.enroll(loginFor(), pin)).toEqual({ ok: false, error: 'Kies een pincode van 5 tot 12 cijfers.' });
+    expect(said(await account.enroll(loginFor(), pin))).toBe('Kies een pincode van 5 tot 12 cijfers.');
     expect(await account.status()).toEqual({ state: 'new' });
   });
 
@@ -44,23 +49,23 @@ describe('device account', () => {
   it('counts wrong PINs, then makes the worker wait 5, 10, 20 seconds … up to 5 minutes', async () => {
     const { account, clock, session } = await enrolled();
     session.lock();
-    expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Deze pincode klopt niet. U kunt het nog 2 keer proberen.' });
-    expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Deze pincode klopt niet. U kunt het nog 1 keer proberen.' });
-    expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.' });
+    expect(said(await account.unlock('11111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
+    expect(said(await account.unlock('11111'))).toBe('Deze pincode klopt niet. U kunt het nog 1 keer proberen.');
+    expect(said(await account.unlock('11111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.');
     // Even the right PIN waits until the delay has passed.
     clock.advance(4_000);
-    expect(await account.unlock('24680')).toEqual({ ok: false, error: 'Te vaak een verkeerde pincode. Probeer het over 1 seconde opnieuw.' });
+    expect(said(await account.unlock('24680'))).toBe('Te vaak een verkeerde pincode. Probeer het over 1 seconde opnieuw.');
     const status = await account.status();
     expect(status.state === 'locked' && status.lockedUntil).toBe(clock.now() + 1_000);
     clock.advance(1_000);
-    expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Te vaak een verkeerde pincode. Probeer het over 10 seconden opnieuw.' });
+    expect(said(await account.unlock('11111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 10 seconden opnieuw.');
     clock.advance(10_000);
-    expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Te vaak een verkeerde pincode. Probeer het over 20 seconden opnieuw.' });
+    expect(said(await account.unlock('11111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 20 seconden opnieuw.');
     clock.advance(20_000);
     const opened = await account.unlock('24680');
     expect(opened.ok).toBe(true);
     if (opened.ok) opened.value.lock();
-    expect(await account.unlock('11111')).toEqual({ ok: false, error: 'Deze pincode klopt niet. U kunt het nog 2 keer proberen.' });
+    expect(said(await account.unlock('11111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
   });
 
   it('counts 50 wrong PINs tried at the same time one by one, and refuses the rest with the delay', async () => {
@@ -69,11 +74,11 @@ describe('device account', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => account.unlock('11111')));
     const errors = results.map((r) => (r.ok ? 'opened' : r.error));
     expect(errors.slice(0, 3)).toEqual([
-      'Deze pincode klopt niet. U kunt het nog 2 keer proberen.',
-      'Deze pincode klopt niet. U kunt het nog 1 keer proberen.',
-      'Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.',
+      { code: 'pin.wrong', params: { left: 2 } },
+      { code: 'pin.wrong', params: { left: 1 } },
+      { code: 'pin.too-often', params: { waitMs: 5_000 } },
     ]);
-    expect(errors.slice(3).every((e) => e.startsWith('Te vaak een verkeerde pincode.'))).toBe(true);
+    expect(errors.slice(3).every((e) => e !== 'opened' && e.code === 'pin.too-often')).toBe(true);
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 3, lockedUntil: clock.now() + 5_000 });
   });
 
@@ -83,7 +88,7 @@ describe('device account', () => {
     const pins = ['11111', '22222', '33333', '24680', '44444', '24680'];
     const results = await Promise.all(pins.map((pin) => account.unlock(pin)));
     expect(results.some((r) => r.ok)).toBe(false);
-    expect(results.slice(2).map((r) => !r.ok && r.error.startsWith('Te vaak'))).toEqual([true, true, true, true]);
+    expect(results.slice(2).map((r) => !r.ok && r.error.code === 'pin.too-often')).toEqual([true, true, true, true]);
   });
 
   it('counts an attempt before the PIN is checked, so a crash during the check still counts it', async () => {
@@ -106,7 +111,7 @@ describe('device account', () => {
     await checkStarted;
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 1 });
     const restarted = setup(db, clock).account;
-    expect(await restarted.unlock('11111')).toEqual({ ok: false, error: 'Deze pincode klopt niet. U kunt het nog 1 keer proberen.' });
+    expect(await restarted.unlock('11111')).toEqual({ ok: false, error: { code: 'pin.wrong', params: { left: 1 } } });
     expect((await restarted.unlock('24680')).ok).toBe(true);
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
   });
@@ -114,9 +119,9 @@ describe('device account', () => {
   it('does not count an attempt when the device key store fails', async () => {
     const { db, clock, session } = await enrolled();
     session.lock();
-    const brokenHost: KeyHost = { ...identityHost, unwrapKey: () => Promise.resolve({ ok: false, error: 'kapot' }) };
+    const brokenHost: KeyHost = { ...identityHost, unwrapKey: () => Promise.resolve(fail<string>('keys.unavailable')) };
     const result = await setup(db, clock, brokenHost).account.unlock('24680');
-    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('sleutel op dit apparaat') as string });
+    expect(result).toEqual({ ok: false, error: { code: 'account.key-problem' } });
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
   });
 
@@ -129,7 +134,7 @@ describe('device account', () => {
     session.lock();
     for (let i = 0; i < 3; i++) await account.unlock('99999');
     const restarted = setup(db, clock).account;
-    expect(await restarted.unlock('24680')).toMatchObject({ ok: false, error: expect.stringContaining('5 seconden') as string });
+    expect(said(await restarted.unlock('24680'))).toContain('5 seconden');
   });
 
   it('lets the same worker sign in again with the PIN, and refuses another worker', async () => {
@@ -137,7 +142,7 @@ describe('device account', () => {
     session.lock();
     expect((await account.enroll(loginFor(), '24680')).ok).toBe(true);
     const other = { ...worker, id: crypto.randomUUID(), username: 'rik' };
-    expect(await account.enroll(loginFor(other), '24680')).toMatchObject({ ok: false, error: expect.stringContaining('andere medewerker') as string });
+    expect(said(await account.enroll(loginFor(other), '24680'))).toContain('andere medewerker');
   });
 
   it('stores no name, postcode or token in readable form', async () => {

@@ -1,6 +1,6 @@
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import { userSchema } from '../../../shared/api/auth';
-import type { Result } from '../../../shared/result';
+import type { ErrorCode, Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { DeviceAccount, DeviceStatus, Session } from './contracts';
 import { decryptJson, encryptJson } from './crypto/cipher';
@@ -39,8 +39,9 @@ export interface DeviceAccountDeps {
   iterations?: number;
 }
 
-export function validatePin(pin: string): string | null {
-  return /^[0-9]{5,12}$/.test(pin) ? null : 'Kies een pincode van 5 tot 12 cijfers.';
+/** The code of what is wrong with a chosen PIN, or null when it may be used. */
+export function validatePin(pin: string): ErrorCode | null {
+  return /^[0-9]{5,12}$/.test(pin) ? null : 'pin.invalid';
 }
 
 /** Wait after the n-th wrong PIN: nothing for the first two, then 5 s, 10 s, 20 s … up to 5 minutes. */
@@ -49,15 +50,7 @@ export function lockoutDelay(failedAttempts: number): number {
   return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failedAttempts - FREE_ATTEMPTS));
 }
 
-export function waitText(ms: number): string {
-  const seconds = Math.ceil(ms / 1000);
-  if (seconds < 60) return `${seconds} ${seconds === 1 ? 'seconde' : 'seconden'}`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} ${minutes === 1 ? 'minuut' : 'minuten'}`;
-}
-
-const tooOften = (ms: number) => `Te vaak een verkeerde pincode. Probeer het over ${waitText(ms)} opnieuw.`;
-const keyProblem = 'De sleutel op dit apparaat kan niet worden geopend. Probeer het opnieuw of vraag de beheerder om hulp.';
+const tooOften = <T>(waitMs: number) => fail<T>('pin.too-often', { waitMs });
 
 function userOf(row: AccountRow): User {
   return userSchema.parse({ id: row.userId, username: row.username, displayName: row.displayName, role: row.role, teamId: row.teamId });
@@ -108,8 +101,8 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   function reserveAttempt(now: number): Promise<Result<{ row: AccountRow; failedAttempts: number; delay: number }>> {
     return db.transaction('rw', db.meta, async () => {
       const row = await db.meta.get('account');
-      if (!row) return fail('Er is nog niemand aangemeld op dit apparaat.');
-      if (row.lockedUntil > now) return fail(tooOften(row.lockedUntil - now));
+      if (!row) return fail('account.none');
+      if (row.lockedUntil > now) return tooOften(row.lockedUntil - now);
       const failedAttempts = row.failedAttempts + 1;
       const delay = lockoutDelay(failedAttempts);
       await db.meta.update('account', { failedAttempts, lockedUntil: delay > 0 ? now + delay : 0 });
@@ -131,11 +124,10 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     if (opened.error === 'host') {
       // Not the worker's fault: give the attempt back.
       await db.meta.update('account', { failedAttempts: row.failedAttempts, lockedUntil: row.lockedUntil });
-      return fail(keyProblem);
+      return fail('account.key-problem');
     }
-    if (delay > 0) return fail(tooOften(delay));
-    const left = FREE_ATTEMPTS - failedAttempts;
-    return fail(`Deze pincode klopt niet. U kunt het nog ${left} keer proberen.`);
+    if (delay > 0) return tooOften(delay);
+    return fail('pin.wrong', { left: FREE_ATTEMPTS - failedAttempts });
   }
 
   const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
@@ -152,7 +144,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       if (pinError) return fail(pinError);
       const existing = await db.meta.get('account');
       if (existing && existing.userId !== login.user.id) {
-        return fail('Dit apparaat hoort bij een andere medewerker. Wis eerst de gegevens op dit apparaat.');
+        return fail('account.other-worker');
       }
       if (existing) {
         // Same worker signing in again (e.g. the token expired): the PIN must open the existing key.
@@ -165,7 +157,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       const salt = newSalt();
       const dataKey = await generateDataKey();
       const wrapped = await wrapDataKey(dataKey, await derivePinKey(pin, salt, iterations), host);
-      if (!wrapped.ok) return fail(keyProblem);
+      if (!wrapped.ok) return fail('account.key-problem');
       const key = await toSessionKey(dataKey);
       const { user } = login;
       await db.meta.put({

@@ -2,7 +2,7 @@ import type { LoginRequest, LoginResponse, User } from '../../../shared/api/auth
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
 import type { Finances, Intake, DomainEntry, RecordedSignal } from '../../../shared/domain/intake.schema';
-import type { Result } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
 
 /**
  * What the data layer offers the UI. The UI depends on these interfaces only,
@@ -17,7 +17,7 @@ export interface DeviceAccount {
   status(): Promise<DeviceStatus>;
   /** First sign-in on this device: the hub accepted the password; the worker chooses a PIN. */
   enroll(login: LoginResponse, pin: string): Promise<Result<Session>>;
-  /** Offline unlock. Errors are Dutch and fit to show (wrong PIN, wait N seconds). */
+  /** Offline unlock. Errors are codes (wrong PIN with attempts left, wait N ms); i18n/errors.ts says them. */
   unlock(pin: string): Promise<Result<Session>>;
   /** Forget the account and all data on this device. */
   reset(): Promise<void>;
@@ -57,7 +57,7 @@ export interface OutboxItemView {
   kind: 'new-case';
   attempts: number;
   status: 'pending' | 'stuck';
-  lastError: string | null;
+  lastError: AppError | null;
   nextAttemptAt: number;
   /** The engine keeps trying by itself (network or hub trouble); false when the hub refused it. */
   autoRetry: boolean;
@@ -69,7 +69,7 @@ export interface SyncStatusView {
   pending: number;
   stuck: number;
   lastSyncAt: number | null;
-  lastError: string | null;
+  lastError: AppError | null;
   /** The hub refused the token (expired): nothing is lost, but sending waits until `Session.renewSignIn`. */
   needsSignIn: boolean;
 }
@@ -139,7 +139,7 @@ export interface Session {
   sync: SyncEngine;
   /**
    * Signs in at the hub again as this session's own worker (the token expired), stores the new
-   * token on the device and lets the running sync engine send with it. Errors are Dutch and fit to show.
+   * token on the device and lets the running sync engine send with it. Errors are codes (i18n/errors.ts).
    */
   renewSignIn(password: string): Promise<Result<void>>;
   /** Forget the key from memory; the UI returns to the unlock screen. */
@@ -147,7 +147,7 @@ export interface Session {
 }
 
 export interface HubClient {
-  /** Online sign-in. Errors are Dutch and fit to show (wrong password, hub unreachable). */
+  /** Online sign-in. Errors are codes, the hub's own as `hub.<code>` (wrong password, hub unreachable). */
   login(request: LoginRequest): Promise<Result<LoginResponse>>;
 }
 

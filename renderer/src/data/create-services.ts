@@ -19,7 +19,7 @@ export interface ServiceOverrides {
 export async function createServices(overrides: ServiceOverrides = {}): Promise<AppServices> {
   const host = overrides.host ?? getHost();
   const infoResult = await host.info();
-  if (!infoResult.ok) throw new Error(infoResult.error);
+  if (!infoResult.ok) throw new Error(infoResult.error.code);
   const hostInfo = infoResult.value;
   const db = overrides.db ?? new KeukentafelDb();
   await db.open();

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { isAutoRetried } from '../sync/outbox-failures';
 import { KeukentafelDb } from './db';
 
 /**
@@ -47,6 +48,53 @@ describe('device store migrations', () => {
     await current.checkpoints.put({ id: 'case-changes', value: 3 });
     expect(await current.checkpoints.get('case-changes')).toEqual({ id: 'case-changes', value: 3 });
     expect(await current.snapshots.count()).toBe(0);
+    current.close();
+  });
+});
+
+/** Version 4 as it was released (frozen): the stores before version 5. */
+const schemaV4 = { ...schemaV1, checkpoints: 'id', snapshots: 'id', drafts: 'id' };
+
+describe('device store migration to version 5', () => {
+  it('finds intake and history rows by owner, and turns stored Dutch error sentences into codes', async () => {
+    const name = `migration-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(schemaV4);
+    const householdId = crypto.randomUUID();
+    const sealed = { iv: new Uint8Array(12).fill(2), data: new Uint8Array([7, 8]) };
+    const outboxRow = (lastError: string | null) => ({
+      id: crypto.randomUUID(),
+      kind: 'new-case',
+      entityId: crypto.randomUUID(),
+      createdAt: 1,
+      attempts: 3,
+      nextAttemptAt: 2,
+      status: 'stuck',
+      lastError,
+      iv: new Uint8Array(12),
+      data: new Uint8Array([4]),
+    });
+    const offline = outboxRow('Geen verbinding met de gemeente. Controleer het internet en probeer het opnieuw.');
+    const busy = outboxRow('De gemeente is even te druk. We proberen het straks opnieuw.');
+    const refused = outboxRow('Deze casus is al ontvangen met een andere verzendsleutel.');
+    const fine = outboxRow(null);
+    await v4.table('intakes').add({ id: `${householdId}:signals`, householdId, updatedAt: 3, ...sealed });
+    await v4.table('history').add({ id: crypto.randomUUID(), householdId, updatedAt: 4, ...sealed });
+    await v4.table('outbox').bulkAdd([offline, busy, refused, fine]);
+    v4.close();
+
+    const current = new KeukentafelDb(name);
+    await current.open();
+    expect(await current.intakes.where('owner').equals(householdId).toArray()).toEqual([{ id: `${householdId}:signals`, owner: householdId, updatedAt: 3, ...sealed }]);
+    expect(await current.history.where('owner').equals(householdId).count()).toBe(1);
+    const errors = new Map((await current.outbox.toArray()).map((row) => [row.id, row.lastError]));
+    expect(errors.get(offline.id)).toEqual({ code: 'net.offline' });
+    expect(errors.get(busy.id)).toEqual({ code: 'hub.rate_limited' });
+    expect(errors.get(refused.id)).toEqual({ code: 'hub.refused', params: { message: 'Deze casus is al ontvangen met een andere verzendsleutel.' } });
+    expect(errors.get(fine.id)).toBeNull();
+    // Rows the hub was down for are still sent again by themselves; the refusal still waits for the worker.
+    const rows = await current.outbox.toArray();
+    expect(rows.filter(isAutoRetried).map((r) => r.id).sort()).toEqual([offline.id, busy.id].sort());
     current.close();
   });
 });

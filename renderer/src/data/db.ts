@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { AppError } from '../../../shared/result';
+import { legacyLastError } from './migrations/legacy-errors';
 
 /**
  * The one store on the device. Personal data lives only inside `iv`/`data` (AES-GCM ciphertext);
@@ -9,8 +11,8 @@ import Dexie, { type EntityTable } from 'dexie';
 /** An encrypted record. `data` decrypts to JSON validated by the owning repository's zod schema. */
 export interface EncryptedRow {
   id: string;
-  /** Owning household, for rows that belong to one (intake sections, history). */
-  householdId?: string;
+  /** Owning household's tag, for rows that belong to one (intake sections, history); `householdId` before version 5. */
+  owner?: string;
   updatedAt: number;
   iv: Uint8Array;
   data: Uint8Array;
@@ -50,7 +52,8 @@ export interface OutboxRow {
   attempts: number;
   nextAttemptAt: number;
   status: OutboxStatus;
-  lastError: string | null;
+  /** The last failure as a code (Dutch only at the UI's edge); rows from before version 5 held a sentence, migrated then. */
+  lastError: AppError | null;
   /** Why the last try failed: 'transient' (network, 5xx, 429) is retried even when stuck; 'permanent' waits for the worker. Absent on older rows. */
   failureKind?: OutboxFailureKind;
   /** Encrypted request body. */
@@ -100,5 +103,23 @@ export class KeukentafelDb extends Dexie {
     this.version(3).stores({ snapshots: 'id' });
     // Version 4 adds encrypted form drafts.
     this.version(4).stores({ drafts: 'id' });
+    // Version 5: intake and history rows are found by an `owner` tag (no time index on history any more),
+    // and outbox rows keep their last error as a code instead of a Dutch sentence.
+    this.version(5)
+      .stores({ intakes: 'id, owner', history: 'id, owner' })
+      .upgrade(async (tx) => {
+        const toOwner = (row: EncryptedRow & { householdId?: string }) => {
+          if (row.householdId !== undefined) row.owner = row.householdId;
+          delete row.householdId;
+        };
+        await tx.table<EncryptedRow & { householdId?: string }>('intakes').toCollection().modify(toOwner);
+        await tx.table<EncryptedRow & { householdId?: string }>('history').toCollection().modify(toOwner);
+        await tx
+          .table<OutboxRow>('outbox')
+          .toCollection()
+          .modify((row) => {
+            row.lastError = legacyLastError(row.lastError);
+          });
+      });
   }
 }

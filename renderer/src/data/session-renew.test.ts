@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api/cases';
 import type { DeviceSession } from './session';
-import { renewMessages } from './session';
 import { testDevice } from './testing/device';
 import { fakeClock, freshDb, householdInput, loginFor, worker } from './testing/fakes';
 
@@ -26,7 +25,7 @@ function fakeHub() {
     if (url.pathname === apiPaths.login) {
       const request = body as { username: string; password: string };
       logins.push(request.username);
-      if (request.password !== password) return Response.json({ error: 'invalid', message: 'Gebruikersnaam of wachtwoord klopt niet.' }, { status: 401 });
+      if (request.password !== password) return Response.json({ error: 'invalid_credentials', message: 'Gebruikersnaam of wachtwoord klopt niet.' }, { status: 401 });
       valid.add(newToken);
       return Response.json({ ...loginFor(options.loginUser, '2026-03-03T09:00:00.000Z'), token: newToken });
     }
@@ -56,7 +55,7 @@ async function expiredSession() {
   const hub = fakeHub();
   const { account } = testDevice({ db, clock, fetch: hub.fetch, online: true });
   const enrolled = await account.enroll(loginFor(), '24680');
-  if (!enrolled.ok) throw new Error(enrolled.error);
+  if (!enrolled.ok) throw new Error(enrolled.error.code);
   const session = enrolled.value as DeviceSession;
   const household = await session.households.create(householdInput('Familie Bakker'));
   await session.sync.syncNow();
@@ -87,7 +86,7 @@ describe('renewing the hub sign-in', () => {
     session.lock();
 
     const again = await account.unlock('24680');
-    if (!again.ok) throw new Error(again.error);
+    if (!again.ok) throw new Error(again.error.code);
     hub.bearers.length = 0;
     await again.value.households.create(householdInput('Familie Smit'));
     await again.value.sync.syncNow();
@@ -98,8 +97,8 @@ describe('renewing the hub sign-in', () => {
 
   it('says plainly when the password is wrong or empty, and keeps waiting for a sign-in', async () => {
     const { hub, session } = await expiredSession();
-    expect(await session.renewSignIn('fout')).toEqual({ ok: false, error: renewMessages.wrongPassword });
-    expect(await session.renewSignIn('')).toEqual({ ok: false, error: 'Vul uw wachtwoord in.' });
+    expect(await session.renewSignIn('fout')).toEqual({ ok: false, error: { code: 'session.wrong-password' } });
+    expect(await session.renewSignIn('')).toEqual({ ok: false, error: { code: 'input.invalid', params: { message: 'Vul uw wachtwoord in.' } } });
     await session.sync.syncNow();
     expect(session.sync.status()).toMatchObject({ needsSignIn: true, pending: 1 });
     expect(hub.received).toEqual([]);
@@ -109,7 +108,7 @@ describe('renewing the hub sign-in', () => {
     const { db, hub, session } = await expiredSession();
     const before = await db.meta.get('account');
     hub.options.loginUser = { ...worker, id: crypto.randomUUID(), displayName: 'Iemand anders' };
-    expect(await session.renewSignIn(password)).toEqual({ ok: false, error: renewMessages.otherAccount });
+    expect(await session.renewSignIn(password)).toEqual({ ok: false, error: { code: 'session.other-account' } });
     expect(await db.meta.get('account')).toEqual(before);
     await session.sync.syncNow();
     expect(hub.bearers.at(-1)).toBe(oldToken);
@@ -133,7 +132,7 @@ describe('renewing the hub sign-in', () => {
   it('refuses once the session is locked', async () => {
     const { hub, session } = await expiredSession();
     session.lock();
-    expect(await session.renewSignIn(password)).toEqual({ ok: false, error: renewMessages.locked });
+    expect(await session.renewSignIn(password)).toEqual({ ok: false, error: { code: 'session.locked' } });
     expect(hub.logins).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
 import { loginRequestSchema } from '../../../shared/api/auth';
 import { isoDateOf } from '../../../shared/domain/intake.schema';
 import type { Result } from '../../../shared/result';
-import { fail, ok } from '../../../shared/result';
+import { fail, failWith, ok } from '../../../shared/result';
 import type { FullHubClient } from '../sync/hub-client';
-import { messages } from '../sync/hub-client';
 import type { DeviceSyncEngine } from '../sync/engine';
 import { createSyncEngine } from '../sync/engine';
 import type { UnlockedContext } from './account';
@@ -18,12 +17,6 @@ import type { DeviceIntakeRepository } from './repositories/intake-repository';
 import { openIntakeRepository } from './repositories/intake-repository';
 import { seedDemo } from './demo/seed-demo';
 
-export const renewMessages = {
-  wrongPassword: 'Dit wachtwoord klopt niet. Probeer het opnieuw.',
-  otherAccount: 'Dit is een ander account. Meld u aan met het account van dit apparaat.',
-  locked: 'Keukentafel is vergrendeld. Ontgrendel eerst met uw pincode.',
-  notSaved: 'De nieuwe aanmelding kon niet op dit apparaat worden bewaard. Probeer het opnieuw.',
-} as const;
 
 /** What an open session holds beyond the UI contract: the concrete repository and engine. */
 export interface DeviceSession extends Session {
@@ -81,18 +74,18 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     if (deps.autoStart ?? true) sync.start();
 
     async function renewSignIn(password: string): Promise<Result<void>> {
-      if (!open) return fail(renewMessages.locked);
+      if (!open) return fail('session.locked');
       const request = loginRequestSchema.safeParse({ username: user.username, password });
-      if (!request.success) return fail(request.error.issues[0]?.message ?? renewMessages.wrongPassword);
+      if (!request.success) return fail('input.invalid', { message: request.error.issues[0]?.message ?? '' });
       const login = await deps.hub.login(request.data);
-      if (!login.ok) return fail(login.error === messages.wrongLogin ? renewMessages.wrongPassword : login.error);
-      if (login.value.user.id !== user.id) return fail(renewMessages.otherAccount);
+      if (!login.ok) return login.error.code === 'hub.invalid_credentials' ? fail('session.wrong-password') : failWith(login.error);
+      if (login.value.user.id !== user.id) return fail('session.other-account');
       // Locked while the hub answered: the key is gone from the worker's view, keep nothing.
-      if (!open) return fail(renewMessages.locked);
+      if (!open) return fail('session.locked');
       try {
         await saveLogin?.(login.value);
       } catch {
-        return fail(renewMessages.notSaved);
+        return fail('session.not-saved');
       }
       token = login.value.token;
       void sync.signedIn();

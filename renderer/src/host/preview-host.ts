@@ -72,7 +72,7 @@ export function createPreviewHost(deps: PreviewHostDeps = {}): HostApi {
         const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, await hostKey(), fromBase64(data));
         return ok(toBase64(concat(iv, new Uint8Array(sealed))));
       } catch {
-        return fail('De sleutel kon niet worden opgeslagen in deze browser.');
+        return fail('keys.browser-wrap-failed');
       }
     },
     async unwrapKey(data) {
@@ -85,7 +85,7 @@ export function createPreviewHost(deps: PreviewHostDeps = {}): HostApi {
         );
         return ok(toBase64(new Uint8Array(plain)));
       } catch {
-        return fail('De sleutel van deze browser past niet bij de opgeslagen gegevens.');
+        return fail('keys.browser-mismatch');
       }
     },
     // The browser has no suspend or screen-lock event; the app's idle lock still applies.

@@ -5,7 +5,7 @@ import { openHouseholdRepository } from '../data/repositories/household-reposito
 import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
 import { BACKOFF_CAP_MS, backoffDelay, stuckRetryDelay } from './backoff';
 import { BATCH_SIZE, createSyncEngine, MAX_ATTEMPTS } from './engine';
-import { createHubClient, messages } from './hub-client';
+import { createHubClient, hubErrors } from './hub-client';
 
 interface Sent {
   key: string | null;
@@ -86,6 +86,8 @@ function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
 }
 
 const apiError = (message: string) => ({ error: 'x', message });
+/** How the device keeps a refusal built by apiError(): the hub's code, its message as a parameter. */
+const refusal = (message: string) => ({ code: 'hub.x', params: { message } });
 
 interface SetupOptions {
   random?: () => number;
@@ -139,8 +141,8 @@ describe('sync engine', () => {
     const h = await repo.create(householdInput());
     await engine.syncNow();
     const [item] = await db.outbox.toArray();
-    expect(item).toMatchObject({ status: 'pending', attempts: 1, lastError: messages.offline, nextAttemptAt: clock.now() + 1_000 });
-    expect(engine.status().lastError).toBe(messages.offline);
+    expect(item).toMatchObject({ status: 'pending', attempts: 1, lastError: hubErrors.offline, nextAttemptAt: clock.now() + 1_000 });
+    expect(engine.status().lastError).toEqual(hubErrors.offline);
     expect(repo.list()[0]?.sync).toBe('waiting');
     await engine.syncNow();
     expect(hub.sent).toHaveLength(1);
@@ -162,7 +164,7 @@ describe('sync engine', () => {
     await engine.syncNow();
     expect(hub.sent).toHaveLength(MAX_ATTEMPTS);
     const [item] = await engine.items();
-    expect(item).toMatchObject({ status: 'stuck', attempts: MAX_ATTEMPTS, lastError: messages.hubError });
+    expect(item).toMatchObject({ status: 'stuck', attempts: MAX_ATTEMPTS, lastError: hubErrors.internal });
     expect(engine.status()).toMatchObject({ pending: 0, stuck: 1 });
     expect(repo.list()[0]?.sync).toBe('stuck');
     await engine.retry(item!.id);
@@ -180,7 +182,7 @@ describe('sync engine', () => {
     await engine.syncNow();
     engine.stop();
     expect(hub.sent).toHaveLength(1);
-    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', attempts: 1, lastError: 'Deze zaak bestaat al.', failureKind: 'permanent' }]);
+    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', attempts: 1, lastError: refusal('Deze zaak bestaat al.'), failureKind: 'permanent' }]);
     expect(repo.list()[0]?.sync).toBe('stuck');
   });
 
@@ -239,7 +241,7 @@ describe('sync engine', () => {
     clock.advance(BACKOFF_CAP_MS);
     await engine.syncNow();
     expect(hub.sent).toHaveLength(MAX_ATTEMPTS + 1);
-    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', failureKind: 'permanent', lastError: 'Deze casus is al ontvangen.' }]);
+    expect(await db.outbox.toArray()).toMatchObject([{ status: 'stuck', failureKind: 'permanent', lastError: refusal('Deze casus is al ontvangen.') }]);
     expect(repo.list()[0]?.sync).toBe('stuck');
     // Now the worker has to look at it: the sync page says so.
     expect(await engine.items()).toMatchObject([{ status: 'stuck', autoRetry: false }]);
@@ -249,8 +251,8 @@ describe('sync engine', () => {
     const { db, clock, hub, engine, repo } = await setup();
     const outage = await repo.create(householdInput('Storing'));
     const refused = await repo.create(householdInput('Geweigerd'));
-    await db.outbox.where('entityId').equals(outage.id).modify({ status: 'stuck', attempts: MAX_ATTEMPTS, lastError: messages.hubError });
-    await db.outbox.where('entityId').equals(refused.id).modify({ status: 'stuck', attempts: 1, lastError: 'De gegevens kloppen niet.' });
+    await db.outbox.where('entityId').equals(outage.id).modify({ status: 'stuck', attempts: MAX_ATTEMPTS, lastError: hubErrors.internal });
+    await db.outbox.where('entityId').equals(refused.id).modify({ status: 'stuck', attempts: 1, lastError: { code: 'hub.bad_request', params: { message: 'De gegevens kloppen niet.' } } });
     clock.advance(1);
     await engine.syncNow();
     expect(hub.sent.map((s) => s.caseId)).toEqual([outage.id]);
@@ -261,7 +263,7 @@ describe('sync engine', () => {
     const { db, engine, repo } = await setup(() => ({ status: 401, body: apiError('Uw sessie is verlopen.') }));
     await repo.create(householdInput());
     await engine.syncNow();
-    expect(engine.status()).toMatchObject({ lastError: 'Meld u opnieuw aan om te versturen.', needsSignIn: true });
+    expect(engine.status()).toMatchObject({ lastError: hubErrors.unauthorized, needsSignIn: true });
     expect(await db.outbox.toArray()).toMatchObject([{ status: 'pending', attempts: 0 }]);
   });
 
@@ -357,19 +359,19 @@ describe('sync engine', () => {
     const byEntity = (id: string) => rows.find((row) => row.entityId === id);
     expect(byEntity(ids[0]!)).toBeUndefined();
     expect(byEntity(ids[1]!)).toBeUndefined();
-    expect(byEntity(ids[2]!)).toMatchObject({ status: 'stuck', attempts: 1, lastError: 'Deze casus is al ontvangen.' });
-    expect(byEntity(ids[3]!)).toMatchObject({ status: 'stuck', lastError: 'Deze verzendsleutel is al gebruikt.' });
-    expect(byEntity(ids[4]!)).toMatchObject({ status: 'stuck', lastError: 'De gegevens kloppen niet.' });
-    expect(byEntity(ids[5]!)).toMatchObject({ status: 'pending', attempts: 1, lastError: messages.badAnswer, nextAttemptAt: clock.now() + 1_000 });
+    expect(byEntity(ids[2]!)).toMatchObject({ status: 'stuck', attempts: 1, lastError: refusal('Deze casus is al ontvangen.') });
+    expect(byEntity(ids[3]!)).toMatchObject({ status: 'stuck', lastError: refusal('Deze verzendsleutel is al gebruikt.') });
+    expect(byEntity(ids[4]!)).toMatchObject({ status: 'stuck', lastError: refusal('De gegevens kloppen niet.') });
+    expect(byEntity(ids[5]!)).toMatchObject({ status: 'pending', attempts: 1, lastError: hubErrors.badAnswer, nextAttemptAt: clock.now() + 1_000 });
     const sync = new Map(repo.list().map((h) => [h.id, h.sync]));
     expect(ids.map((id) => sync.get(id))).toEqual(['received', 'received', 'stuck', 'stuck', 'stuck', 'waiting']);
     expect(engine.status()).toMatchObject({ pending: 1, stuck: 3 });
   });
 
   it.each([
-    ['a network error', 'network' as const, messages.offline],
-    ['a 503', { status: 503 }, messages.hubError],
-    ['a 429', { status: 429 }, messages.busy],
+    ['a network error', 'network' as const, hubErrors.offline],
+    ['a 503', { status: 503 }, hubErrors.internal],
+    ['a 429', { status: 429 }, hubErrors.rateLimited],
   ])('after %s on a batch, backs off every item with its own jitter and keeps its key', async (_, answer, message) => {
     const draws = [0.1, 0.9, 0.5];
     let draw = 0;
@@ -383,7 +385,7 @@ describe('sync engine', () => {
     const rows = (await db.outbox.toArray()).sort((a, b) => a.createdAt - b.createdAt);
     expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual(Array.from({ length: 3 }, () => ['pending', 1, message]));
     expect(rows.map((r) => r.nextAttemptAt - clock.now())).toEqual([200, 1_800, 1_000]);
-    expect(engine.status().lastError).toBe(message);
+    expect(engine.status().lastError).toEqual(message);
     expect(repo.list().every((h) => h.sync === 'waiting')).toBe(true);
   });
 
@@ -392,7 +394,7 @@ describe('sync engine', () => {
     await repo.importMany([householdInput('A'), householdInput('B')]);
     await engine.syncNow();
     expect(hub.requests).toEqual([{ route: 'batch', size: 2 }]);
-    expect(engine.status()).toMatchObject({ lastError: messages.relogin, needsSignIn: true });
+    expect(engine.status()).toMatchObject({ lastError: hubErrors.unauthorized, needsSignIn: true });
     expect((await db.outbox.toArray()).map((r) => [r.status, r.attempts])).toEqual([
       ['pending', 0],
       ['pending', 0],

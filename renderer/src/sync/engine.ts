@@ -1,13 +1,14 @@
 import type { NewCaseRequest } from '../../../shared/api/cases';
 import { newCaseRequestSchema } from '../../../shared/api/cases';
 import type { SyncState } from '../../../shared/domain/household.schema';
+import type { AppError } from '../../../shared/result';
 import type { OutboxItemView, SyncEngine, SyncStatusView } from '../data/contracts';
 import { decryptJson } from '../data/crypto/cipher';
 import type { KeukentafelDb, OutboxFailureKind, OutboxRow } from '../data/db';
 import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
 import { createEmitter } from '../data/ports';
 import type { CaseHub } from './hub-client';
-import { messages } from './hub-client';
+import { hubError, hubErrors } from './hub-client';
 import type { HubFailure } from './outbox-failures';
 import { afterFailure, failureKindOf, isAutoRetried } from './outbox-failures';
 
@@ -21,8 +22,8 @@ export const MAX_ATTEMPTS = 6;
 export const BATCH_SIZE = 100;
 export const TICK_MS = 15_000;
 export const CHANGES_CHECKPOINT = 'case-changes';
-const unreadable = 'Dit bericht kan niet worden gelezen. Neem contact op met de beheerder.';
-const failedRun = 'Versturen lukte niet. We proberen het straks opnieuw.';
+const unreadable: AppError = { code: 'record.unreadable' };
+const failedRun: AppError = { code: 'sync.run-failed' };
 
 export interface SyncEngineDeps {
   db: KeukentafelDb;
@@ -59,7 +60,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     pending: 0,
     stuck: 0,
     lastSyncAt: null as number | null,
-    lastError: null as string | null,
+    lastError: null as AppError | null,
     needsSignIn: false,
   };
   // Counts renewed sign-ins; a 401 from a run that began before the latest one is about the old token.
@@ -94,16 +95,16 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
 
   function refusedToken(): void {
     if (runSignIns !== signIns) return;
-    state.lastError = messages.relogin;
+    state.lastError = hubErrors.unauthorized;
     state.needsSignIn = true;
   }
 
-  async function markFailures(items: readonly OutboxRow[], message: string, kind: OutboxFailureKind): Promise<void> {
+  async function markFailures(items: readonly OutboxRow[], error: AppError, kind: OutboxFailureKind): Promise<void> {
     if (items.length === 0) return;
     const states = await db.transaction('rw', db.outbox, async () => {
       const result: [string, SyncState][] = [];
       for (const item of items) {
-        const next = afterFailure(item, message, kind, { now: clock.now(), maxAttempts, random: deps.random });
+        const next = afterFailure(item, error, kind, { now: clock.now(), maxAttempts, random: deps.random });
         await db.outbox.update(item.id, next);
         result.push([item.entityId, next.status === 'stuck' ? 'stuck' : 'waiting']);
       }
@@ -145,8 +146,8 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     }
     const kind = failureKindOf(answer);
     const transient = kind === 'transient';
-    state.lastError = transient ? answer.message : null;
-    await markFailures(items, answer.message, kind);
+    state.lastError = transient ? answer.error : null;
+    await markFailures(items, answer.error, kind);
     // A transient failure means the hub or the network is down: stop, the tick or 'online' retries.
     return transient ? 'halt' : 'next';
   }
@@ -167,18 +168,18 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     if (answer.kind !== 'ok') return failRequest(ready.map(({ item }) => item), answer);
     const results = new Map(answer.value.results.map((r) => [r.idempotencyKey, r]));
     const done: { item: OutboxRow; receivedAt: string }[] = [];
-    const refused: { item: OutboxRow; message: string }[] = [];
+    const refused: { item: OutboxRow; error: AppError }[] = [];
     const missing: OutboxRow[] = [];
     for (const { item } of ready) {
       const result = results.get(item.id);
       if (!result) missing.push(item);
       else if ('receivedAt' in result.body) done.push({ item, receivedAt: result.body.receivedAt });
-      else refused.push({ item, message: result.body.message });
+      else refused.push({ item, error: hubError(result.body) });
     }
     await confirm(done);
-    for (const { item, message } of refused) await markFailures([item], message, 'permanent');
+    for (const { item, error } of refused) await markFailures([item], error, 'permanent');
     // An item the hub left out is not refused: it is tried again later.
-    await markFailures(missing, messages.badAnswer, 'transient');
+    await markFailures(missing, hubErrors.badAnswer, 'transient');
     return 'next';
   }
 
@@ -318,7 +319,7 @@ export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {
     signedIn() {
       signIns++;
       state.needsSignIn = false;
-      if (state.lastError === messages.relogin) state.lastError = null;
+      if (state.lastError?.code === hubErrors.unauthorized.code) state.lastError = null;
       notify();
       return syncNow();
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHubClient, messages } from './hub-client';
+import { errorText } from '../i18n/errors';
+import { createHubClient, hubErrors } from './hub-client';
 
 const user = { id: crypto.randomUUID(), username: 'sanne', displayName: 'Sanne', role: 'worker', teamId: crypto.randomUUID() };
 
@@ -23,20 +24,22 @@ describe('hub client', () => {
     expect(calls[0]?.url).toBe('http://hub.test/api/v1/auth/login');
   });
 
-  it("shows the hub's own message on a wrong password", async () => {
-    const { hub } = client(() => Promise.resolve(Response.json({ error: 'invalid', message: 'Gebruikersnaam of wachtwoord klopt niet.' }, { status: 401 })));
-    expect(await hub.login({ username: 'sanne', password: 'fout' })).toEqual({ ok: false, error: 'Gebruikersnaam of wachtwoord klopt niet.' });
+  it("keeps the hub's error code on a wrong password, and its message for the screen", async () => {
+    const { hub } = client(() => Promise.resolve(Response.json({ error: 'invalid_credentials', message: 'Gebruikersnaam of wachtwoord klopt niet.' }, { status: 401 })));
+    const answer = await hub.login({ username: 'sanne', password: 'fout' });
+    expect(answer).toEqual({ ok: false, error: { code: 'hub.invalid_credentials', params: { message: 'Gebruikersnaam of wachtwoord klopt niet.' } } });
+    expect(!answer.ok && errorText(answer.error)).toBe('Gebruikersnaam of wachtwoord klopt niet.');
   });
 
   it('says plainly when the hub cannot be reached', async () => {
     const { hub } = client(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(await hub.login({ username: 'sanne', password: 'x' })).toEqual({ ok: false, error: messages.offline });
+    expect(await hub.login({ username: 'sanne', password: 'x' })).toEqual({ ok: false, error: hubErrors.offline });
   });
 
   it('treats an answer of the wrong shape as a hub error, not as success', async () => {
     const { hub } = client(() => Promise.resolve(Response.json({ token: 'kort' })));
     const result = await hub.login({ username: 'sanne', password: 'x' });
-    expect(result).toEqual({ ok: false, error: messages.badAnswer });
+    expect(result).toEqual({ ok: false, error: hubErrors.badAnswer });
   });
 
   it('sends the token and the Idempotency-Key with a new case', async () => {
@@ -64,12 +67,16 @@ describe('hub client', () => {
 
   it('passes an older hub\'s 404 on the batch route through, so the engine can fall back', async () => {
     const { hub } = client(() => Promise.resolve(Response.json({ error: 'not_found', message: 'Deze pagina bestaat niet.' }, { status: 404 })));
-    expect(await hub.withToken('tok').postCases([])).toEqual({ kind: 'http', status: 404, message: 'Deze pagina bestaat niet.' });
+    expect(await hub.withToken('tok').postCases([])).toEqual({
+      kind: 'http',
+      status: 404,
+      error: { code: 'hub.not_found', params: { message: 'Deze pagina bestaat niet.' } },
+    });
   });
 
   it('does not call the hub without a token', async () => {
     const { hub, calls } = client(() => Promise.reject(new Error('should not be called')));
-    expect(await hub.withToken(null).changes(0)).toEqual({ kind: 'http', status: 401, message: messages.relogin });
+    expect(await hub.withToken(null).changes(0)).toEqual({ kind: 'http', status: 401, error: hubErrors.unauthorized });
     expect(calls).toHaveLength(0);
   });
 
@@ -77,7 +84,7 @@ describe('hub client', () => {
     const { hub, calls } = client(() => Promise.resolve(Response.json({ checkpoint: 0, changes: [] })));
     let token: string | null = null;
     const bound = hub.withToken(() => token);
-    expect(await bound.changes(0)).toEqual({ kind: 'http', status: 401, message: messages.relogin });
+    expect(await bound.changes(0)).toEqual({ kind: 'http', status: 401, error: hubErrors.unauthorized });
     token = 'nieuw';
     expect((await bound.changes(0)).kind).toBe('ok');
     expect(calls.map((c) => new Headers(c.init?.headers).get('authorization'))).toEqual(['Bearer nieuw']);

@@ -3,26 +3,30 @@ import type { LoginRequest, LoginResponse } from '../../../shared/api/auth';
 import { apiErrorSchema, loginResponseSchema } from '../../../shared/api/auth';
 import type { CaseBatchItem, CaseBatchResponse, CaseChangesResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
 import { apiPaths, caseBatchResponseSchema, caseChangesResponseSchema, newCaseResponseSchema } from '../../../shared/api/cases';
-import type { Result } from '../../../shared/result';
-import { fail, ok } from '../../../shared/result';
+import type { AppError, Result } from '../../../shared/result';
+import { fail, failWith, ok } from '../../../shared/result';
 import type { HubClient } from '../data/contracts';
 
-/** The hub over HTTP. Every answer is parsed with the shared zod schemas; errors come back as Dutch text. */
+/**
+ * The hub over HTTP. Every answer is parsed with the shared zod schemas; errors come back as codes:
+ * the hub's own `error` code as `hub.<code>` (its Dutch message in `params.message`), or one of the
+ * device's own when the hub could not say (no network, an answer that does not parse).
+ */
 
-export const messages = {
-  offline: 'Geen verbinding met de gemeente. Controleer het internet en probeer het opnieuw.',
-  relogin: 'Meld u opnieuw aan om te versturen.',
-  badAnswer: 'De gemeente gaf een onverwacht antwoord. Probeer het later opnieuw.',
-  busy: 'De gemeente is even te druk. We proberen het straks opnieuw.',
-  hubError: 'Er ging iets mis bij de gemeente. We proberen het straks opnieuw.',
-  wrongLogin: 'Gebruikersnaam of wachtwoord klopt niet.',
-} as const;
+export const hubErrors = {
+  offline: { code: 'net.offline' },
+  unauthorized: { code: 'hub.unauthorized' },
+  badAnswer: { code: 'hub.bad_answer' },
+  rateLimited: { code: 'hub.rate_limited' },
+  internal: { code: 'hub.internal' },
+  invalidCredentials: { code: 'hub.invalid_credentials' },
+} as const satisfies Record<string, AppError>;
 
 /** A hub call's outcome, detailed enough for the sync engine to choose retry, stuck or re-login. */
 export type HubCall<T> =
   | { kind: 'ok'; value: T }
-  | { kind: 'network'; message: string }
-  | { kind: 'http'; status: number; message: string };
+  | { kind: 'network'; error: AppError }
+  | { kind: 'http'; status: number; error: AppError };
 
 /** The calls the sync engine makes, already carrying the worker's token. */
 export interface CaseHub {
@@ -46,11 +50,16 @@ export interface FullHubClient extends HubClient {
   withToken(token: TokenSource): CaseHub;
 }
 
-function fallbackMessage(status: number): string {
-  if (status === 401) return messages.relogin;
-  if (status === 429) return messages.busy;
-  if (status >= 500) return messages.hubError;
-  return messages.badAnswer;
+function fallbackError(status: number): AppError {
+  if (status === 401) return hubErrors.unauthorized;
+  if (status === 429) return hubErrors.rateLimited;
+  if (status >= 500) return hubErrors.internal;
+  return hubErrors.badAnswer;
+}
+
+/** The hub's code kept as `hub.<code>`; its Dutch message rides along for codes the catalogue does not know. */
+export function hubError(body: { error: string; message: string }): AppError {
+  return { code: `hub.${body.error}`, params: { message: body.message } };
 }
 
 export function createHubClient(deps: HubClientDeps): FullHubClient {
@@ -63,7 +72,7 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
     try {
       response = await doFetch(`${base}${path}`, init);
     } catch {
-      return { kind: 'network', message: messages.offline };
+      return { kind: 'network', error: hubErrors.offline };
     }
     let body: unknown = null;
     try {
@@ -73,11 +82,10 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
     }
     if (!response.ok) {
       const parsed = apiErrorSchema.safeParse(body);
-      const message = parsed.success ? parsed.data.message : fallbackMessage(response.status);
-      return { kind: 'http', status: response.status, message };
+      return { kind: 'http', status: response.status, error: parsed.success ? hubError(parsed.data) : fallbackError(response.status) };
     }
     const parsed = schema.safeParse(body);
-    if (!parsed.success) return { kind: 'http', status: 502, message: messages.badAnswer };
+    if (!parsed.success) return { kind: 'http', status: 502, error: hubErrors.badAnswer };
     return { kind: 'ok', value: parsed.data };
   }
 
@@ -88,13 +96,14 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
       loginResponseSchema,
     );
     if (answer.kind === 'ok') return ok(answer.value);
-    if (answer.kind === 'http' && answer.status === 401 && answer.message === messages.relogin) return fail(messages.wrongLogin);
-    return fail(answer.message);
+    // A 401 without a readable body can only mean the password was refused.
+    if (answer.kind === 'http' && answer.status === 401 && answer.error === hubErrors.unauthorized) return fail(hubErrors.invalidCredentials.code);
+    return failWith(answer.error);
   }
 
   function withToken(source: TokenSource): CaseHub {
     const current = typeof source === 'function' ? source : () => source;
-    const noToken = { kind: 'http', status: 401, message: messages.relogin } as const;
+    const noToken = { kind: 'http', status: 401, error: hubErrors.unauthorized } as const;
     /** Reads the token once per call, so one request never mixes two tokens. */
     function authorized<T>(send: (auth: Record<string, string>) => Promise<HubCall<T>>): Promise<HubCall<T>> {
       const token = current();

@@ -1,7 +1,7 @@
+import type { AppError } from '../../../shared/result';
 import type { OutboxFailureKind, OutboxRow } from '../data/db';
 import { backoffDelay, stuckRetryDelay } from './backoff';
 import type { HubCall } from './hub-client';
-import { messages } from './hub-client';
 
 /**
  * What a failed send does to an outbox row. After repeated failures a row is stuck (shown as
@@ -16,14 +16,14 @@ export function failureKindOf(answer: HubFailure): OutboxFailureKind {
   return answer.kind === 'network' || answer.status >= 500 || answer.status === 429 ? 'transient' : 'permanent';
 }
 
-// Rows stuck before failureKind existed: these messages only come from network, 5xx or 429 failures.
-const transientMessages = new Set<string>([messages.offline, messages.hubError, messages.busy]);
+// Rows stuck before failureKind existed: these codes only come from network, 5xx or 429 failures.
+const transientCodes = new Set<string>(['net.offline', 'hub.internal', 'hub.unavailable', 'hub.rate_limited']);
 
 /** Whether the engine sends this row by itself when it is due. */
 export function isAutoRetried(row: OutboxRow): boolean {
   if (row.status === 'pending') return true;
   if (row.failureKind !== undefined) return row.failureKind === 'transient';
-  return row.lastError !== null && transientMessages.has(row.lastError);
+  return row.lastError !== null && transientCodes.has(row.lastError.code);
 }
 
 export interface FailurePolicy {
@@ -35,7 +35,7 @@ export interface FailurePolicy {
 /** The row's new fields after one more failed try. */
 export function afterFailure(
   item: OutboxRow,
-  message: string,
+  error: AppError,
   kind: OutboxFailureKind,
   policy: FailurePolicy,
 ): Pick<OutboxRow, 'attempts' | 'status' | 'nextAttemptAt' | 'lastError' | 'failureKind'> {
@@ -46,5 +46,5 @@ export function afterFailure(
     kind === 'permanent'
       ? item.nextAttemptAt
       : policy.now + (stuck ? stuckRetryDelay(policy.random) : backoffDelay(attempts, policy.random));
-  return { attempts, status: stuck ? 'stuck' : 'pending', nextAttemptAt, lastError: message, failureKind: kind };
+  return { attempts, status: stuck ? 'stuck' : 'pending', nextAttemptAt, lastError: error, failureKind: kind };
 }

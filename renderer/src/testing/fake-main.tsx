@@ -22,7 +22,7 @@ if (first.ok) {
   const session = services.session()!;
   const [stuck] = await session.sync.items();
   if (stuck) {
-    session.sync.markStuck(stuck.id, 'De gemeente weigert dit bericht: het postcodegebied is onbekend.');
+    session.sync.markStuck(stuck.id, { code: 'hub.bad_request', params: { message: 'De gemeente weigert dit bericht: het postcodegebied is onbekend.' } });
     session.households.setSync(stuck.entityId, 'stuck');
   }
   session.lock();

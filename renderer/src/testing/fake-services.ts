@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import { countMembers, householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
-import { fail, ok, type Result } from '../../../shared/result';
+import { fail, ok, type AppError, type Result } from '../../../shared/result';
 import type {
   AppServices,
   DeviceAccount,
@@ -135,7 +135,7 @@ export function createFakeSync(now: () => number, online: boolean) {
   };
   const engine: SyncEngine & {
     enqueue(entityId: string): void;
-    markStuck(itemId: string, error: string): void;
+    markStuck(itemId: string, error: AppError): void;
     setOnline(v: boolean): void;
     /** The hub token expired: nothing is sent until `signedIn()`. */
     expireToken(): void;
@@ -175,7 +175,7 @@ export function createFakeSync(now: () => number, online: boolean) {
       changes.emit();
     },
     expireToken() {
-      status = { ...status, needsSignIn: true, lastError: 'Meld u opnieuw aan om te versturen.' };
+      status = { ...status, needsSignIn: true, lastError: { code: 'hub.unauthorized' } };
       changes.emit();
     },
     signedIn() {
@@ -219,8 +219,8 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       sync,
       locked: false,
       renewSignIn(tried) {
-        if (tried === '') return Promise.resolve(fail('Vul uw wachtwoord in.'));
-        if (tried !== password) return Promise.resolve(fail('Dit wachtwoord klopt niet. Probeer het opnieuw.'));
+        if (tried === '') return Promise.resolve(fail('input.invalid', { message: 'Vul uw wachtwoord in.' }));
+        if (tried !== password) return Promise.resolve(fail('session.wrong-password'));
         void sync.signedIn();
         return Promise.resolve(ok(undefined));
       },
@@ -238,20 +238,20 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       return Promise.resolve({ state: 'locked', user: fakeUser, lockedUntil: lockedUntil > now() ? lockedUntil : null });
     },
     enroll(_login: LoginResponse, newPin: string): Promise<Result<Session>> {
-      if (!/^\d{5,12}$/.test(newPin)) return Promise.resolve(fail('Een pincode heeft 5 tot 12 cijfers.'));
+      if (!/^\d{5,12}$/.test(newPin)) return Promise.resolve(fail('pin.invalid'));
       pin = newPin;
       return Promise.resolve(ok(openSession()));
     },
     unlock(tried: string): Promise<Result<Session>> {
       const wait = Math.ceil((lockedUntil - now()) / 1000);
-      if (wait > 0) return Promise.resolve(fail(`Te vaak een verkeerde pincode. Probeer het over ${wait} seconden opnieuw.`));
+      if (wait > 0) return Promise.resolve(fail('pin.too-often', { waitMs: lockedUntil - now() }));
       if (tried !== pin) {
         failed += 1;
         if (failed >= 3) {
           lockedUntil = now() + 5_000 * 2 ** (failed - 3);
-          return Promise.resolve(fail(`Te vaak een verkeerde pincode. Probeer het over ${5 * 2 ** (failed - 3)} seconden opnieuw.`));
+          return Promise.resolve(fail('pin.too-often', { waitMs: 5_000 * 2 ** (failed - 3) }));
         }
-        return Promise.resolve(fail(`Deze pincode klopt niet. U kunt het nog ${3 - failed} keer proberen.`));
+        return Promise.resolve(fail('pin.wrong', { left: 3 - failed }));
       }
       failed = 0;
       return Promise.resolve(ok(openSession()));
@@ -278,7 +278,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
     account,
     hub: {
       login(request) {
-        if (request.password !== password) return Promise.resolve(fail('Gebruikersnaam of wachtwoord klopt niet.'));
+        if (request.password !== password) return Promise.resolve(fail('hub.invalid_credentials'));
         const expiresAt = new Date(now() + 8 * 3600_000).toISOString();
         return Promise.resolve(ok({ token: 'f'.repeat(40), expiresAt, user: { ...fakeUser, username: request.username } }));
       },

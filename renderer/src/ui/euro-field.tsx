@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { centsSchema } from '../../../shared/domain/intake.schema';
 import { parseEuro } from '../../../shared/domain/finance';
+import { errorText } from '../i18n/errors';
 import { TextField } from './text-field';
 
 /** Cents as a Dutch amount without the euro sign, e.g. "1.234,56", for an input's starting text. */
@@ -11,7 +12,7 @@ export function euroText(cents: number): string {
 /** The cents for typed text, or the Dutch message why it cannot be stored. */
 export function readEuro(text: string): { ok: true; cents: number } | { ok: false; error: string } {
   const parsed = parseEuro(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error };
+  if (!parsed.ok) return { ok: false, error: errorText(parsed.error) };
   const checked = centsSchema.safeParse(parsed.value);
   return checked.success ? { ok: true, cents: checked.data } : { ok: false, error: checked.error.issues[0]?.message ?? 'Vul een bedrag in.' };
 }

@@ -10,7 +10,7 @@ async function wrapped(pin: string) {
   const salt = newSalt();
   const dataKey = await generateDataKey();
   const result = await wrapDataKey(dataKey, await derivePinKey(pin, salt, iterations), identityHost);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   return { salt, dataKey, stored: result.value };
 }
 
@@ -33,7 +33,7 @@ describe('keys', () => {
 
   it('tells a host failure apart from a wrong PIN', async () => {
     const { salt, stored } = await wrapped('24680');
-    const brokenHost = { ...identityHost, unwrapKey: () => Promise.resolve(fail<string>('kapot')) };
+    const brokenHost = { ...identityHost, unwrapKey: () => Promise.resolve(fail<string>('keys.unavailable')) };
     const opened = await unwrapDataKey(stored, await derivePinKey('24680', salt, iterations), brokenHost);
     expect(opened).toMatchObject({ ok: false, error: 'host' });
   });

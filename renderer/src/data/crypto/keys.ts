@@ -57,7 +57,7 @@ export async function unwrapDataKey(
   host: KeyHost,
 ): Promise<{ ok: true; value: CryptoKey } | { ok: false; error: UnwrapError; message: string }> {
   const opened = await host.unwrapKey(stored);
-  if (!opened.ok) return { ok: false, error: 'host', message: opened.error };
+  if (!opened.ok) return { ok: false, error: 'host', message: opened.error.code };
   const bytes = fromBase64(opened.value);
   try {
     const key = await crypto.subtle.unwrapKey(

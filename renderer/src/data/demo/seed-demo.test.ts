@@ -13,7 +13,7 @@ async function enroll(demo: boolean | undefined, db?: KeukentafelDb) {
   const { account, db: store } = device(db);
   const login = { ...loginFor(), ...(demo === undefined ? {} : { demo }) };
   const result = await account.enroll(login, '24680');
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   return { db: store, account, session: result.value as DeviceSession };
 }
 

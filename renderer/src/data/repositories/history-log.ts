@@ -69,7 +69,7 @@ export function createHistoryLog(deps: HistoryLogDeps): HistoryLog {
   }
 
   async function readRows(householdId: string): Promise<EncryptedRow[]> {
-    return db.history.where('householdId').equals(householdId).toArray();
+    return db.history.where('owner').equals(householdId).toArray();
   }
 
   async function decrypt(row: EncryptedRow): Promise<HistoryEntry> {
@@ -98,7 +98,7 @@ export function createHistoryLog(deps: HistoryLogDeps): HistoryLog {
       const entry: HistoryEntry = { at: new Date(now).toISOString(), by, what };
       const { iv, data } = await encryptJson(key, entry);
       return {
-        row: { id, householdId, updatedAt: now, iv, data },
+        row: { id, owner: householdId, updatedAt: now, iv, data },
         committed: () => lastBy.set(householdId, { id, at: now, by, what }),
       };
     },

@@ -94,7 +94,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   }
 
   async function readSections(householdId: string): Promise<Sections> {
-    const rows = await db.intakes.where('householdId').equals(householdId).toArray();
+    const rows = await db.intakes.where('owner').equals(householdId).toArray();
     const sections: Sections = { domains: new Map(), signals: null, finances: null, cursor: null, updatedAt: null };
     const prefix = `${householdId}:`;
     await mapBounded(rows, 50, async (row) => {
@@ -126,7 +126,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   async function commit(householdId: string, id: string, value: unknown, what: string | null): Promise<number> {
     const now = clock.now();
     const [sealed, entry] = await Promise.all([encryptJson(key, value), what === null ? null : history.entryFor(householdId, what)]);
-    const row: EncryptedRow = { id, householdId, updatedAt: now, iv: sealed.iv, data: sealed.data };
+    const row: EncryptedRow = { id, owner: householdId, updatedAt: now, iv: sealed.iv, data: sealed.data };
     await db.transaction('rw', db.intakes, db.history, async () => {
       await db.intakes.put(row);
       if (entry) await db.history.put(entry.row);
@@ -154,7 +154,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       [rowId.signals(h), intake.signals],
       [rowId.finances(h), intake.finances],
     ];
-    return Promise.all(parts.map(async ([id, value]) => ({ id, householdId: h, updatedAt: now, ...(await encryptJson(key, value)) })));
+    return Promise.all(parts.map(async ([id, value]) => ({ id, owner: h, updatedAt: now, ...(await encryptJson(key, value)) })));
   }
 
   return {

@@ -73,7 +73,7 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
     const rows = await db.intakes.bulkGet(ids);
     await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
       if (!row || stopped) return;
-      const householdId = row.householdId ?? row.id.slice(0, -SIGNALS_SUFFIX.length);
+      const householdId = row.owner ?? row.id.slice(0, -SIGNALS_SUFFIX.length);
       try {
         const parsed = storedSignalsSchema.safeParse(await decryptJson(key, row.iv, row.data));
         // An unreadable row is reported when the household is opened; here it only cannot count.

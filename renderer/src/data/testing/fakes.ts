@@ -16,7 +16,7 @@ export function freshDb(): KeukentafelDb {
 /** A host without a keychain: wrapping is the identity. */
 export const identityHost: KeyHost = {
   wrapKey: (data) => Promise.resolve(ok(data)),
-  unwrapKey: (data) => Promise.resolve(data.length > 0 ? ok(data) : fail('Geen sleutel gevonden.')),
+  unwrapKey: (data) => Promise.resolve(data.length > 0 ? ok(data) : fail('keys.unwrap-failed')),
 };
 
 export function fakeClock(start = Date.parse('2026-03-02T09:00:00.000Z')): Clock & { advance(ms: number): void; set(ms: number): void } {

@@ -5,6 +5,7 @@ import type { LoginResponse } from '../../../../shared/api/auth';
 import { useServices } from '../../app/services-context';
 import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
+import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
 import { AuthFrame } from './auth-frame';
@@ -21,7 +22,7 @@ export function ChoosePinScreen({ login, onEnrolled }: { login: LoginResponse; o
     setError(null);
     const result = await account.enroll(login, pin);
     if (result.ok) onEnrolled(result.value);
-    else setError(result.error);
+    else setError(errorText(result.error));
   });
 
   return (

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loginRequestSchema } from '../../../../shared/api/auth';
 import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
+import { errorText } from '../../i18n/errors';
 import { TextField } from '../../ui/text-field';
 
 const renewSchema = z.object({ password: loginRequestSchema.shape.password });
@@ -23,7 +24,7 @@ export function RenewSignInForm({ session, onRenewed }: { session: Session; onRe
       onRenewed();
       return;
     }
-    form.setError('password', { message: result.error }, { shouldFocus: true });
+    form.setError('password', { message: errorText(result.error) }, { shouldFocus: true });
   });
 
   return (

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { loginRequestSchema, type LoginRequest, type LoginResponse } from '../../../../shared/api/auth';
 import { useServices } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
+import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { AuthFrame } from './auth-frame';
 import { TextField } from '../../ui/text-field';
@@ -20,7 +21,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse
     const result = await hub.login(values);
     if (result.ok) onSignedIn(result.value);
     else {
-      setError(result.error);
+      setError(errorText(result.error));
       form.setFocus('password');
     }
   });

@@ -5,6 +5,7 @@ import type { User } from '../../../../shared/api/auth';
 import { useServices } from '../../app/services-context';
 import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
+import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { secondsLeft } from '../../ui/format';
@@ -38,7 +39,7 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, onRes
       onUnlocked(result.value);
       return;
     }
-    setError(result.error);
+    setError(errorText(result.error));
     form.reset({ pin: '' });
     const status = await account.status();
     setLockedUntil(status.state === 'locked' ? status.lockedUntil : null);

@@ -20,7 +20,7 @@ async function listPage() {
     households: ['Familie Oud', 'Marco Jacobs', 'Familie Nieuw'].map((name) => ({ name, postcode: '6411 AB', members: [member(name)] })),
   });
   const result = await services.account.unlock('24680');
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   const session = result.value;
   const render = () =>
     renderToStaticMarkup(

@@ -8,7 +8,7 @@ import { SyncPage } from './sync-page';
 async function signedIn() {
   const services = await createFakeServices({ enrolledPin: '24680', password: 'goed' });
   const result = await services.account.unlock('24680');
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   const session = result.value as FakeSession;
   const render = () =>
     renderToStaticMarkup(
@@ -42,7 +42,7 @@ describe('SyncPage', () => {
     const { session, render } = await signedIn();
     expect(render()).not.toContain('type="password"');
     session.sync.expireToken();
-    expect(await session.renewSignIn('fout')).toEqual({ ok: false, error: 'Dit wachtwoord klopt niet. Probeer het opnieuw.' });
+    expect(await session.renewSignIn('fout')).toEqual({ ok: false, error: { code: 'session.wrong-password' } });
     expect(render()).toContain('type="password"');
     expect((await session.renewSignIn('goed')).ok).toBe(true);
     expect(render()).not.toContain('type="password"');

@@ -5,6 +5,7 @@ import { useSession } from '../../app/services-context';
 import type { OutboxItemView } from '../../data/contracts';
 import { RenewSignInForm } from '../auth/renew-sign-in-form';
 import { nl } from '../../i18n/nl';
+import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { formatWhen } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';
@@ -62,7 +63,7 @@ export function SyncPage() {
       {status.needsSignIn ? <RenewSignInForm session={session} onRenewed={renewed} /> : null}
       <p>{nl.sync.intro}</p>
       <p className="muted">{status.lastSyncAt ? nl.sync.lastSync(formatWhen(status.lastSyncAt)) : nl.sync.neverSynced}</p>
-      {status.lastError && !status.needsSignIn ? <Alert kind="notice">{status.lastError}</Alert> : null}
+      {status.lastError && !status.needsSignIn ? <Alert kind="notice">{errorText(status.lastError)}</Alert> : null}
       {items.length === 0 ? (
         <p className="empty">{nl.sync.empty}</p>
       ) : (
@@ -77,7 +78,7 @@ export function SyncPage() {
                   <span className={`badge badge--${item.status === 'stuck' ? 'stuck' : 'waiting'}`}>{item.status === 'stuck' ? nl.sync.stuckLabel : nl.sync.pendingLabel}</span>{' '}
                   {nl.sync.attempts(item.attempts)}
                 </p>
-                {item.lastError ? <p className="outbox__error">{item.lastError}</p> : null}
+                {item.lastError ? <p className="outbox__error">{errorText(item.lastError)}</p> : null}
                 {item.status === 'stuck' ? <p className="muted">{item.autoRetry ? nl.sync.keepsTrying : nl.sync.needsYou}</p> : null}
               </div>
               {item.status === 'stuck' ? (
