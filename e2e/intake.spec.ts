@@ -103,6 +103,7 @@ test('a full intake for a single father, done offline, is all there after a relo
   await expect(signals.urgentBanner()).toContainText('Eerste gesprek met schuldhulp uiterlijk');
   await signals.search().fill('');
   await signals.signal('Deurwaarder').first().check();
+  await signals.openDetails('Dreigende huisuitzetting');
   await signals.observedOn('Dreigende huisuitzetting').fill('2099-01-01');
   await expect(page.getByText('Deze datum ligt in de toekomst.')).toBeVisible();
   await signals.observedOn('Dreigende huisuitzetting').fill('2026-01-15');
@@ -176,6 +177,7 @@ test('a full intake for a single father, done offline, is all there after a relo
 
   await page.goto(`/#/huishoudens/${id}/gesprek/signalen`);
   await expect(signals.signal('Dreigende huisuitzetting')).toBeChecked();
+  await signals.openDetails('Dreigende huisuitzetting');
   await expect(signals.observedOn('Dreigende huisuitzetting')).toHaveValue('2026-01-15');
   await expect(signals.note('Dreigende huisuitzetting')).toHaveValue('Brief van de woningcorporatie gezien.');
   await expect(page.getByText('Kinderen eten bij oma', { exact: true })).toBeVisible();

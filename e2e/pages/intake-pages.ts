@@ -48,6 +48,16 @@ export class IntakeSignalsPage {
   search = () => this.page.getByLabel('Zoek een signaal');
   signal = (title: string) => this.page.getByRole('checkbox', { name: new RegExp(`^${title}`) });
   observedOn = (title: string) => this.page.getByLabel(`Sinds wanneer? (${title})`);
+  /** The button that unfolds a ticked signal's date and note. */
+  details = (title: string) => this.page.getByRole('button', { name: `Datum en opmerking bij ${title}` });
+  groupHeading = (domain: string) => this.page.getByRole('heading', { level: 2, name: domain, exact: true });
+  showChildren = () => this.page.getByRole('button', { name: 'Signalen over kinderen tonen' });
+
+  /** Unfolds the details of a ticked signal when they are folded. */
+  async openDetails(title: string): Promise<void> {
+    const button = this.details(title);
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  }
   note = (title: string) => this.page.getByLabel(`Opmerking (${title})`);
   freeText = () => this.page.getByLabel('Beschrijf het signaal');
   addFree = () => this.page.getByRole('button', { name: 'Signaal toevoegen' });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holidays, settings, signalCatalogue } from '../../resources/index';
 import type { RecordedSignal } from './intake.schema';
-import { assessUrgency, dutchDateOf, handoverDeadlines, urgentSince, wgsDecisionDeadline, wgsDeadline } from './urgency';
+import { assessUrgency, dutchDateOf, handoverDeadlines, signalMark, urgentSince, urgentTerm, wgsDecisionDeadline, wgsDeadline } from './urgency';
 import { addDays, holidayCalendar, isWorkingDay, weekday } from './working-days';
 
 const signal = (catalogueId: string | null, freeText = ''): RecordedSignal => ({
@@ -48,6 +48,36 @@ describe('urgency', () => {
     const u = assessUrgency({ signals: [signal('loonbeslag')] }, withGarnishment, signalCatalogue);
     expect(u.urgent).toBe(true);
     expect(u.reasons[0]).toMatch(/De gemeente ziet dit als een crisis/);
+  });
+});
+
+describe('signal marks', () => {
+  const entry = (id: string) => signalCatalogue.find((s) => s.id === id) ?? { crisis: null };
+  it('marks Spoed only for a crisis that counts here, a calmer mark for a switched-off one, nothing for arrears', () => {
+    expect(signalMark(entry('dreigende-huisuitzetting'), settings)).toBe('spoed');
+    expect(signalMark(entry('beslag-bankrekening'), settings)).toBe('serious');
+    expect(signalMark(entry('huurachterstand'), settings)).toBeNull();
+  });
+
+  it('turns a switched-off crisis into Spoed once the municipality counts it', () => {
+    const counting = { crisisTypes: settings.crisisTypes.map((c) => ({ ...c, counts: true })) };
+    expect(signalMark(entry('beslag-bankrekening'), counting)).toBe('spoed');
+  });
+});
+
+describe('urgent term', () => {
+  const at = (catalogueId: string, recordedAt: string, observedOn = '2026-01-02') => ({ ...signal(catalogueId), recordedAt, observedOn });
+  it('starts on the day the crisis was told, not on the older "Sinds wanneer?" date, and ends 3 working days later', () => {
+    const term = urgentTerm({ signals: [at('dreigende-huisuitzetting', '2026-12-24T10:00:00.000Z')] }, settings, signalCatalogue, holidays);
+    expect(term).toEqual({ start: '2026-12-24', deadline: '2026-12-30' });
+  });
+
+  it('is null without a counting crisis', () => {
+    expect(urgentTerm({ signals: [at('beslag-bankrekening', '2026-12-24T10:00:00.000Z')] }, settings, signalCatalogue, holidays)).toBeNull();
+  });
+
+  it('starts on the Dutch day it was told: 23:30 UTC on 23 December is 24 December in Heerlen', () => {
+    expect(urgentTerm({ signals: [at('afsluiting-water', '2026-12-23T23:30:00.000Z')] }, settings, signalCatalogue, holidays)).toEqual({ start: '2026-12-24', deadline: '2026-12-30' });
   });
 });
 

@@ -56,6 +56,55 @@ export function urgentSince(
   return times[0] ?? null;
 }
 
+/**
+ * How a catalogue signal is marked on screen. A badge means one thing: 'spoed' only when its crisis
+ * type counts in this municipality (banner and 3-working-day deadline follow); 'serious' for a crisis
+ * type the municipality did not switch on (e.g. bank garnishment); null for the rest.
+ */
+export type SignalMark = 'spoed' | 'serious' | null;
+
+export function signalMark(entry: Pick<SignalCatalogueEntry, 'crisis'>, settings: Pick<Settings, 'crisisTypes'>): SignalMark {
+  if (entry.crisis === null) return null;
+  return settings.crisisTypes.some((c) => c.id === entry.crisis && c.counts) ? 'spoed' : 'serious';
+}
+
+/**
+ * The day the Wgs term starts: the day the resident told the worker about the crisis (the request,
+ * "melding"), i.e. the Dutch calendar day the earliest counting crisis signal was recorded. Not the
+ * signal's "Sinds wanneer?" date: a letter may be weeks old before anyone asks for help.
+ */
+export function urgentStartDay(
+  intake: Pick<Intake, 'signals'>,
+  settings: Pick<Settings, 'crisisTypes'>,
+  catalogue: readonly SignalCatalogueEntry[],
+): string | null {
+  const since = urgentSince(intake, settings, catalogue);
+  return since === null ? null : dutchDateOf(since);
+}
+
+export interface UrgentTerm {
+  /** The day the 3 working days count from (`YYYY-MM-DD`). */
+  start: string;
+  /** The last day for the first conversation, or null when the holiday list does not reach that far. */
+  deadline: string | null;
+}
+
+/** Start and end of the urgent Wgs term for an intake, or null when it is no crisis here. */
+export function urgentTerm(
+  intake: Pick<Intake, 'signals'>,
+  settings: Pick<Settings, 'crisisTypes' | 'wgs'>,
+  catalogue: readonly SignalCatalogueEntry[],
+  holidays: HolidayCalendar,
+): UrgentTerm | null {
+  const start = urgentStartDay(intake, settings, catalogue);
+  if (start === null) return null;
+  try {
+    return { start, deadline: wgsDeadline(start, true, holidays, { urgentWorkingDays: settings.wgs.urgentWorkingDays, regularWeeks: settings.wgs.regularWeeks }) };
+  } catch {
+    return { start, deadline: null };
+  }
+}
+
 export interface WgsTerms {
   urgentWorkingDays: number;
   regularWeeks: number;

@@ -1,25 +1,24 @@
 import type { Intake } from '../../../../shared/domain/intake.schema';
-import { isoDateOf } from '../../../../shared/domain/intake.schema';
-import { assessUrgency, urgentSince, wgsDeadline } from '../../../../shared/domain/urgency';
+import { assessUrgency, urgentTerm } from '../../../../shared/domain/urgency';
 import { holidays, settings, signalCatalogue } from '../../../../resources/index';
 import { nlIntake } from '../../i18n/nl-intake';
-import { formatDayName } from './dates';
+import { formatDayName, formatDate } from './dates';
 
-/** The Wgs deadline counted from `since` (when the crisis became known), or null outside the holiday list. */
-function urgentDeadline(since: string): string | null {
-  try {
-    return wgsDeadline(since, true, holidays, { urgentWorkingDays: settings.wgs.urgentWorkingDays, regularWeeks: settings.wgs.regularWeeks });
-  } catch {
-    return null;
-  }
-}
+/** "woensdag 30 december 2026": with the year, so a printed or old screen is never ambiguous. */
+const fullDay = (iso: string) => `${formatDayName(iso)} ${iso.slice(0, 4)}`;
 
-function deadlineText(intake: Pick<Intake, 'signals'>, today: string): string {
-  const since = urgentSince(intake, settings, signalCatalogue);
-  // The local calendar day the crisis signal was recorded on.
-  const deadline = since === null ? null : urgentDeadline(isoDateOf(new Date(since)));
-  if (deadline === null) return nlIntake.urgentDeadlineUnknown;
-  return deadline < today ? nlIntake.urgentDeadlinePassed(formatDayName(deadline), settings.wgs.urgentWorkingDays) : nlIntake.urgentDeadline(formatDayName(deadline));
+function DeadlineLines({ intake, today }: { intake: Pick<Intake, 'signals'>; today: string }) {
+  const term = urgentTerm(intake, settings, signalCatalogue, holidays);
+  const days = settings.wgs.urgentWorkingDays;
+  if (term === null || term.deadline === null) return <p className="urgent-banner__deadline">{nlIntake.urgentDeadlineUnknown(days)}</p>;
+  return (
+    <>
+      <p className="urgent-banner__deadline">
+        {term.deadline < today ? nlIntake.urgentDeadlinePassed(fullDay(term.deadline), days) : nlIntake.urgentDeadline(fullDay(term.deadline))}
+      </p>
+      <p className="urgent-banner__start">{nlIntake.urgentStart(days, formatDate(term.start))}</p>
+    </>
+  );
 }
 
 /** Impossible to miss when a recorded signal makes the case a crisis; renders nothing otherwise. */
@@ -37,7 +36,7 @@ export function UrgencyBanner({ intake, today }: { intake: Pick<Intake, 'signals
           <li key={r}>{r}</li>
         ))}
       </ul>
-      <p className="urgent-banner__deadline">{deadlineText(intake, today)}</p>
+      <DeadlineLines intake={intake} today={today} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signalCatalogue } from '../../../../resources/index';
-import { matchSignals, observedOnError, savableSignals, type SignalDraft } from './signals-model';
+import { CHILDREN_DOMAIN_ID, hiddenSignalIds, matchSignals, observedOnError, savableSignals, type SignalDraft } from './signals-model';
 
 const today = '2026-03-10';
 const draft = (over: Partial<SignalDraft>): SignalDraft => ({
@@ -28,5 +28,24 @@ describe('signals model', () => {
 
   it('leaves out a free-text signal without text', () => {
     expect(savableSignals([draft({ catalogueId: null, freeText: '' })], [], today)).toEqual([]);
+  });
+});
+
+describe('signals that cannot apply', () => {
+  const childrenSignals = signalCatalogue.filter((s) => s.domainId === CHILDREN_DOMAIN_ID).map((s) => s.id);
+
+  it('hides the children\'s signals for a household without children', () => {
+    const hidden = hiddenSignalIds(signalCatalogue, { children: 0 }, new Set());
+    expect(childrenSignals.length).toBeGreaterThan(0);
+    expect([...hidden].sort()).toEqual([...childrenSignals].sort());
+  });
+
+  it('hides nothing when there are children', () => {
+    expect(hiddenSignalIds(signalCatalogue, { children: 2 }, new Set()).size).toBe(0);
+  });
+
+  it('never hides a signal that was ticked, so nothing recorded disappears', () => {
+    const ticked = childrenSignals[0] ?? '';
+    expect(hiddenSignalIds(signalCatalogue, { children: 0 }, new Set([ticked])).has(ticked)).toBe(false);
   });
 });

@@ -30,3 +30,19 @@ export function savableSignals(drafts: readonly SignalDraft[], stored: readonly 
     return parsed.success ? [{ ...d, observedOn }] : [];
   });
 }
+
+/** Life domains whose signals cannot apply to a household without children. */
+export const CHILDREN_DOMAIN_ID = 'kinderen-en-opvoeding';
+
+/**
+ * Catalogue signals hidden because they cannot apply: the children's signals when the household has
+ * no children. A ticked signal is never hidden, so nothing recorded disappears from view.
+ */
+export function hiddenSignalIds(
+  catalogue: readonly SignalCatalogueEntry[],
+  household: { children: number },
+  ticked: ReadonlySet<string>,
+): Set<string> {
+  if (household.children > 0) return new Set();
+  return new Set(catalogue.filter((s) => s.domainId === CHILDREN_DOMAIN_ID && !ticked.has(s.id)).map((s) => s.id));
+}

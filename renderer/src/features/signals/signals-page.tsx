@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { helpCatalogue, lifeDomains, signalCatalogue } from '../../../../resources/index';
-import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
+import { helpCatalogue, lifeDomains, settings, signalCatalogue } from '../../../../resources/index';
+import { countMembers } from '../../../../shared/domain/household.schema';
+import type { RecordedSignal, SignalCatalogueEntry } from '../../../../shared/domain/intake.schema';
+import { signalMark } from '../../../../shared/domain/urgency';
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { TextField } from '../../ui/text-field';
@@ -9,7 +11,7 @@ import { SaveStatus } from '../intake/save-status';
 import { UrgencyBanner } from '../intake/urgency-banner';
 import { useClock, useRouteIntake, useToday } from '../intake/use-intake';
 import { SignalDetails } from './signal-details';
-import { matchSignals, savableSignals, type SignalDraft } from './signals-model';
+import { CHILDREN_DOMAIN_ID, hiddenSignalIds, matchSignals, savableSignals, type SignalDraft } from './signals-model';
 
 const t = nlIntake.signals;
 const helpName = (id: string) => helpCatalogue.find((h) => h.id === id)?.name ?? id;
@@ -26,19 +28,40 @@ export function SignalsPage() {
           <PageTitle title={`${t.title} — ${ready.household.name}`}>{t.title}</PageTitle>
           <UrgencyBanner intake={ready.intake} today={today} />
           <p>{t.intro}</p>
+          <ul className="signal-marks">
+            <li>
+              <span className="crisis-tag">{t.crisis}</span> {t.introSpoed(settings.wgs.urgentWorkingDays)}
+            </li>
+            <li>
+              <span className="serious-tag">{t.serious}</span> {t.introSerious}
+            </li>
+          </ul>
           <SaveStatus state={editor.saveState} />
-          <SignalsForm initial={ready.intake.signals} stored={ready.intake.signals} onChange={editor.saveSignals} />
+          <SignalsForm
+            initial={ready.intake.signals}
+            stored={ready.intake.signals}
+            childCount={countMembers(ready.household.members).children}
+            onChange={editor.saveSignals}
+          />
         </>
       )}
     </IntakeGate>
   );
 }
 
-function SignalsForm({ initial, stored, onChange }: { initial: RecordedSignal[]; stored: RecordedSignal[]; onChange: (s: RecordedSignal[]) => void }) {
+interface SignalsFormProps {
+  initial: RecordedSignal[];
+  stored: RecordedSignal[];
+  childCount: number;
+  onChange: (s: RecordedSignal[]) => void;
+}
+
+function SignalsForm({ initial, stored, childCount, onChange }: SignalsFormProps) {
   const clock = useClock();
   const today = useToday();
   const [drafts, setDrafts] = useState<SignalDraft[]>(initial);
   const [query, setQuery] = useState('');
+  const [showChildren, setShowChildren] = useState(false);
   const [freeText, setFreeText] = useState('');
   const [freeError, setFreeError] = useState<string | undefined>(undefined);
 
@@ -59,9 +82,11 @@ function SignalsForm({ initial, stored, onChange }: { initial: RecordedSignal[];
     commit(on ? [...drafts, record(catalogueId, '')] : drafts.filter((d) => d.catalogueId !== catalogueId));
 
   const ticked = new Set(drafts.flatMap((d) => (d.catalogueId ? [d.catalogueId] : [])));
+  const hidden = hiddenSignalIds(signalCatalogue, { children: childCount }, ticked);
   const matches = new Set(matchSignals(signalCatalogue, query).map((s) => s.id));
-  const visible = signalCatalogue.filter((s) => matches.has(s.id) || ticked.has(s.id));
+  const visible = signalCatalogue.filter((s) => (matches.has(s.id) && (showChildren || !hidden.has(s.id))) || ticked.has(s.id));
   const free = drafts.filter((d) => d.catalogueId === null);
+  const hiddenCount = hidden.size;
 
   return (
     <form className="signals-form" onSubmit={(e) => e.preventDefault()}>
@@ -71,39 +96,37 @@ function SignalsForm({ initial, stored, onChange }: { initial: RecordedSignal[];
       {visible.length === 0 ? <p className="muted">{t.noMatch}</p> : null}
       {lifeDomains.map((domain) => {
         const entries = visible.filter((s) => s.domainId === domain.id);
-        if (entries.length === 0) return null;
+        const childrenToggle = domain.id === CHILDREN_DOMAIN_ID && hiddenCount > 0;
+        if (entries.length === 0 && !childrenToggle) return null;
+        const headingId = `signals-${domain.id}`;
         return (
-          <fieldset key={domain.id} className="form-section signal-group">
-            <legend>{domain.title}</legend>
-            <ul className="signal-list">
-              {entries.map((s) => {
-                const draft = drafts.find((d) => d.catalogueId === s.id);
-                return (
-                  <li key={s.id} className={s.crisis ? 'signal signal--crisis' : 'signal'}>
-                    <label className="check signal__label">
-                      <input type="checkbox" checked={draft !== undefined} onChange={(e) => toggle(s.id, e.target.checked)} />
-                      <span>
-                        <span className="signal__title">{s.title}</span>
-                        {s.crisis ? <span className="crisis-tag">{t.crisis}</span> : null}
-                        <span className="signal__description">{s.description}</span>
-                      </span>
-                    </label>
-                    {s.suggestedHelp.length > 0 ? (
-                      <p className="signal__help">
-                        {t.help} {s.suggestedHelp.map(helpName).join(', ')}
-                      </p>
-                    ) : null}
-                    {draft ? <SignalDetails draft={draft} title={s.title} today={today} onChange={(patch) => update(draft.id, patch)} /> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </fieldset>
+          <section key={domain.id} className="form-section signal-group" aria-labelledby={headingId}>
+            <h2 id={headingId} className="signal-group__title">
+              {domain.title}
+            </h2>
+            {childrenToggle ? (
+              <p className="signal-group__hidden">
+                {showChildren ? null : <span>{t.childrenHidden(hiddenCount)} </span>}
+                <button type="button" className="button button--secondary button--small" aria-expanded={showChildren} onClick={() => setShowChildren(!showChildren)}>
+                  {showChildren ? t.childrenHide : t.childrenShow}
+                </button>
+              </p>
+            ) : null}
+            {entries.length > 0 ? (
+              <ul className="signal-list">
+                {entries.map((s) => (
+                  <SignalItem key={s.id} entry={s} draft={drafts.find((d) => d.catalogueId === s.id)} today={today} onToggle={toggle} onUpdate={update} />
+                ))}
+              </ul>
+            ) : null}
+          </section>
         );
       })}
 
-      <fieldset className="form-section">
-        <legend>{t.freeTitle}</legend>
+      <section className="form-section" aria-labelledby="signals-free">
+        <h2 id="signals-free" className="signal-group__title">
+          {t.freeTitle}
+        </h2>
         {free.length > 0 ? (
           <ul className="signal-list" aria-label={t.freeList}>
             {free.map((d) => (
@@ -131,7 +154,39 @@ function SignalsForm({ initial, stored, onChange }: { initial: RecordedSignal[];
         >
           {t.freeAdd}
         </button>
-      </fieldset>
+      </section>
     </form>
+  );
+}
+
+interface SignalItemProps {
+  entry: SignalCatalogueEntry;
+  draft: SignalDraft | undefined;
+  today: string;
+  onToggle: (catalogueId: string, on: boolean) => void;
+  onUpdate: (id: string, patch: Partial<SignalDraft>) => void;
+}
+
+/** One catalogue signal: a checkbox with its mark, and when ticked its details on demand. */
+function SignalItem({ entry: s, draft, today, onToggle, onUpdate }: SignalItemProps) {
+  const mark = signalMark(s, settings);
+  return (
+    <li className={mark === 'spoed' ? 'signal signal--crisis' : mark === 'serious' ? 'signal signal--serious' : 'signal'}>
+      <label className="check signal__label">
+        <input type="checkbox" checked={draft !== undefined} onChange={(e) => onToggle(s.id, e.target.checked)} />
+        <span>
+          <span className="signal__title">{s.title}</span>
+          {mark === 'spoed' ? <span className="crisis-tag">{t.crisis}</span> : null}
+          {mark === 'serious' ? <span className="serious-tag">{t.serious}</span> : null}
+          <span className="signal__description">{s.description}</span>
+        </span>
+      </label>
+      {s.suggestedHelp.length > 0 ? (
+        <p className="signal__help">
+          {t.help} {s.suggestedHelp.map(helpName).join(', ')}
+        </p>
+      ) : null}
+      {draft ? <SignalDetails draft={draft} title={s.title} today={today} spoed={mark === 'spoed'} onChange={(patch) => onUpdate(draft.id, patch)} /> : null}
+    </li>
   );
 }
