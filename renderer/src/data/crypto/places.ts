@@ -1,0 +1,27 @@
+import type { Place } from './record';
+
+/**
+ * The one list of where each kind of record lives, used for sealing, opening and the migration.
+ * The `id` binds a ciphertext to its household and its row, so a copy elsewhere does not open.
+ */
+
+/** Intake sections: `domain:<domain id>`, `signals`, `finances`, `cursor`. */
+export type IntakeSection = `domain:${string}` | 'signals' | 'finances' | 'cursor';
+
+export const places = {
+  household: (householdId: string): Place => ({ table: 'households', id: householdId, kind: 'household' }),
+  intake: (householdId: string, section: IntakeSection): Place => ({ table: 'intakes', id: `${householdId}|${section}`, kind: 'intake-section' }),
+  history: (householdId: string, rowId: string): Place => ({ table: 'history', id: `${householdId}|${rowId}`, kind: 'history-entry' }),
+  draft: (draftId: string): Place => ({ table: 'drafts', id: draftId, kind: 'draft' }),
+  snapshot: (name: string): Place => ({ table: 'snapshots', id: name, kind: 'snapshot' }),
+  outbox: (item: { id: string; kind: string; entityId: string }): Place => ({ table: 'outbox', id: `${item.id}|${item.entityId}`, kind: item.kind }),
+  hubToken: (userId: string): Place => ({ table: 'meta', id: `account|${userId}`, kind: 'hub-token' }),
+};
+
+/** Logical keys whose HMAC tag is the row's IndexedDB key (or, for history, its owner index). */
+export const tagParts = {
+  intake: (householdId: string, section: IntakeSection): string[] => ['intake', householdId, section],
+  historyOwner: (householdId: string): string[] => ['history', householdId],
+  draft: (draftId: string): string[] => ['draft', draftId],
+  snapshot: (name: string): string[] => ['snapshot', name],
+};
