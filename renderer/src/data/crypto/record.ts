@@ -18,9 +18,11 @@ export interface Place {
 
 /** A record that could not be opened at its place: moved, changed, or sealed with another key. */
 export class UnreadableRecordError extends Error {
-  constructor(readonly table: Place['table']) {
+  readonly table: Place['table'];
+  constructor(table: Place['table']) {
     super(`A ${table} record cannot be opened at this place`);
     this.name = 'UnreadableRecordError';
+    this.table = table;
   }
 }
 
