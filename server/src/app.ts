@@ -10,9 +10,11 @@ import type { Db } from './db/database';
 import { registerErrorHandling } from './plugins/errors';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCaseRoutes } from './routes/cases';
+import { registerChangeRoutes } from './routes/changes';
 import { registerHealthRoutes } from './routes/health';
 import { createAuthService } from './services/auth-service';
 import { createCaseService } from './services/case-service';
+import { createChangeFeed } from './services/changes';
 import type { PasswordHasher } from './services/passwords';
 import { argon2Hasher } from './services/passwords';
 
@@ -69,5 +71,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerHealthRoutes(app, deps.db);
   registerAuthRoutes(app, { auth, loginLimitPerMinute: deps.loginLimitPerMinute ?? 10, demo: deps.demo ?? false });
   registerCaseRoutes(app, { auth, cases });
+  registerChangeRoutes(app, { auth, feed: createChangeFeed({ db: deps.db, clock }) });
   return app;
 }

@@ -18,7 +18,8 @@ export const newCaseRequestSchema = z
     postcodeArea: z.string().regex(/^[1-9][0-9]{3}$/, 'Postcodegebied is vier cijfers.'),
     adults: z.int().min(1).max(20),
     children: z.int().min(0).max(20),
-    openedAt: z.iso.datetime(),
+    /** The day the household was opened. Older devices send a datetime; the hub keeps only its date (Dutch time). */
+    openedAt: z.union([z.iso.date(), z.iso.datetime()]),
   })
   .strict();
 export type NewCaseRequest = z.infer<typeof newCaseRequestSchema>;
@@ -55,7 +56,16 @@ export const apiPaths = {
   caseBatch: '/api/v1/cases/batch',
 } as const;
 
-/** GET /api/v1/cases: the cases of the caller's own team, oldest first. */
+/** The most cases one page of GET /api/v1/cases holds. */
+export const maxCasePage = 500;
+
+/** GET /api/v1/cases?limit=&cursor=: one page of the caller's team's cases, oldest first. */
+export const caseListQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(maxCasePage).default(maxCasePage),
+  /** The `nextCursor` of the page before; absent for the first page. */
+  cursor: z.string().regex(/^[0-9]{1,18}$/, 'Cursor is een getal.').optional(),
+});
+
 export const caseListResponseSchema = z.object({
   cases: z.array(
     z.object({
@@ -63,10 +73,13 @@ export const caseListResponseSchema = z.object({
       postcodeArea: z.string(),
       adults: z.int(),
       children: z.int(),
-      openedAt: z.iso.datetime(),
+      /** The day only (data minimisation). */
+      openedAt: z.iso.date(),
       receivedAt: z.iso.datetime(),
     }),
   ),
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: z.string().nullable(),
 });
 export type CaseListResponse = z.infer<typeof caseListResponseSchema>;
 

@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Role, User } from '../../../shared/api/auth';
 import type { AuthService, Denial } from '../services/auth-service';
+import type { Action } from '../services/policy';
+import { rolesFor } from '../services/policy';
 import { apiError, messages } from './errors';
 
 declare module 'fastify' {
@@ -27,7 +29,7 @@ const routeAction = (request: FastifyRequest): string => `${request.method} ${re
  * Checks the bearer token and the role. Runs as an onRequest hook, so an unknown caller is
  * turned away before its body is read or validated. Every refusal leaves one 'denied' audit row.
  */
-export function requireRole(auth: AuthService, ...roles: Role[]): onRequestAsyncHookHandler {
+function requireRole(auth: AuthService, ...roles: Role[]): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = bearer.exec(request.headers.authorization ?? '')?.[1];
     const user = token ? await auth.authenticate(token) : null;
@@ -43,10 +45,11 @@ export function requireRole(auth: AuthService, ...roles: Role[]): onRequestAsync
   };
 }
 
+/** The route guard every route uses: the roles come from the policy module, never from the route. */
+export const requirePermission = (auth: AuthService, action: Action): onRequestAsyncHookHandler => requireRole(auth, ...rolesFor(action));
+
 /** The user requireRole put on the request; a route without requireRole is a programming error. */
 export function currentUser(request: FastifyRequest): User {
   if (!request.user) throw new Error('route is missing requireRole');
   return request.user;
 }
-
-export const allRoles: Role[] = ['worker', 'counsellor', 'teamlead'];

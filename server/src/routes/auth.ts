@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { apiErrorSchema, loginRequestSchema, loginResponseSchema, userSchema } from '../../../shared/api/auth';
 import { apiPaths } from '../../../shared/api/cases';
-import { allRoles, auditDenied, currentUser, requireRole } from '../plugins/auth';
+import { auditDenied, currentUser, requirePermission } from '../plugins/auth';
 import { apiError, messages } from '../plugins/errors';
 import type { AuthService } from '../services/auth-service';
 
@@ -55,7 +55,7 @@ export function registerAuthRoutes(app: FastifyInstance, { auth, loginLimitPerMi
   zapp.get(
     apiPaths.me,
     {
-      onRequest: requireRole(auth, ...allRoles),
+      onRequest: requirePermission(auth, 'session.read'),
       schema: {
         summary: 'The signed-in user.',
         security: [{ bearer: [] }],

@@ -4,15 +4,21 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../../../shared/api/auth';
 import type { CaseBatchItem, CaseBatchResult } from '../../../shared/api/cases';
 import { apiPaths, caseBatchRequestSchema, caseBatchResponseSchema, maxBatchItems, newCaseRequestSchema } from '../../../shared/api/cases';
-import { currentUser, requireRole } from '../plugins/auth';
+import { currentUser, requirePermission } from '../plugins/auth';
 import { apiError, messages } from '../plugins/errors';
 import type { AuthService } from '../services/auth-service';
 import type { CaseService } from '../services/case-service';
 
 const dutchZodErrors = z.locales.nl().localeError;
 
-// The single route learns of year 0000 from PostgreSQL; one multi-row statement must never see it, or the whole batch fails.
-const storableCaseSchema = newCaseRequestSchema.refine((c) => !c.openedAt.startsWith('0000'), { message: messages.outOfRange, path: ['openedAt'] });
+/** A date PostgreSQL accepts: no year 0000, no 30 February. One multi-row statement must never see a bad one, or the whole batch fails. */
+const storableDate = (openedAt: string): boolean => {
+  const day = openedAt.slice(0, 10);
+  const time = Date.parse(`${day}T00:00:00Z`);
+  return !day.startsWith('0000') && !Number.isNaN(time) && new Date(time).toISOString().startsWith(day);
+};
+
+export const storableCaseSchema = newCaseRequestSchema.refine((c) => storableDate(c.openedAt), { message: messages.outOfRange, path: ['openedAt'] });
 
 type Checked = { ok: true; item: CaseBatchItem } | { ok: false; result: CaseBatchResult };
 
@@ -27,7 +33,7 @@ export function registerCaseBatchRoute(app: FastifyInstance, { auth, cases }: { 
   app.withTypeProvider<ZodTypeProvider>().post(
     apiPaths.caseBatch,
     {
-      onRequest: requireRole(auth, 'worker'),
+      onRequest: requirePermission(auth, 'case.create'),
       schema: {
         summary: `Send up to ${maxBatchItems} new cases at once, each idempotent on its own key.`,
         description:

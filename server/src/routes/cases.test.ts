@@ -150,7 +150,7 @@ describe.each(availableBackends())('case routes on $name', (backend) => {
     const ids = list.cases.map((c) => c.caseId);
     expect(ids).toContain(mine.caseId);
     expect(ids).not.toContain(theirs.caseId);
-    expect(list.cases.find((c) => c.caseId === mine.caseId)).toMatchObject({ postcodeArea: '6412', adults: 2, children: 0, openedAt: mine.openedAt });
+    expect(list.cases.find((c) => c.caseId === mine.caseId)).toMatchObject({ postcodeArea: '6412', adults: 2, children: 0, openedAt: '2026-03-01' });
     const teamB = caseListResponseSchema.parse((await get(apiPaths.cases, 'worker-b')).json());
     expect(teamB.cases.map((c) => c.caseId)).toEqual([theirs.caseId]);
   });
@@ -196,5 +196,43 @@ describe.each(availableBackends())('case routes on $name', (backend) => {
     expect(ok.headers['access-control-allow-origin']).toBe('app://keukentafel');
     const evil = await h.app.inject({ method: 'GET', url: apiPaths.health, headers: { origin: 'https://evil.example' } });
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('pages a list of more than 11,000 cases instead of failing, with a bounded audit write per page', async () => {
+    // A team of its own, filled straight in SQL: 11,000 cases, more than one INSERT of six parameters per row could audit (10,923).
+    const team = randomUUID();
+    const user = randomUUID();
+    await h.db.query("INSERT INTO teams (team_id, name) VALUES ($1, 'Team groot')", [team]);
+    await h.db.query(
+      "INSERT INTO users (user_id, username, display_name, password_hash, role, team_id) SELECT $1, 'lead-big', 'Lead', password_hash, 'teamlead', $2 FROM users WHERE username = 'teamlead'",
+      [user, team],
+    );
+    await h.db.query(
+      `INSERT INTO cases (case_id, team_id, created_by, postcode_area, adults, children, opened_on, received_at)
+       SELECT gen_random_uuid(), $1, $2, '6411', 1, 0, DATE '2026-03-01', now() FROM generate_series(1, 11000)`,
+      [team, user],
+    );
+    tokens['lead-big'] = (await h.login('lead-big')).token;
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const auditBefore = await count(h.db, 'audit_log');
+      const res = await get(`${apiPaths.cases}?limit=500${cursor ? `&cursor=${cursor}` : ''}`, 'lead-big');
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const page = caseListResponseSchema.parse(res.json());
+      expect(page.cases.length).toBeLessThanOrEqual(500);
+      for (const c of page.cases) seen.add(c.caseId);
+      expect(await count(h.db, 'audit_log')).toBe(auditBefore + page.cases.length);
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor !== null);
+    expect(seen.size).toBe(11_000);
+    expect(pages).toBe(22);
+    // Without a limit the hub still answers one bounded page, never all 11,000 at once.
+    const unbounded = caseListResponseSchema.parse((await get(apiPaths.cases, 'lead-big')).json());
+    expect(unbounded.cases).toHaveLength(500);
+    expect(unbounded.nextCursor).not.toBeNull();
+    for (const q of ['limit=0', 'limit=501', 'cursor=abc', 'cursor=-1']) expect((await get(`${apiPaths.cases}?${q}`, 'lead-big')).statusCode, q).toBe(400);
   });
 });

@@ -1,0 +1,101 @@
+import type { User } from '../../../shared/api/auth';
+import type { Change, ChangesResponse } from '../../../shared/api/changes';
+import type { Db, Queryable } from '../db/database';
+import { toIso } from '../db/database';
+import type { AuditTrail } from './audit';
+import { auditedTransaction } from './audit';
+import { teamScope } from './policy';
+
+/** A status change to publish; `teamId` is the team that owns the record. */
+export interface NewChange {
+  teamId: string;
+  entity: Change['entity'];
+  caseId: string;
+  status: Change['status'];
+  at: Date;
+  reason?: Change['reason'];
+  plannedAt?: string;
+  version?: number;
+}
+
+/**
+ * Lets one transaction at a time write changes for these teams, from its start to its commit. On PostgreSQL
+ * a seq is taken at insert but becomes visible at commit; without this a reader could pass a seq that commits
+ * later and never see it. PGlite has one connection, so its transactions are serial already.
+ * Call it first in a write transaction, before any other lock, so two writers cannot wait on each other.
+ */
+export async function lockTeamsForChanges(tx: Queryable, kind: Db['kind'], teamIds: readonly string[]): Promise<void> {
+  if (kind !== 'postgres') return;
+  for (const teamId of [...new Set(teamIds.map((t) => t.toLowerCase()))].sort()) {
+    await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [teamId]);
+  }
+}
+
+/** Publishes status changes in the caller's transaction, in the given order. */
+export async function recordChanges(tx: Queryable, changes: readonly NewChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO changes (team_id, entity, case_id, status, changed_at, reason, planned_at, version)
+     SELECT team_id::uuid, entity, case_id::uuid, status, changed_at::timestamptz, reason, planned_at::timestamptz, version
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])
+       WITH ORDINALITY AS t(team_id, entity, case_id, status, changed_at, reason, planned_at, version, ord)
+     ORDER BY ord`,
+    [
+      changes.map((c) => c.teamId),
+      changes.map((c) => c.entity),
+      changes.map((c) => c.caseId),
+      changes.map((c) => c.status),
+      changes.map((c) => c.at.toISOString()),
+      changes.map((c) => c.reason ?? null),
+      changes.map((c) => c.plannedAt ?? null),
+      changes.map((c) => c.version ?? null),
+    ],
+  );
+}
+
+interface ChangeRow {
+  seq: string;
+  entity: Change['entity'];
+  case_id: string;
+  status: Change['status'];
+  changed_at: Date | string;
+  reason: Change['reason'] | null;
+  planned_at: Date | string | null;
+  version: number | null;
+}
+
+/** One page of the feed after `since`, for the records the policy lets this user follow. Audited once per page. */
+export async function readChanges(tx: Queryable, trail: AuditTrail, user: User, since: number, limit: number): Promise<ChangesResponse> {
+  const scope = teamScope(user, 'changes.read', { owner: 'team_id' }, 1);
+  // One row more than asked tells whether more wait. ORDER BY changes.seq: the bare name would be the text alias.
+  const { rows } = await tx.query<ChangeRow>(
+    `SELECT seq::text AS seq, entity, case_id::text AS case_id, status, changed_at, reason, planned_at, version
+     FROM changes WHERE ${scope.sql} AND seq > $2 ORDER BY changes.seq LIMIT $3`,
+    [...scope.params, since, limit + 1],
+  );
+  trail.add({ userId: user.id, action: 'changes.read', entityType: 'change', entityId: null, outcome: 'ok' });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    checkpoint: last ? Number(last.seq) : since,
+    more: rows.length > limit,
+    changes: page.map((r) => ({
+      seq: Number(r.seq),
+      entity: r.entity,
+      caseId: r.case_id,
+      status: r.status,
+      changedAt: toIso(r.changed_at),
+      ...(r.reason ? { reason: r.reason } : {}),
+      ...(r.planned_at ? { plannedAt: toIso(r.planned_at) } : {}),
+      ...(r.version !== null ? { version: r.version } : {}),
+    })),
+  };
+}
+
+export interface ChangeFeed {
+  read(user: User, since: number, limit: number): Promise<ChangesResponse>;
+}
+
+export const createChangeFeed = ({ db, clock }: { db: Db; clock: () => Date }): ChangeFeed => ({
+  read: (user, since, limit) => auditedTransaction(db, clock(), (tx, trail) => readChanges(tx, trail, user, since, limit)),
+});
