@@ -31,6 +31,14 @@ describe('intake schemas', () => {
     expect(recordedSignalSchema.safeParse({ ...s, freeText: 'Kinderen eten niet op school' }).success).toBe(true);
   });
 
+  it('holds the request for help in the resident\'s words; intakes saved before it still read, a request date in the future does not', () => {
+    const intake = emptyIntake(uuid, '2026-11-23T10:00:00.000Z');
+    expect(intakeSchema.parse(intake).helpRequest).toBeUndefined();
+    const helpRequest = { ownWords: 'Ik wil weten hoeveel schuld ik heb.', requestDate: '2026-11-20', triedSoFar: '' };
+    expect(intakeSchema.parse({ ...intake, helpRequest }).helpRequest).toEqual(helpRequest);
+    expect(firstMessage(intakeSchema.safeParse({ ...intake, helpRequest: { ...helpRequest, requestDate: '2026-11-24' } }))).toBe('Deze datum ligt in de toekomst.');
+  });
+
   it('keeps scores between 1 and 5', () => {
     const intake = emptyIntake(uuid, '2026-11-23T10:00:00.000Z');
     const entry = { ...domainEntryOf(intake, 'geld'), score: 6 };

@@ -208,8 +208,20 @@ export function createIntakeSchemas(today: string) {
     usesHelp: z.array(slugSchema).max(30),
   });
 
+  /** The resident's request for help as said at the table: the heart of a handover. */
+  const helpRequestSchema = z.object({
+    /** "Waar wilt u hulp bij?" in the resident's own words. */
+    ownWords: text(5000),
+    /** When the resident asked for help (the Wgs melding); null means the day of the handover. */
+    requestDate: pastDateSchema(today).nullable(),
+    /** What the resident and others already tried. */
+    triedSoFar: text(5000),
+  });
+
   const intakeSchema = z.object({
     householdId: idSchema,
+    /** Added for the handover; intakes saved before have none. */
+    helpRequest: helpRequestSchema.optional(),
     /** Keyed by life-domain id; a domain without an entry is untouched. */
     domains: z.record(slugSchema, domainEntrySchema),
     signals: z.array(recordedSignalSchema).max(200),
@@ -217,13 +229,14 @@ export function createIntakeSchemas(today: string) {
     updatedAt: z.iso.datetime(),
   });
 
-  return { recordedSignalSchema, debtSchema, financesSchema, intakeSchema };
+  return { recordedSignalSchema, debtSchema, financesSchema, helpRequestSchema, intakeSchema };
 }
 
 type IntakeSchemas = ReturnType<typeof createIntakeSchemas>;
 export type RecordedSignal = z.infer<IntakeSchemas['recordedSignalSchema']>;
 export type Debt = z.infer<IntakeSchemas['debtSchema']>;
 export type Finances = z.infer<IntakeSchemas['financesSchema']>;
+export type HelpRequest = z.infer<IntakeSchemas['helpRequestSchema']>;
 export type Intake = z.infer<IntakeSchemas['intakeSchema']>;
 
 /** The local calendar date of `date` as `YYYY-MM-DD` (use with an injected clock). */
