@@ -50,6 +50,12 @@ export const errorCodes = [
   'amount.format',
   'amount.decimals',
   'amount.too-high',
+  // Handover dossier (shared/domain/dossier.ts)
+  'dossier.consent-not-valid',
+  'dossier.consent-other-household',
+  'dossier.unknown-recipient',
+  'dossier.invalid',
+  'dossier.too-large',
 ] as const;
 
 export type AppErrorCode = (typeof errorCodes)[number];

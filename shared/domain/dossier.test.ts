@@ -16,7 +16,7 @@ const today = '2026-11-26';
 
 function built(intake: DossierIntake = rikIntake, consent: Consent = rikConsent): Dossier {
   const result = buildDossier(rikHousehold, intake, consent, sanne, today, ctx);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.code);
   return result.value;
 }
 
@@ -92,16 +92,16 @@ describe('buildDossier for a Rik-like household', () => {
 describe('buildDossier refuses', () => {
   it('without valid consent: expired, withdrawn, or not yet given', () => {
     const build = (consent: Consent, on = today) => buildDossier(rikHousehold, rikIntake, consent, sanne, on, ctx);
-    expect(build(rikConsent, '2027-11-26')).toEqual({ ok: false, error: 'consent-not-valid' });
-    expect(build(withdrawConsent(rikConsent, today))).toEqual({ ok: false, error: 'consent-not-valid' });
-    expect(build(rikConsent, '2026-11-25')).toEqual({ ok: false, error: 'consent-not-valid' });
+    expect(build(rikConsent, '2027-11-26')).toEqual({ ok: false, error: { code: 'dossier.consent-not-valid' } });
+    expect(build(withdrawConsent(rikConsent, today))).toEqual({ ok: false, error: { code: 'dossier.consent-not-valid' } });
+    expect(build(rikConsent, '2026-11-25')).toEqual({ ok: false, error: { code: 'dossier.consent-not-valid' } });
   });
 
   it('with the consent of another household, or for a recipient that is not in resources/', () => {
     const other = { ...rikConsent, householdId: '00000000-0000-4000-8000-00000000ffff' };
-    expect(buildDossier(rikHousehold, rikIntake, other, sanne, today, ctx)).toEqual({ ok: false, error: 'consent-other-household' });
+    expect(buildDossier(rikHousehold, rikIntake, other, sanne, today, ctx)).toEqual({ ok: false, error: { code: 'dossier.consent-other-household' } });
     const unknown = { ...rikConsent, recipients: ['schuldhulp-elders'] };
-    expect(buildDossier(rikHousehold, rikIntake, unknown, sanne, today, ctx)).toEqual({ ok: false, error: 'unknown-recipient' });
+    expect(buildDossier(rikHousehold, rikIntake, unknown, sanne, today, ctx)).toEqual({ ok: false, error: { code: 'dossier.unknown-recipient' } });
   });
 
   it('when the body would pass the hub limit, instead of sending something the hub refuses', () => {
@@ -112,7 +112,7 @@ describe('buildDossier refuses', () => {
     // Every life domain with its three texts at the 5,000-character maximum still fits.
     expect(buildDossier(rikHousehold, { ...rikIntake, domains }, all, sanne, today, ctx).ok).toBe(true);
     const twice = Object.fromEntries(lifeDomains.map((x) => [x.id, { ...full, actions: Array.from({ length: 50 }, (_, i) => ({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, who: 'Rik', what: 'y'.repeat(500), due: '' })) }]));
-    expect(buildDossier(rikHousehold, { ...rikIntake, domains: twice }, all, sanne, today, ctx)).toEqual({ ok: false, error: 'too-large' });
+    expect(buildDossier(rikHousehold, { ...rikIntake, domains: twice }, all, sanne, today, ctx)).toEqual({ ok: false, error: { code: 'dossier.too-large' } });
   });
 });
 

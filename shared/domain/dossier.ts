@@ -39,8 +39,6 @@ export type DebtWithUnknownAmount = Omit<Debt, 'amountCents'> & { amountCents: n
 /** An intake whose debts may lack an amount; the stored intake fits this both before and after amounts became optional. */
 export type DossierIntake = Omit<Intake, 'finances'> & { finances: Omit<Finances, 'debts'> & { debts: readonly DebtWithUnknownAmount[] } };
 
-export type DossierError = 'consent-not-valid' | 'consent-other-household' | 'unknown-recipient' | 'too-large' | 'invalid';
-
 const undated = (due: string): string | null => (due === '' ? null : due);
 
 function debtTotals(debts: readonly DebtWithUnknownAmount[]) {
@@ -111,10 +109,10 @@ export function buildDossier(
   today: string,
   ctx: DossierContext,
 ): Result<Dossier> {
-  if (!isConsentValid(consent, today)) return fail<Dossier>('consent-not-valid');
-  if (consent.householdId !== household.id || intake.householdId !== household.id) return fail<Dossier>('consent-other-household');
+  if (!isConsentValid(consent, today)) return fail<Dossier>('dossier.consent-not-valid');
+  if (consent.householdId !== household.id || intake.householdId !== household.id) return fail<Dossier>('dossier.consent-other-household');
   const recipients = consent.recipients.map((id) => ctx.recipients.find((r) => r.id === id));
-  if (recipients.some((r) => r === undefined)) return fail<Dossier>('unknown-recipient');
+  if (recipients.some((r) => r === undefined)) return fail<Dossier>('dossier.unknown-recipient');
 
   const request = intake.helpRequest ?? { ownWords: '', requestDate: null, triedSoFar: '' };
   const deadlines = handoverDeadlines(
@@ -162,7 +160,7 @@ export function buildDossier(
     contactpersoon: { naam: worker.name, functietitel: worker.role, organisation: worker.organisation, telefoonnummer: worker.phone, email: worker.email },
   };
   const parsed = dossierSchema.safeParse(dossier);
-  if (!parsed.success) return fail<Dossier>('invalid');
-  if (dossierBytes(parsed.data) > maxDossierBytes) return fail<Dossier>('too-large');
+  if (!parsed.success) return fail<Dossier>('dossier.invalid');
+  if (dossierBytes(parsed.data) > maxDossierBytes) return fail<Dossier>('dossier.too-large');
   return ok(parsed.data);
 }

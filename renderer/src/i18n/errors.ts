@@ -53,6 +53,11 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'amount.format': () => 'Vul een bedrag in, zoals 1.234,56.',
   'amount.decimals': () => 'Gebruik hoogstens twee cijfers na de komma.',
   'amount.too-high': () => 'Dit bedrag is te hoog.',
+  'dossier.consent-not-valid': () => 'Er is geen geldige toestemming. Vraag de bewoner eerst opnieuw om toestemming.',
+  'dossier.consent-other-household': () => 'Deze toestemming hoort bij een ander huishouden. Vraag toestemming voor dit huishouden.',
+  'dossier.unknown-recipient': () => 'Deze ontvanger kent de app niet. Kies een team uit de lijst.',
+  'dossier.invalid': () => 'Het dossier klopt nog niet. Kijk de gegevens van het huishouden na.',
+  'dossier.too-large': () => 'Het dossier is te groot om te versturen. Maak lange teksten korter.',
 };
 
 /** The hub's codes (server/src/plugins/errors.ts) as the device says them; the device's own wording wins. */
