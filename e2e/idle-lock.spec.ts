@@ -8,7 +8,7 @@ test('the app locks itself after 10 minutes without input, and the PIN opens it 
   await page.clock.install();
   await page.goto('/');
   await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
-  await new ChoosePinPage(page).choose('97531');
+  await new ChoosePinPage(page).choose('975310');
   const list = new HouseholdListPage(page);
   await expect(list.heading()).toBeVisible();
 
@@ -23,6 +23,6 @@ test('the app locks itself after 10 minutes without input, and the PIN opens it 
   const unlock = new UnlockPage(page);
   await expect(unlock.heading()).toBeVisible();
   await expect(page.getByText('Familie Hendriks')).toHaveCount(0);
-  await unlock.unlock('97531');
+  await unlock.unlock('975310');
   await expect(list.heading()).toBeVisible();
 });

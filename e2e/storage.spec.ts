@@ -11,7 +11,7 @@ test('the worker is warned before the device storage is full', async ({ page }) 
   });
   await page.goto('/');
   await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
-  await new ChoosePinPage(page).choose('13579');
+  await new ChoosePinPage(page).choose('813579');
   await expect(new HouseholdListPage(page).heading()).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'De opslag op dit apparaat is voor 87% vol.' })).toBeVisible();
   await expectNoAxeViolations(page, 'household list with a storage warning');

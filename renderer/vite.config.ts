@@ -3,10 +3,13 @@ import { defineConfig } from 'vite';
 
 const hub = process.env.KEUKENTAFEL_HUB_URL ?? 'http://127.0.0.1:4319';
 
-/** The same deny-by-default policy Electron sets, so the browser preview catches violations too. */
+/**
+ * The same deny-by-default policy Electron sets, so the browser preview catches violations too
+ * ('wasm-unsafe-eval': WebAssembly for the PIN's Argon2id, not eval).
+ */
 const csp = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -28,7 +28,9 @@ export const errorCodes = [
   'account.none',
   'account.other-worker',
   'account.key-problem',
+  'account.demo-only',
   'pin.invalid',
+  'pin.too-easy',
   'pin.wrong',
   'pin.too-often',
   // Session

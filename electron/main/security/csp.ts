@@ -1,8 +1,12 @@
-/** Deny-by-default Content Security Policy for everything the renderer loads. */
+/**
+ * Deny-by-default Content Security Policy for everything the renderer loads.
+ * 'wasm-unsafe-eval' lets the page compile WebAssembly (the PIN's Argon2id) and nothing else:
+ * eval() and new Function() stay blocked.
+ */
 export function buildCsp(hubOrigin: string): string {
   return [
     "default-src 'none'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",

@@ -7,8 +7,8 @@ import { ServicesProvider, SessionProvider } from './services-context';
 import { ShellContext } from './shell-context';
 
 async function renderShell(storageRefused = false, tokenExpired = false) {
-  const services = await createFakeServices({ enrolledPin: '24680', households: [{ name: 'Familie Jansen', postcode: '6411 AB', members: [{ id: crypto.randomUUID(), firstName: 'Bart', lastName: '', role: 'adult', age: null }] }] });
-  const result = await services.account.unlock('24680');
+  const services = await createFakeServices({ enrolledPin: '246813', households: [{ name: 'Familie Jansen', postcode: '6411 AB', members: [{ id: crypto.randomUUID(), firstName: 'Bart', lastName: '', role: 'adult', age: null }] }] });
+  const result = await services.account.unlock('246813');
   if (!result.ok) throw new Error(result.error.code);
   if (tokenExpired) services.session()?.sync.expireToken();
   return renderToStaticMarkup(

@@ -16,7 +16,7 @@ function setup(db: KeukentafelDb = freshDb(), clock = fakeClock(), host: KeyHost
   return testDevice({ db, clock, host });
 }
 
-async function enrolled(pin = '24680') {
+async function enrolled(pin = '246813') {
   const ctx = setup();
   const session = await ctx.account.enroll(loginFor(), pin);
   if (!session.ok) throw new Error(session.error.code);
@@ -32,9 +32,15 @@ describe('device account', () => {
     expect(await setup().account.status()).toEqual({ state: 'new' });
   });
 
-  it.each(['1234', '1234567890123', '12a45', ''])('refuses PIN %j with a plain Dutch message', async (pin) => {
+  it.each(['24681', '1234567890123', '12a456', ''])('refuses PIN %j with a plain Dutch message', async (pin) => {
     const { account } = setup();
-    expect(said(await account.enroll(loginFor(), pin))).toBe('Kies een pincode van 5 tot 12 cijfers.');
+    expect(said(await account.enroll(loginFor(), pin))).toBe('Kies een pincode van 6 tot 12 cijfers.');
+    expect(await account.status()).toEqual({ state: 'new' });
+  });
+
+  it.each(['000000', '123456', '987654', '123123', '010190', '19900101'])('refuses the easy-to-guess PIN %j', async (pin) => {
+    const { account } = setup();
+    expect(said(await account.enroll(loginFor(), pin))).toBe('Deze pincode is te makkelijk te raden. Kies cijfers zonder herhaling, reeks of datum.');
     expect(await account.status()).toEqual({ state: 'new' });
   });
 
@@ -42,36 +48,36 @@ describe('device account', () => {
     const { account, session } = await enrolled();
     await session.households.create(householdInput('Familie Özdemir'));
     session.lock();
-    const again = await account.unlock('24680');
+    const again = await account.unlock('246813');
     expect(again.ok && again.value.households.list().map((h) => h.name)).toEqual(['Familie Özdemir']);
   });
 
   it('counts wrong PINs, then makes the worker wait 5, 10, 20 seconds … up to 5 minutes', async () => {
     const { account, clock, session } = await enrolled();
     session.lock();
-    expect(said(await account.unlock('11111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
-    expect(said(await account.unlock('11111'))).toBe('Deze pincode klopt niet. U kunt het nog 1 keer proberen.');
-    expect(said(await account.unlock('11111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.');
+    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
+    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. U kunt het nog 1 keer proberen.');
+    expect(said(await account.unlock('111111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.');
     // Even the right PIN waits until the delay has passed.
     clock.advance(4_000);
-    expect(said(await account.unlock('24680'))).toBe('Te vaak een verkeerde pincode. Probeer het over 1 seconde opnieuw.');
+    expect(said(await account.unlock('246813'))).toBe('Te vaak een verkeerde pincode. Probeer het over 1 seconde opnieuw.');
     const status = await account.status();
     expect(status.state === 'locked' && status.lockedUntil).toBe(clock.now() + 1_000);
     clock.advance(1_000);
-    expect(said(await account.unlock('11111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 10 seconden opnieuw.');
+    expect(said(await account.unlock('111111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 10 seconden opnieuw.');
     clock.advance(10_000);
-    expect(said(await account.unlock('11111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 20 seconden opnieuw.');
+    expect(said(await account.unlock('111111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 20 seconden opnieuw.');
     clock.advance(20_000);
-    const opened = await account.unlock('24680');
+    const opened = await account.unlock('246813');
     expect(opened.ok).toBe(true);
     if (opened.ok) opened.value.lock();
-    expect(said(await account.unlock('11111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
+    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
   });
 
   it('counts 50 wrong PINs tried at the same time one by one, and refuses the rest with the delay', async () => {
     const { account, clock, db, session } = await enrolled();
     session.lock();
-    const results = await Promise.all(Array.from({ length: 50 }, () => account.unlock('11111')));
+    const results = await Promise.all(Array.from({ length: 50 }, () => account.unlock('111111')));
     const errors = results.map((r) => (r.ok ? 'opened' : r.error));
     expect(errors.slice(0, 3)).toEqual([
       { code: 'pin.wrong', params: { left: 2 } },
@@ -85,7 +91,7 @@ describe('device account', () => {
   it('does not let the right PIN, fired along with wrong ones, skip the delay', async () => {
     const { account, session } = await enrolled();
     session.lock();
-    const pins = ['11111', '22222', '33333', '24680', '44444', '24680'];
+    const pins = ['111111', '222222', '333333', '246813', '444444', '246813'];
     const results = await Promise.all(pins.map((pin) => account.unlock(pin)));
     expect(results.some((r) => r.ok)).toBe(false);
     expect(results.slice(2).map((r) => !r.ok && r.error.code === 'pin.too-often')).toEqual([true, true, true, true]);
@@ -95,7 +101,7 @@ describe('device account', () => {
     const db = freshDb();
     const clock = fakeClock();
     const first = setup(db, clock);
-    const enrolledSession = await first.account.enroll(loginFor(), '24680');
+    const enrolledSession = await first.account.enroll(loginFor(), '246813');
     if (enrolledSession.ok) enrolledSession.value.lock();
     let checking!: () => void;
     const checkStarted = new Promise<void>((resolve) => (checking = resolve));
@@ -107,12 +113,12 @@ describe('device account', () => {
         return new Promise<Result<string>>(() => undefined);
       },
     };
-    void setup(db, clock, hangingHost).account.unlock('11111');
+    void setup(db, clock, hangingHost).account.unlock('111111');
     await checkStarted;
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 1 });
     const restarted = setup(db, clock).account;
-    expect(await restarted.unlock('11111')).toEqual({ ok: false, error: { code: 'pin.wrong', params: { left: 1 } } });
-    expect((await restarted.unlock('24680')).ok).toBe(true);
+    expect(await restarted.unlock('111111')).toEqual({ ok: false, error: { code: 'pin.wrong', params: { left: 1 } } });
+    expect((await restarted.unlock('246813')).ok).toBe(true);
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
   });
 
@@ -120,7 +126,7 @@ describe('device account', () => {
     const { db, clock, session } = await enrolled();
     session.lock();
     const brokenHost: KeyHost = { ...identityHost, unwrapKey: () => Promise.resolve(fail<string>('keys.unavailable')) };
-    const result = await setup(db, clock, brokenHost).account.unlock('24680');
+    const result = await setup(db, clock, brokenHost).account.unlock('246813');
     expect(result).toEqual({ ok: false, error: { code: 'account.key-problem' } });
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, lockedUntil: 0 });
   });
@@ -132,17 +138,17 @@ describe('device account', () => {
   it('keeps the delay over a restart (new account object, same database)', async () => {
     const { db, clock, session, account } = await enrolled();
     session.lock();
-    for (let i = 0; i < 3; i++) await account.unlock('99999');
+    for (let i = 0; i < 3; i++) await account.unlock('999999');
     const restarted = setup(db, clock).account;
-    expect(said(await restarted.unlock('24680'))).toContain('5 seconden');
+    expect(said(await restarted.unlock('246813'))).toContain('5 seconden');
   });
 
   it('lets the same worker sign in again with the PIN, and refuses another worker', async () => {
     const { account, session } = await enrolled();
     session.lock();
-    expect((await account.enroll(loginFor(), '24680')).ok).toBe(true);
+    expect((await account.enroll(loginFor(), '246813')).ok).toBe(true);
     const other = { ...worker, id: crypto.randomUUID(), username: 'rik' };
-    expect(said(await account.enroll(loginFor(other), '24680'))).toContain('andere medewerker');
+    expect(said(await account.enroll(loginFor(other), '246813'))).toContain('andere medewerker');
   });
 
   it('stores no name, postcode or token in readable form', async () => {
@@ -160,7 +166,7 @@ describe('device account', () => {
     await session.households.create(householdInput());
     await account.reset();
     expect(await account.status()).toEqual({ state: 'new' });
-    const fresh = await account.enroll(loginFor(), '13579');
+    const fresh = await account.enroll(loginFor(), '813579');
     expect(fresh.ok && fresh.value.households.list()).toEqual([]);
   });
 });

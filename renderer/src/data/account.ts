@@ -5,13 +5,20 @@ import { fail, ok } from '../../../shared/result';
 import type { DeviceAccount, DeviceStatus, Session } from './contracts';
 import { decryptJson, encryptJson } from './crypto/cipher';
 import type { KeyHost } from './crypto/keys';
-import { DEFAULT_PBKDF2_ITERATIONS, derivePinKey, generateDataKey, newSalt, toSessionKey, unwrapDataKey, wrapDataKey } from './crypto/keys';
+import { generateDataKey, newSalt, toSessionKey, unwrapDataKey, wrapDataKey } from './crypto/keys';
 import type { AccountRow, KeukentafelDb } from './db';
+import type { PinKdf } from './pin-kdf';
+import { PIN_KDF, derivePinKey, storedKdf, weakerThan } from './pin-kdf';
+import { pinProblem } from './pin-policy';
 import type { Clock } from './ports';
 
 /**
  * The worker's account on this device: enrolment with a PIN, offline unlock with a growing
  * delay after wrong PINs, and reset. The delay lives in the account row, so a restart keeps it.
+ *
+ * Honestly: that delay stops only someone at the lock screen. Whoever copies the row (a stolen disk,
+ * a browser profile) tries PINs offline without it; there the PIN rule and the KDF's cost per guess
+ * (pin-kdf.ts, figures in `npm run bench`) are the protection, with safeStorage in Electron on top.
  */
 
 export const FREE_ATTEMPTS = 3;
@@ -35,13 +42,22 @@ export interface DeviceAccountDeps {
   clock: Clock;
   /** Builds the session (repository index, sync engine) once the data key is open. */
   openSession: (context: UnlockedContext) => Promise<Session>;
-  /** PBKDF2 iterations for new enrolments; lower only in tests. */
-  iterations?: number;
+  /** The PIN KDF for new enrolments and re-wraps; lower only in tests. */
+  kdf?: PinKdf;
+  /** The browser (preview) host: its key store is not fit for real data, so it enrols only against a demo hub. */
+  demoOnly?: boolean;
 }
 
 /** The code of what is wrong with a chosen PIN, or null when it may be used. */
 export function validatePin(pin: string): ErrorCode | null {
-  return /^[0-9]{5,12}$/.test(pin) ? null : 'pin.invalid';
+  const problem = pinProblem(pin);
+  if (problem === 'format') return 'pin.invalid';
+  return problem === 'trivial' ? 'pin.too-easy' : null;
+}
+
+/** Null when this login may enrol here; otherwise why not (the browser host takes only a hub in demo mode). */
+export function enrolRefusal(login: LoginResponse, demoOnly: boolean): ErrorCode | null {
+  return demoOnly && login.demo !== true ? 'account.demo-only' : null;
 }
 
 /** Wait after the n-th wrong PIN: nothing for the first two, then 5 s, 10 s, 20 s … up to 5 minutes. */
@@ -58,6 +74,7 @@ function userOf(row: AccountRow): User {
 
 export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   const { db, host, clock } = deps;
+  const targetKdf = deps.kdf ?? PIN_KDF;
   // At most one open session per account object, so two sync engines never share the outbox.
   let active: Session | null = null;
 
@@ -115,11 +132,17 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     const reserved = await reserveAttempt(clock.now());
     if (!reserved.ok) return reserved;
     const { row, failedAttempts, delay } = reserved.value;
-    const pinKey = await derivePinKey(pin, row.salt, row.iterations);
-    const opened = await unwrapDataKey(row.wrappedKey, pinKey, host);
+    const kdf = storedKdf(row);
+    if (!kdf) {
+      await db.meta.update('account', { failedAttempts: row.failedAttempts, lockedUntil: row.lockedUntil });
+      return fail('account.key-problem');
+    }
+    const upgrade = weakerThan(kdf, targetKdf);
+    const opened = await unwrapDataKey(row.wrappedKey, await derivePinKey(pin, row.salt, kdf), host, { extractable: upgrade });
     if (opened.ok) {
       await db.meta.update('account', { failedAttempts: 0, lockedUntil: 0 });
-      return ok({ row: { ...row, failedAttempts: 0, lockedUntil: 0 }, key: opened.value });
+      const key = upgrade ? await rewrap(pin, opened.value) : opened.value;
+      return ok({ row: { ...row, failedAttempts: 0, lockedUntil: 0 }, key });
     }
     if (opened.error === 'host') {
       // Not the worker's fault: give the attempt back.
@@ -128,6 +151,15 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     }
     if (delay > 0) return tooOften(delay);
     return fail('pin.wrong', { left: FREE_ATTEMPTS - failedAttempts });
+  }
+
+  /** Wraps the data key anew under the current KDF (one row update, so a crash keeps the old or the new wrap). */
+  async function rewrap(pin: string, extractable: CryptoKey): Promise<CryptoKey> {
+    const salt = newSalt();
+    const wrapped = await wrapDataKey(extractable, await derivePinKey(pin, salt, targetKdf), host);
+    // A host that cannot wrap now keeps the old wrap; the next unlock tries again.
+    if (wrapped.ok) await db.meta.update('account', { salt, kdf: targetKdf, iterations: undefined, wrappedKey: wrapped.value });
+    return toSessionKey(extractable);
   }
 
   const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
@@ -140,8 +172,8 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     },
 
     async enroll(login, pin) {
-      const pinError = validatePin(pin);
-      if (pinError) return fail(pinError);
+      const refusal = enrolRefusal(login, deps.demoOnly === true);
+      if (refusal) return fail(refusal);
       const existing = await db.meta.get('account');
       if (existing && existing.userId !== login.user.id) {
         return fail('account.other-worker');
@@ -153,10 +185,12 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         await db.meta.update('account', await sealToken(opened.value.key, login));
         return ok(await begin({ user: login.user, key: opened.value.key, token: login.token }));
       }
-      const iterations = deps.iterations ?? DEFAULT_PBKDF2_ITERATIONS;
+      // Only a new PIN must follow the rule; the same worker signing in again types the PIN they have.
+      const pinError = validatePin(pin);
+      if (pinError) return fail(pinError);
       const salt = newSalt();
       const dataKey = await generateDataKey();
-      const wrapped = await wrapDataKey(dataKey, await derivePinKey(pin, salt, iterations), host);
+      const wrapped = await wrapDataKey(dataKey, await derivePinKey(pin, salt, targetKdf), host);
       if (!wrapped.ok) return fail('account.key-problem');
       const key = await toSessionKey(dataKey);
       const { user } = login;
@@ -168,7 +202,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         role: user.role,
         teamId: user.teamId,
         salt,
-        iterations,
+        kdf: targetKdf,
         wrappedKey: wrapped.value,
         failedAttempts: 0,
         lockedUntil: 0,

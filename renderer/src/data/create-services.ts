@@ -4,6 +4,7 @@ import { createHubClient } from '../sync/hub-client';
 import { createDeviceAccount } from './account';
 import type { AppServices } from './contracts';
 import { KeukentafelDb } from './db';
+import type { PinKdf } from './pin-kdf';
 import { browserOnlineSignal, intervalScheduler, systemClock } from './ports';
 import { sessionOpener } from './session';
 
@@ -11,8 +12,8 @@ export interface ServiceOverrides {
   host?: HostApi;
   db?: KeukentafelDb;
   fetch?: typeof fetch;
-  /** PBKDF2 iterations for new enrolments; only e2e tests should lower this. */
-  iterations?: number;
+  /** The PIN KDF for new enrolments; only tests should lower this. */
+  kdf?: PinKdf;
 }
 
 /** Builds everything the UI needs, once at start-up. Sessions (and their sync engines) start at unlock. */
@@ -28,7 +29,9 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
     db,
     host,
     clock: systemClock,
-    ...(overrides.iterations ? { iterations: overrides.iterations } : {}),
+    ...(overrides.kdf ? { kdf: overrides.kdf } : {}),
+    // The browser host keeps its wrapping key where the browser profile can read it: demos only.
+    demoOnly: hostInfo.kind === 'preview',
     openSession: sessionOpener({
       db,
       hub,

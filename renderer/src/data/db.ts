@@ -26,9 +26,12 @@ export interface AccountRow {
   displayName: string;
   role: string;
   teamId: string;
-  /** PBKDF2 salt and iteration count for the PIN-derived key. */
+  /** Salt of the PIN-derived key. */
   salt: Uint8Array;
-  iterations: number;
+  /** The PIN KDF and its parameters (pin-kdf.ts), parsed when read; absent in rows from before Argon2id. */
+  kdf?: unknown;
+  /** PBKDF2-SHA256 iteration count of rows from before `kdf`; gone once the row is re-wrapped. */
+  iterations?: number;
   /** Data key: AES-GCM-encrypted with the PIN key, then wrapped by the host (base64). */
   wrappedKey: string;
   failedAttempts: number;

@@ -54,7 +54,7 @@ async function expiredSession() {
   const clock = fakeClock();
   const hub = fakeHub();
   const { account } = testDevice({ db, clock, fetch: hub.fetch, online: true });
-  const enrolled = await account.enroll(loginFor(), '24680');
+  const enrolled = await account.enroll(loginFor(), '246813');
   if (!enrolled.ok) throw new Error(enrolled.error.code);
   const session = enrolled.value as DeviceSession;
   const household = await session.households.create(householdInput('Familie Bakker'));
@@ -85,7 +85,7 @@ describe('renewing the hub sign-in', () => {
     await session.sync.syncNow();
     session.lock();
 
-    const again = await account.unlock('24680');
+    const again = await account.unlock('246813');
     if (!again.ok) throw new Error(again.error.code);
     hub.bearers.length = 0;
     await again.value.households.create(householdInput('Familie Smit'));

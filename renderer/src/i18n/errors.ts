@@ -37,7 +37,11 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'account.none': () => 'Er is nog niemand aangemeld op dit apparaat.',
   'account.other-worker': () => 'Dit apparaat hoort bij een andere medewerker. Wis eerst de gegevens op dit apparaat.',
   'account.key-problem': () => 'De sleutel op dit apparaat kan niet worden geopend. Probeer het opnieuw of vraag de beheerder om hulp.',
-  'pin.invalid': () => 'Kies een pincode van 5 tot 12 cijfers.',
+  'account.demo-only': () =>
+    'Deze versie in de browser is alleen om te oefenen. De browser beschermt echte gegevens niet goed genoeg. ' +
+    'Gebruik voor echte huishoudens de Keukentafel-app op uw laptop.',
+  'pin.invalid': () => 'Kies een pincode van 6 tot 12 cijfers.',
+  'pin.too-easy': () => 'Deze pincode is te makkelijk te raden. Kies cijfers zonder herhaling, reeks of datum.',
   'pin.wrong': (p) => `Deze pincode klopt niet. U kunt het nog ${num(p, 'left')} keer proberen.`,
   'pin.too-often': (p) => `Te vaak een verkeerde pincode. Probeer het over ${waitText(num(p, 'waitMs'))} opnieuw.`,
   'session.locked': () => 'Keukentafel is vergrendeld. Ontgrendel eerst met uw pincode.',

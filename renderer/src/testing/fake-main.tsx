@@ -6,10 +6,10 @@ import { createFakeServices } from './fake-services';
 
 /**
  * Dev-only harness: `npx vite -c renderer/vite.config.ts`, then open /src/testing/fake.html.
- * Enrolled with PIN 24680, three households, one stuck; shows every screen state without a hub.
+ * Enrolled with PIN 246813, three households, one stuck; shows every screen state without a hub.
  */
 const services = await createFakeServices({
-  enrolledPin: '24680',
+  enrolledPin: '246813',
   persistGranted: true,
   households: [
     { name: 'Familie Jansen', postcode: '6411 AB', members: [{ id: crypto.randomUUID(), firstName: 'Bart', lastName: 'Jansen', role: 'adult', age: 41 }, { id: crypto.randomUUID(), firstName: 'Sem', lastName: 'Jansen', role: 'child', age: 7 }], contact: { channel: 'phone', phone: '06 12345678', email: '', bestTime: 'dinsdagochtend', note: '' } },
@@ -17,7 +17,7 @@ const services = await createFakeServices({
     { name: 'Jeroen Smeets', postcode: '6093 EF', members: [{ id: crypto.randomUUID(), firstName: 'Jeroen', lastName: 'Smeets', role: 'adult', age: 40 }], contact: { channel: 'visit', phone: '', email: '', bestTime: '', note: '' } },
   ],
 });
-const first = await services.account.unlock('24680');
+const first = await services.account.unlock('246813');
 if (first.ok) {
   const session = services.session()!;
   const [stuck] = await session.sync.items();

@@ -15,6 +15,7 @@ import type {
   SyncEngine,
   SyncStatusView,
 } from '../data/contracts';
+import { validatePin } from '../data/account';
 import { createFakeIntakes } from './fake-intakes';
 
 /** In-memory AppServices for UI tests and for trying screens before the real data layer exists. */
@@ -238,7 +239,8 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       return Promise.resolve({ state: 'locked', user: fakeUser, lockedUntil: lockedUntil > now() ? lockedUntil : null });
     },
     enroll(_login: LoginResponse, newPin: string): Promise<Result<Session>> {
-      if (!/^\d{5,12}$/.test(newPin)) return Promise.resolve(fail('pin.invalid'));
+      const pinError = validatePin(newPin);
+      if (pinError) return Promise.resolve(fail(pinError));
       pin = newPin;
       return Promise.resolve(ok(openSession()));
     },
@@ -280,7 +282,8 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       login(request) {
         if (request.password !== password) return Promise.resolve(fail('hub.invalid_credentials'));
         const expiresAt = new Date(now() + 8 * 3600_000).toISOString();
-        return Promise.resolve(ok({ token: 'f'.repeat(40), expiresAt, user: { ...fakeUser, username: request.username } }));
+        // A fake hub is a demo hub: the preview host enrols only against one.
+        return Promise.resolve(ok({ token: 'f'.repeat(40), expiresAt, user: { ...fakeUser, username: request.username }, demo: true }));
       },
     },
     persistStorage: () => Promise.resolve(options.persistGranted ?? true),

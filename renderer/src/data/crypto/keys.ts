@@ -4,7 +4,8 @@ import { asBuffer, concat, fromBase64, toBase64 } from './bytes';
 
 /**
  * The data key encrypts every record. It is stored twice-wrapped: AES-GCM with a key derived from
- * the PIN (PBKDF2-SHA256), then by the host (safeStorage in Electron, a WebCrypto key in preview).
+ * the PIN (Argon2id, or PBKDF2-SHA256 in rows from before: data/pin-kdf.ts), then by the host
+ * (safeStorage in Electron, a WebCrypto key in preview).
  */
 
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
@@ -50,11 +51,15 @@ export async function wrapDataKey(dataKey: CryptoKey, pinKey: CryptoKey, host: K
 
 export type UnwrapError = 'wrong-pin' | 'host';
 
-/** A wrong PIN surfaces as the AES-GCM authentication failure of the unwrap. */
+/**
+ * A wrong PIN surfaces as the AES-GCM authentication failure of the unwrap. `extractable` only for a
+ * re-wrap under a new PIN key (the account then hands the session a non-extractable copy).
+ */
 export async function unwrapDataKey(
   stored: string,
   pinKey: CryptoKey,
   host: KeyHost,
+  options: { extractable?: boolean } = {},
 ): Promise<{ ok: true; value: CryptoKey } | { ok: false; error: UnwrapError; message: string }> {
   const opened = await host.unwrapKey(stored);
   if (!opened.ok) return { ok: false, error: 'host', message: opened.error.code };
@@ -66,7 +71,7 @@ export async function unwrapDataKey(
       pinKey,
       { name: 'AES-GCM', iv: bytes.subarray(0, IV_BYTES) },
       { name: 'AES-GCM' },
-      false,
+      options.extractable === true,
       ['encrypt', 'decrypt'],
     );
     return { ok: true, value: key };

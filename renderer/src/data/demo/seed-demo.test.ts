@@ -12,7 +12,7 @@ function device(db: KeukentafelDb = freshDb()) {
 async function enroll(demo: boolean | undefined, db?: KeukentafelDb) {
   const { account, db: store } = device(db);
   const login = { ...loginFor(), ...(demo === undefined ? {} : { demo }) };
-  const result = await account.enroll(login, '24680');
+  const result = await account.enroll(login, '246813');
   if (!result.ok) throw new Error(result.error.code);
   return { db: store, account, session: result.value as DeviceSession };
 }

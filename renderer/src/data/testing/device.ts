@@ -2,6 +2,7 @@ import { createHubClient } from '../../sync/hub-client';
 import { createDeviceAccount } from '../account';
 import type { KeyHost } from '../crypto/keys';
 import type { KeukentafelDb } from '../db';
+import type { PinKdf } from '../pin-kdf';
 import { sessionOpener } from '../session';
 import { fakeClock, fakeOnline, freshDb, identityHost, manualScheduler } from './fakes';
 
@@ -12,7 +13,14 @@ export interface TestDeviceOptions {
   /** The hub as seen by the device; offline (every request fails) by default. */
   fetch?: typeof fetch;
   online?: boolean;
+  /** The PIN KDF for enrolments and re-wraps; a fast Argon2id by default. */
+  kdf?: PinKdf;
+  /** As in the browser host: enrol only against a hub in demo mode. */
+  demoOnly?: boolean;
 }
+
+/** Argon2id with the least memory and passes: the same code path as on a device, in milliseconds. */
+export const FAST_KDF: PinKdf = { algorithm: 'argon2id', memoryKiB: 64, passes: 1, parallelism: 1 };
 
 /** A device account over fake-indexeddb with a fast KDF, fake clock and scheduler, and no automatic sync. */
 export function testDevice(options: TestDeviceOptions = {}) {
@@ -23,7 +31,8 @@ export function testDevice(options: TestDeviceOptions = {}) {
     db,
     host: options.host ?? identityHost,
     clock,
-    iterations: 1_000,
+    kdf: options.kdf ?? FAST_KDF,
+    demoOnly: options.demoOnly ?? false,
     openSession: sessionOpener({
       db,
       hub: createHubClient({ baseUrl: 'http://hub.test', fetch: options.fetch ?? offline }),

@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { pinProblem } from '../../data/pin-policy';
 import { nl } from '../../i18n/nl';
 
-export const pinSchema = z.string().regex(/^\d{5,12}$/, nl.choosePin.pinFormat);
+/** The same rule the account enforces (data/pin-policy), shown at the field before anything is stored. */
+export const pinSchema = z.string().superRefine((pin, ctx) => {
+  const problem = pinProblem(pin);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem === 'format' ? nl.choosePin.pinFormat : nl.choosePin.pinTrivial });
+});
 
 /** The "choose a PIN" form: two entries that must match. */
 export const choosePinSchema = z

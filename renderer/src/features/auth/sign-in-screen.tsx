@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { loginRequestSchema, type LoginRequest, type LoginResponse } from '../../../../shared/api/auth';
 import { useServices } from '../../app/services-context';
+import { enrolRefusal } from '../../data/account';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
@@ -11,7 +12,7 @@ import { TextField } from '../../ui/text-field';
 
 /** First sign-in on this device, online, with the municipality account. */
 export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse) => void }) {
-  const { hub } = useServices();
+  const { hub, hostInfo } = useServices();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LoginRequest>({ resolver: zodResolver(loginRequestSchema), defaultValues: { username: '', password: '' } });
   const { errors, isSubmitting } = form.formState;
@@ -19,11 +20,15 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse
   const submit = form.handleSubmit(async (values) => {
     setError(null);
     const result = await hub.login(values);
-    if (result.ok) onSignedIn(result.value);
-    else {
+    if (!result.ok) {
       setError(errorText(result.error));
       form.setFocus('password');
+      return;
     }
+    // Said here, before a PIN is chosen; the account refuses the enrolment too.
+    const refusal = enrolRefusal(result.value, hostInfo.kind === 'preview');
+    if (refusal) setError(errorText({ code: refusal }));
+    else onSignedIn(result.value);
   });
 
   return (

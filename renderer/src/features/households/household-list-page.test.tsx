@@ -16,10 +16,10 @@ async function listPage() {
   // Each household is a minute newer than the one before, so "newest first" is known.
   const services = await createFakeServices({
     now: () => (t += 60_000),
-    enrolledPin: '24680',
+    enrolledPin: '246813',
     households: ['Familie Oud', 'Marco Jacobs', 'Familie Nieuw'].map((name) => ({ name, postcode: '6411 AB', members: [member(name)] })),
   });
-  const result = await services.account.unlock('24680');
+  const result = await services.account.unlock('246813');
   if (!result.ok) throw new Error(result.error.code);
   const session = result.value;
   const render = () =>

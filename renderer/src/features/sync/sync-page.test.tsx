@@ -6,8 +6,8 @@ import { createFakeServices, type FakeSession } from '../../testing/fake-service
 import { SyncPage } from './sync-page';
 
 async function signedIn() {
-  const services = await createFakeServices({ enrolledPin: '24680', password: 'goed' });
-  const result = await services.account.unlock('24680');
+  const services = await createFakeServices({ enrolledPin: '246813', password: 'goed' });
+  const result = await services.account.unlock('246813');
   if (!result.ok) throw new Error(result.error.code);
   const session = result.value as FakeSession;
   const render = () =>
