@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ActionsEditor } from './actions-editor';
-import { newAction } from './domain-entry-model';
+import { newAction, removeAt, restoreAt } from './domain-entry-model';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -27,5 +27,21 @@ describe('ActionsEditor at the limit', () => {
     expect(full).not.toContain('Afspraak toevoegen');
     expect(full).toContain('Er zijn 50 afspraken. Meer kan niet bij één leefgebied. Verwijder eerst een afspraak die klaar is.');
     expect(text(renderToStaticMarkup(<ActionsEditor actions={actions.slice(1)} onChange={() => undefined} />))).toContain('Afspraak toevoegen');
+  });
+});
+
+describe('removing and restoring an action', () => {
+  const rows = [1, 2, 3].map((n) => ({ ...newAction(id(n)), what: `Stap ${n}` }));
+
+  it('puts an undone action back in its own place', () => {
+    const without = removeAt(rows, 1);
+    expect(without.map((a) => a.what)).toEqual(['Stap 1', 'Stap 3']);
+    expect(restoreAt(without, 1, rows[1] ?? newAction(id(9))).map((a) => a.what)).toEqual(['Stap 1', 'Stap 2', 'Stap 3']);
+  });
+
+  it('puts it at the end when the list got shorter, and never twice', () => {
+    const last = rows[2] ?? newAction(id(9));
+    expect(restoreAt([], 2, last).map((a) => a.what)).toEqual(['Stap 3']);
+    expect(restoreAt(rows, 2, last)).toHaveLength(3);
   });
 });
