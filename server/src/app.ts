@@ -12,9 +12,11 @@ import { registerAuthRoutes } from './routes/auth';
 import { registerCaseRoutes } from './routes/cases';
 import { registerChangeRoutes } from './routes/changes';
 import { registerHealthRoutes } from './routes/health';
+import { registerSignalEventRoutes } from './routes/signal-events';
 import { createAuthService } from './services/auth-service';
 import { createCaseService } from './services/case-service';
 import { createChangeFeed } from './services/changes';
+import { createSignalEventService } from './services/signal-events';
 import type { PasswordHasher } from './services/passwords';
 import { argon2Hasher } from './services/passwords';
 
@@ -72,5 +74,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuthRoutes(app, { auth, loginLimitPerMinute: deps.loginLimitPerMinute ?? 10, demo: deps.demo ?? false });
   registerCaseRoutes(app, { auth, cases });
   registerChangeRoutes(app, { auth, feed: createChangeFeed({ db: deps.db, clock }) });
+  registerSignalEventRoutes(app, { auth, events: createSignalEventService({ db: deps.db, clock }) });
   return app;
 }

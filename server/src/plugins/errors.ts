@@ -18,6 +18,7 @@ export const messages = {
   internal: 'Er ging iets mis bij de gemeente. Probeer het later opnieuw.',
   keyReused: 'Deze verzendsleutel is al gebruikt voor andere gegevens. Maak een nieuwe sleutel.',
   caseExists: 'Deze casus is al ontvangen met een andere verzendsleutel.',
+  teamMismatch: 'U kunt alleen gegevens van uw eigen team versturen.',
 } as const;
 
 export const apiError = (error: string, message: string, issues?: ApiError['issues']): ApiError =>
