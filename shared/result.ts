@@ -40,6 +40,7 @@ export const errorCodes = [
   'session.wrong-password',
   // Network and hub answers the device recognises without a hub code
   'net.offline',
+  'net.insecure-hub',
   'hub.bad_answer',
   // Sync
   'sync.run-failed',

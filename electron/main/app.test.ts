@@ -96,6 +96,14 @@ describe('createMain', () => {
     expect([...s.ipcMain.handlers.keys()].sort()).toEqual(['host:info', 'keys:unwrap', 'keys:wrap']);
   });
 
+  it('refuses a plain-http hub on another computer: reports it, and neither the CSP nor the renderer gets it', async () => {
+    const s = await readySetup({ env: { KEUKENTAFEL_HUB_URL: 'http://hub.leudal.nl' } });
+    expect(s.errors).toEqual([expect.objectContaining({ message: expect.stringContaining('plain http is allowed only to') as string })]);
+    const csp = s.session.headersFor({})['Content-Security-Policy']![0]!;
+    expect(csp).not.toContain('hub.leudal.nl');
+    expect(await s.ipcMain.invoke('host:info', [{}])).toMatchObject({ ok: true, value: { hubUrl: 'http://127.0.0.1:4319' } });
+  });
+
   it('puts a CSP that allows only the hub for connections on every response', async () => {
     const s = await readySetup();
     const csp = s.session.headersFor({})['Content-Security-Policy']![0]!;

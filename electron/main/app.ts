@@ -59,10 +59,10 @@ export function createMain(deps: MainDeps): MainHandle {
     return { primary: false, ready: Promise.resolve(), currentWindow: () => null };
   }
 
-  const hubUrl = resolveHubUrl(deps.env);
+  const report = deps.onError ?? ((error: unknown) => console.error(error));
+  const hubUrl = resolveHubUrl(deps.env, (message) => report(new Error(message)));
   const csp = buildCsp(hubUrl);
   const devTools = devToolsAllowed(app, deps.env);
-  const report = deps.onError ?? ((error: unknown) => console.error(error));
   let window: WindowLike | null = null;
   const currentWindow = (): WindowLike | null => (window !== null && !window.isDestroyed() ? window : null);
 

@@ -1,3 +1,5 @@
+import { checkHubUrl } from '../../shared/hub-url';
+
 /** Where the app lives and which hub it talks to; resolved once at start-up from the environment. */
 
 export const APP_SCHEME = 'app';
@@ -16,15 +18,19 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
-/** The hub's origin from KEUKENTAFEL_HUB_URL; an unusable value falls back to the default rather than crash. */
-export function resolveHubUrl(env: Record<string, string | undefined>): string {
+/**
+ * The hub's origin from KEUKENTAFEL_HUB_URL. An unusable value, or plain http to anything but this
+ * computer, falls back to the local default rather than crash, and is reported (never used).
+ */
+export function resolveHubUrl(env: Record<string, string | undefined>, report: (message: string) => void = () => undefined): string {
   const raw = env.KEUKENTAFEL_HUB_URL?.trim();
   if (!raw) return DEFAULT_HUB_URL;
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return DEFAULT_HUB_URL;
-    return url.origin;
-  } catch {
-    return DEFAULT_HUB_URL;
-  }
+  const checked = checkHubUrl(raw);
+  if (checked.ok) return checked.origin;
+  report(
+    checked.problem === 'insecure'
+      ? `KEUKENTAFEL_HUB_URL refused: plain http is allowed only to 127.0.0.1, ::1 or localhost; use https. Falling back to ${DEFAULT_HUB_URL}.`
+      : `KEUKENTAFEL_HUB_URL refused: not an http(s) address. Falling back to ${DEFAULT_HUB_URL}.`,
+  );
+  return DEFAULT_HUB_URL;
 }

@@ -15,6 +15,14 @@ describe('content security policy', () => {
     expect(CSP.replace("'wasm-unsafe-eval'", '')).not.toContain('unsafe');
   });
 
+  it('lets the page connect to a hub over https, or over http only on this computer', () => {
+    expect(buildCsp('https://hub.heerlen.nl')).toContain('connect-src https://hub.heerlen.nl;');
+    expect(buildCsp('http://[::1]:4319')).toContain('connect-src http://[::1]:4319;');
+    for (const insecure of ['http://hub.heerlen.nl', 'http://192.168.1.10:4319', "http://x 'unsafe-inline'", 'not a url']) {
+      expect(buildCsp(insecure), insecure).toContain("connect-src 'none';");
+    }
+  });
+
   it('is put on every response of the session, replacing a weaker policy', () => {
     const session = new FakeSession();
     applySessionPolicy(session, CSP);

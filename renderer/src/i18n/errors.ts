@@ -49,6 +49,8 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'session.not-saved': () => 'De nieuwe aanmelding kon niet op dit apparaat worden bewaard. Probeer het opnieuw.',
   'session.wrong-password': () => 'Dit wachtwoord klopt niet. Probeer het opnieuw.',
   'net.offline': () => 'Geen verbinding met de gemeente. Controleer het internet en probeer het opnieuw.',
+  'net.insecure-hub': () =>
+    'Het adres van de gemeente is niet beveiligd (http in plaats van https). Er wordt niets verstuurd. Vraag de beheerder om het adres aan te passen.',
   'hub.bad_answer': () => 'De gemeente gaf een onverwacht antwoord. Probeer het later opnieuw.',
   'sync.run-failed': () => 'Versturen lukte niet. We proberen het straks opnieuw.',
   'record.unreadable': () => 'Dit bericht kan niet worden gelezen. Neem contact op met de beheerder.',

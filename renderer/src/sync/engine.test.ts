@@ -105,7 +105,7 @@ async function setup(
   const hub = fakeHub(respond);
   const online = fakeOnline(true);
   const scheduler = manualScheduler();
-  const client = createHubClient({ baseUrl: 'http://hub.test', fetch: hub.fetch });
+  const client = createHubClient({ baseUrl: 'https://hub.test', fetch: hub.fetch });
   const engine = createSyncEngine({
     db,
     key,

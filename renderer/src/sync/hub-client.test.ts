@@ -7,7 +7,7 @@ const user = { id: crypto.randomUUID(), username: 'sanne', displayName: 'Sanne',
 function client(answer: () => Promise<Response>) {
   const calls: { url: string; init: RequestInit | undefined }[] = [];
   const hub = createHubClient({
-    baseUrl: 'http://hub.test/',
+    baseUrl: 'https://hub.test/',
     fetch: (input, init) => {
       calls.push({ url: input instanceof Request ? input.url : input.toString(), init });
       return answer();
@@ -21,7 +21,7 @@ describe('hub client', () => {
     const body = { token: 'x'.repeat(40), expiresAt: '2026-03-03T09:00:00.000Z', user };
     const { hub, calls } = client(() => Promise.resolve(Response.json(body)));
     expect(await hub.login({ username: 'sanne', password: 'geheim' })).toEqual({ ok: true, value: body });
-    expect(calls[0]?.url).toBe('http://hub.test/api/v1/auth/login');
+    expect(calls[0]?.url).toBe('https://hub.test/api/v1/auth/login');
   });
 
   it("keeps the hub's error code on a wrong password, and its message for the screen", async () => {
@@ -60,7 +60,7 @@ describe('hub client', () => {
     const { hub, calls } = client(() => Promise.resolve(Response.json({ results })));
     const item = { idempotencyKey: key, case: { caseId, postcodeArea: '6411', adults: 1, children: 0, openedAt: '2026-03-02T09:00:00.000Z' } };
     expect(await hub.withToken('tok').postCases([item])).toEqual({ kind: 'ok', value: { results } });
-    expect(calls[0]?.url).toBe('http://hub.test/api/v1/cases/batch');
+    expect(calls[0]?.url).toBe('https://hub.test/api/v1/cases/batch');
     expect(JSON.parse(calls[0]?.init?.body as string)).toEqual({ items: [item] });
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok');
   });

@@ -3,6 +3,7 @@ import type { LoginRequest, LoginResponse } from '../../../shared/api/auth';
 import { apiErrorSchema, loginResponseSchema } from '../../../shared/api/auth';
 import type { CaseBatchItem, CaseBatchResponse, CaseChangesResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
 import { apiPaths, caseBatchResponseSchema, caseChangesResponseSchema, newCaseResponseSchema } from '../../../shared/api/cases';
+import { checkHubUrl } from '../../../shared/hub-url';
 import type { AppError, Result } from '../../../shared/result';
 import { fail, failWith, ok } from '../../../shared/result';
 import type { HubClient } from '../data/contracts';
@@ -15,6 +16,7 @@ import type { HubClient } from '../data/contracts';
 
 export const hubErrors = {
   offline: { code: 'net.offline' },
+  insecure: { code: 'net.insecure-hub' },
   unauthorized: { code: 'hub.unauthorized' },
   badAnswer: { code: 'hub.bad_answer' },
   rateLimited: { code: 'hub.rate_limited' },
@@ -64,10 +66,13 @@ export function hubError(body: { error: string; message: string }): AppError {
 
 export function createHubClient(deps: HubClientDeps): FullHubClient {
   const base = deps.baseUrl.replace(/\/+$/, '');
+  // Personal data goes to the hub: never over plain http to another computer ('' is the preview's own origin).
+  const insecure = base !== '' && !checkHubUrl(base).ok;
   // Called through a wrapper: browsers throw "Illegal invocation" on an unbound window.fetch.
   const doFetch = (url: string, init: RequestInit) => deps.fetch(url, init);
 
   async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<HubCall<z.infer<S>>> {
+    if (insecure) return { kind: 'network', error: hubErrors.insecure };
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, init);

@@ -27,7 +27,7 @@ async function setup() {
 function unlock(db: KeukentafelDb, key: CryptoKey) {
   const open = sessionOpener({
     db,
-    hub: createHubClient({ baseUrl: 'http://hub.test', fetch: () => Promise.reject(new TypeError('fetch failed')) }),
+    hub: createHubClient({ baseUrl: 'https://hub.test', fetch: () => Promise.reject(new TypeError('fetch failed')) }),
     clock: fakeClock(),
     random: () => 0.5,
     scheduler: manualScheduler(),

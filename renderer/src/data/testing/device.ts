@@ -35,7 +35,7 @@ export function testDevice(options: TestDeviceOptions = {}) {
     demoOnly: options.demoOnly ?? false,
     openSession: sessionOpener({
       db,
-      hub: createHubClient({ baseUrl: 'http://hub.test', fetch: options.fetch ?? offline }),
+      hub: createHubClient({ baseUrl: 'https://hub.test', fetch: options.fetch ?? offline }),
       clock,
       random: () => 0.5,
       scheduler: manualScheduler(),
