@@ -46,5 +46,15 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
+  {
+    // A native date input follows the system's language (mm/dd/yyyy on an English laptop) and misreads 03-12-2026.
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='type'][value.value=/^(date|datetime-local|month|week)$/]", message: 'Use DateField (renderer/src/ui/date-field.tsx): it is always dd-mm-jjjj.' },
+      ],
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
 );

@@ -77,7 +77,7 @@ test('a full intake for a single father, done offline, is all there after a relo
   await domain.goesWell().fill('De huur wordt elke maand betaald.');
   await domain.wishes().fill('Rust in mijn hoofd over geld.');
   await domain.addAction().click();
-  await domain.fillAction(1, { who: 'Bart', what: 'Brieven van de Belastingdienst meenemen', due: '2026-12-30' });
+  await domain.fillAction(1, { who: 'Bart', what: 'Brieven van de Belastingdienst meenemen', due: '30-12-2026' });
   await domain.done().check();
   await expect(domain.saved()).toBeVisible();
   await expectNoAxeViolations(page, 'domain page');
@@ -104,9 +104,9 @@ test('a full intake for a single father, done offline, is all there after a relo
   await signals.search().fill('');
   await signals.signal('Deurwaarder').first().check();
   await signals.openDetails('Dreigende huisuitzetting');
-  await signals.observedOn('Dreigende huisuitzetting').fill('2099-01-01');
+  await signals.observedOn('Dreigende huisuitzetting').fill('01-01-2099');
   await expect(page.getByText('Deze datum ligt in de toekomst.')).toBeVisible();
-  await signals.observedOn('Dreigende huisuitzetting').fill('2026-01-15');
+  await signals.observedOn('Dreigende huisuitzetting').fill('15-01-2026');
   await expect(page.getByText('Deze datum ligt in de toekomst.')).toHaveCount(0);
   await signals.note('Dreigende huisuitzetting').fill('Brief van de woningcorporatie gezien.');
   await signals.freeText().fill('Kinderen eten bij oma');
@@ -135,7 +135,7 @@ test('a full intake for a single father, done offline, is all there after a relo
   await debt1.getByLabel('Bedrag').fill('3.200,00');
   await debt1.getByLabel('Soort schuld').selectOption({ label: 'Belastingdienst' });
   await debt1.getByLabel('Fase', { exact: true }).selectOption({ label: 'Deurwaarder' });
-  await debt1.getByLabel('Datum van die fase').fill('2026-02-01');
+  await debt1.getByLabel('Datum van die fase').fill('01-02-2026');
   await money.add('Schuld toevoegen').click();
   const debt2 = money.group('Schuld 2');
   await debt2.getByLabel('Schuldeiser').fill('Lening van ex-partner');
@@ -172,13 +172,13 @@ test('a full intake for a single father, done offline, is all there after a relo
   await expect(domain.goesWell()).toHaveValue('De huur wordt elke maand betaald.');
   await expect(domain.wishes()).toHaveValue('Rust in mijn hoofd over geld.');
   await expect(domain.action(1).getByLabel('Wat')).toHaveValue('Brieven van de Belastingdienst meenemen');
-  await expect(domain.action(1).getByLabel('Wanneer')).toHaveValue('2026-12-30');
+  await expect(domain.action(1).getByLabel('Wanneer')).toHaveValue('30-12-2026');
   await expect(domain.done()).toBeChecked();
 
   await page.goto(`/#/huishoudens/${id}/gesprek/signalen`);
   await expect(signals.signal('Dreigende huisuitzetting')).toBeChecked();
   await signals.openDetails('Dreigende huisuitzetting');
-  await expect(signals.observedOn('Dreigende huisuitzetting')).toHaveValue('2026-01-15');
+  await expect(signals.observedOn('Dreigende huisuitzetting')).toHaveValue('15-01-2026');
   await expect(signals.note('Dreigende huisuitzetting')).toHaveValue('Brief van de woningcorporatie gezien.');
   await expect(page.getByText('Kinderen eten bij oma', { exact: true })).toBeVisible();
 

@@ -17,6 +17,23 @@ export const nl = {
   start: {
     startupFailed: 'Keukentafel kan niet starten. Sluit het programma en open het opnieuw.',
   },
+  dateField: {
+    hint: 'Zoals 03-12-2026 (dag-maand-jaar).',
+    placeholder: 'dd-mm-jjjj',
+    openCalendar: (field: string) => `Kalender: ${field}`,
+    calendarTitle: (field: string) => `Kies een datum: ${field}`,
+    loadingCalendar: 'Kalender laden…',
+    problems: {
+      format: 'Schrijf de datum als dag-maand-jaar, bijvoorbeeld 03-12-2026.',
+      'no-such-date': 'Deze datum bestaat niet. Kijk de dag en de maand na.',
+      year: 'Kijk het jaar na. Vul een jaar in tussen 1900 en 2100.',
+    },
+  },
+  hostMissing: {
+    title: 'Keukentafel kan niet starten',
+    body: 'Er ontbreekt een deel van het programma. Zonder dat deel kan Keukentafel de gegevens niet veilig bewaren. Er is niets opgeslagen of verstuurd.',
+    action: 'Sluit Keukentafel en open het opnieuw. Lukt het dan nog niet? Vraag de helpdesk om Keukentafel opnieuw te installeren.',
+  },
   signIn: {
     title: 'Aanmelden',
     intro: 'Meld u één keer aan met uw account van de gemeente. Daarna kunt u ook zonder internet werken.',

@@ -1,7 +1,7 @@
 import { useId, type InputHTMLAttributes, type Ref, type TextareaHTMLAttributes } from 'react';
 import { nl } from '../i18n/nl';
 
-interface FieldText {
+export interface FieldText {
   label: string;
   hint?: string;
   error?: string | undefined;
@@ -9,7 +9,7 @@ interface FieldText {
 }
 
 /** Builds the ids and aria wiring that tie a control to its hint and error message. */
-function useFieldIds(hint: string | undefined, error: string | undefined) {
+export function useFieldIds(hint: string | undefined, error: string | undefined) {
   const id = useId();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -17,7 +17,7 @@ function useFieldIds(hint: string | undefined, error: string | undefined) {
   return { id, hintId, errorId, describedBy };
 }
 
-function FieldFrame({ id, label, hint, hintId, error, errorId, required, children }: FieldText & { id: string; hintId?: string | undefined; errorId?: string | undefined; children: React.ReactNode }) {
+export function FieldFrame({ id, label, hint, hintId, error, errorId, required, children }: FieldText & { id: string; hintId?: string | undefined; errorId?: string | undefined; children: React.ReactNode }) {
   return (
     <div className={error ? 'field field--invalid' : 'field'}>
       {/* The marker sits outside the label: the control's name stays "Pincode", aria-required says the rest. */}

@@ -10,6 +10,7 @@ import {
   type PaymentArrangement,
 } from '../../../../shared/domain/intake.schema';
 import { nlIntake } from '../../i18n/nl-intake';
+import { DateField } from '../../ui/date-field';
 import { EuroField } from '../../ui/euro-field';
 import { SelectField } from '../../ui/select-field';
 import { TextField } from '../../ui/text-field';
@@ -79,7 +80,7 @@ export function DebtRow({ row, update, today }: { row: Debt; update: (p: Partial
       <EuroField label={t.amount} cents={row.amountCents} onValid={(c) => update({ amountCents: c })} />
       <SelectField label={t.debtType} value={row.type} options={opts(debtTypes, nlIntake.debtTypes)} onChange={(e) => update({ type: e.target.value as Debt['type'] })} />
       <SelectField label={t.stage} value={row.stage} options={opts(debtStages, nlIntake.debtStages)} onChange={(e) => update({ stage: e.target.value as Debt['stage'] })} />
-      <TextField label={t.stageDate} type="date" max={today} className="input--short" value={row.stageDate} error={pastDateError(row.stageDate, today)} onChange={(e) => update({ stageDate: e.target.value })} />
+      <DateField label={t.stageDate} max={today} value={row.stageDate} error={pastDateError(row.stageDate, today)} onChange={(stageDate) => update({ stageDate })} />
     </>
   );
 }

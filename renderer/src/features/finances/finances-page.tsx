@@ -12,9 +12,9 @@ import {
   type Income,
 } from '../../../../shared/domain/intake.schema';
 import { nlIntake } from '../../i18n/nl-intake';
+import { DateField } from '../../ui/date-field';
 import { PageTitle } from '../../ui/page-title';
 import { SelectField } from '../../ui/select-field';
-import { TextField } from '../../ui/text-field';
 import { IntakeCrumbs, IntakeGate } from '../intake/intake-frame';
 import { SaveStatus } from '../intake/save-status';
 import { useRouteIntake, useToday } from '../intake/use-intake';
@@ -136,15 +136,13 @@ function FinancesForm({ household, initial, today, onChange }: { household: Hous
             {t.useSuggestion}
           </button>
         ) : null}
-        <TextField
+        <DateField
           label={t.lowIncomeSince}
           hint={t.lowIncomeHint}
-          type="date"
           max={today}
-          className="input--short"
           value={f.lowIncomeSince ?? ''}
           error={f.lowIncomeSince ? pastDateError(f.lowIncomeSince, today) : undefined}
-          onChange={(e) => change({ lowIncomeSince: e.target.value === '' ? null : e.target.value })}
+          onChange={(iso) => change({ lowIncomeSince: iso === '' ? null : iso })}
         />
       </fieldset>
     </form>

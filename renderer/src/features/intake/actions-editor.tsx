@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAnnounce } from '../../app/announcer';
 import { nlIntake } from '../../i18n/nl-intake';
+import { DateField } from '../../ui/date-field';
 import { TextField } from '../../ui/text-field';
 import { MAX_ACTIONS } from '../../../../shared/domain/intake.schema';
 import { canAddAction, isCompleteAction, newAction, removeAt, restoreAt, type ActionDraft } from './domain-entry-model';
@@ -97,7 +98,7 @@ export function ActionsEditor({ actions, onChange }: { actions: ActionDraft[]; o
                 onChange={(e) => update(i, { who: e.target.value })}
               />
               <TextField label={t.what} value={a.what} maxLength={500} autoComplete="off" onChange={(e) => update(i, { what: e.target.value })} />
-              <TextField label={t.due} type="date" value={a.due} className="input--short" onChange={(e) => update(i, { due: e.target.value })} />
+              <DateField label={t.due} value={a.due} onChange={(due) => update(i, { due })} />
             </div>
             {isCompleteAction(a) ? null : <p className="field__hint">{t.actionIncomplete}</p>}
             <button type="button" className="button button--secondary button--small" onClick={() => remove(i)}>

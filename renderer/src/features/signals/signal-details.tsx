@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { settings } from '../../../../resources/index';
 import { nlIntake } from '../../i18n/nl-intake';
-import { TextArea, TextField } from '../../ui/text-field';
+import { DateField } from '../../ui/date-field';
+import { TextArea } from '../../ui/text-field';
 import { formatDate } from '../intake/dates';
 import { observedOnError, type SignalDraft } from './signals-model';
 
@@ -35,16 +36,14 @@ export function SignalDetails({ draft, title, today, spoed = false, onChange }: 
         </button>
       </p>
       <div id={panelId} className="signal__details" hidden={!shown}>
-        <TextField
+        <DateField
           label={t.observedOn}
           aria-label={`${t.observedOn} (${title})`}
           hint={hint}
-          type="date"
           max={today}
-          className="input--short"
           value={draft.observedOn}
           error={error}
-          onChange={(e) => onChange({ observedOn: e.target.value })}
+          onChange={(observedOn) => onChange({ observedOn })}
         />
         <TextArea label={t.note} aria-label={`${t.note} (${title})`} value={draft.note} maxLength={2000} rows={2} onChange={(e) => onChange({ note: e.target.value })} />
       </div>
