@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
 import { z } from 'zod';
 import type { ApiError } from '../../../shared/api/auth';
+import type { HubErrorCode } from '../../../shared/api/errors';
 
 const dutchZodErrors = z.locales.nl().localeError;
 
@@ -18,10 +19,12 @@ export const messages = {
   internal: 'Er ging iets mis bij de gemeente. Probeer het later opnieuw.',
   keyReused: 'Deze verzendsleutel is al gebruikt voor andere gegevens. Maak een nieuwe sleutel.',
   caseExists: 'Deze casus is al ontvangen met een andere verzendsleutel.',
+  unavailable: 'De database is niet bereikbaar.',
   teamMismatch: 'U kunt alleen gegevens van uw eigen team versturen.',
 } as const;
 
-export const apiError = (error: string, message: string, issues?: ApiError['issues']): ApiError =>
+/** An error body; the code must be one of shared/api/errors.ts, so the device can map every code the hub sends. */
+export const apiError = (error: HubErrorCode, message: string, issues?: ApiError['issues']): ApiError =>
   issues ? { error, message, issues } : { error, message };
 
 /** Like fastify-type-provider-zod's compiler, but with Dutch default messages. */
@@ -50,7 +53,7 @@ const toIssues = (error: FastifyError): ApiError['issues'] =>
 const isPgDataException = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'severity' in error && /^22[0-9A-Z]{3}$/.test(String((error as { code?: unknown }).code));
 
-const clientErrors: Record<string, { error: string; message: string }> = {
+const clientErrors: Record<string, { error: HubErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { error: 'bad_request', message: messages.badJson },
   FST_ERR_CTP_EMPTY_JSON_BODY: { error: 'bad_request', message: messages.badJson },
   FST_ERR_CTP_BODY_TOO_LARGE: { error: 'payload_too_large', message: messages.tooLarge },

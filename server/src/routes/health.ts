@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiErrorSchema } from '../../../shared/api/auth';
 import { apiPaths } from '../../../shared/api/cases';
 import type { Db } from '../db/database';
-import { apiError } from '../plugins/errors';
+import { apiError, messages } from '../plugins/errors';
 
 export const healthResponseSchema = z.object({ status: z.literal('ok'), db: z.literal('ok') });
 
@@ -23,7 +23,7 @@ export function registerHealthRoutes(app: FastifyInstance, db: Db): void {
         return { status: 'ok' as const, db: 'ok' as const };
       } catch (error) {
         request.log.error({ err: error }, 'health check: database unreachable');
-        return reply.code(503).send(apiError('unavailable', 'De database is niet bereikbaar.'));
+        return reply.code(503).send(apiError('unavailable', messages.unavailable));
       }
     },
   );

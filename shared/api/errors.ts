@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * Every `error` code the hub answers with, in one place. The code is stable and machine-readable: the
+ * device maps it to its own Dutch text and never compares the hub's `message` (which is Dutch too, for
+ * people reading raw answers). A device must treat an unknown code by its HTTP status: later hubs may add codes.
+ */
+export const hubErrorCodes = {
+  bad_request: { statuses: [400], meaning: 'The body, query, headers or a value are not valid; `issues` says where.' },
+  payload_too_large: { statuses: [413], meaning: 'The body is larger than the hub takes (1 MiB).' },
+  unsupported_media_type: { statuses: [415], meaning: 'The body is not JSON.' },
+  unauthorized: { statuses: [401], meaning: 'No bearer token, or an unknown or expired one: sign in again.' },
+  forbidden: { statuses: [403], meaning: 'The signed-in role may not use this route.' },
+  team_mismatch: { statuses: [403], meaning: "The body names another team than the caller's; nothing was stored." },
+  invalid_credentials: { statuses: [401], meaning: 'Username and password do not match.' },
+  rate_limited: { statuses: [429], meaning: 'Too many attempts; wait a minute.' },
+  not_found: { statuses: [404], meaning: 'No such route.' },
+  idempotency_key_reused: { statuses: [422], meaning: 'This idempotency key (or event id) was used before for another body, route or user: make a new key.' },
+  case_exists: { statuses: [409], meaning: 'This caseId was received before under another key; the key is not kept.' },
+  unavailable: { statuses: [503], meaning: 'The hub cannot reach its database.' },
+  internal: { statuses: [500], meaning: 'Something failed on the hub; try again later.' },
+} as const satisfies Record<string, { statuses: readonly number[]; meaning: string }>;
+
+export type HubErrorCode = keyof typeof hubErrorCodes;
+export const hubErrorCodeSchema = z.enum(Object.keys(hubErrorCodes) as [HubErrorCode, ...HubErrorCode[]]);
+
+/** Codes any route may answer: a bad body or query, a body that is too large or not JSON, a failure on the hub. */
+export const commonErrorCodes = ['bad_request', 'payload_too_large', 'unsupported_media_type', 'internal'] as const satisfies readonly HubErrorCode[];
+
+/** Codes of every route that needs a sign-in, beside the common ones. */
+const signedIn = ['unauthorized', 'forbidden'] as const satisfies readonly HubErrorCode[];
+
+/**
+ * Per route ('METHOD path'), the codes it answers beyond `commonErrorCodes`. For the batch routes, the codes
+ * inside per-item results are listed too (a per-item 400 is `bad_request`).
+ */
+export const routeErrorCodes = {
+  'GET /health': ['unavailable'],
+  'POST /api/v1/auth/login': ['invalid_credentials', 'rate_limited'],
+  'GET /api/v1/auth/me': ['unauthorized'],
+  'POST /api/v1/cases': [...signedIn, 'idempotency_key_reused', 'case_exists'],
+  'POST /api/v1/cases/batch': [...signedIn, 'idempotency_key_reused', 'case_exists'],
+  'GET /api/v1/cases': signedIn,
+  'GET /api/v1/cases/changes': signedIn,
+  'GET /api/v1/changes': signedIn,
+  'POST /api/v1/signal-events/batch': [...signedIn, 'team_mismatch'],
+} as const satisfies Record<string, readonly HubErrorCode[]>;
