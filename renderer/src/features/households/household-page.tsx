@@ -6,6 +6,7 @@ import { useSession } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
 import { formatWhen } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';
+import { ResidentSummaryPanel } from '../handover/resident-summary-panel';
 import { HouseholdIntakePanel } from '../intake/household-intake-panel';
 import { SyncBadge } from './sync-badge';
 
@@ -58,6 +59,8 @@ export function HouseholdPage() {
 
       {/* The conversation (and a crisis banner, when urgent) comes first: it is why the worker opened the household. */}
       <HouseholdIntakePanel householdId={household.id} version={household.updatedAt} />
+
+      <ResidentSummaryPanel household={household} />
 
       <section className="panel" aria-labelledby="sync-title">
         <h2 id="sync-title">{nl.household.syncTitle}</h2>

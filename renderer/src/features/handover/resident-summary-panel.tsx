@@ -1,0 +1,66 @@
+import { use, useState } from 'react';
+import type { Household } from '../../../../shared/domain/household.schema';
+import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../../../../resources/index';
+import { useSession } from '../../app/services-context';
+import { nlHandover } from '../../i18n/nl-handover';
+import { IntakeQueuesContext, loadAfterSaves } from '../intake/intake-queues';
+import { useToday } from '../intake/use-intake';
+import { residentSummaryPdf } from './resident-summary-pdf';
+
+/** Hands the browser a file to save; works the same in Electron (its save dialog) and in a browser. */
+function saveFile(bytes: Uint8Array, name: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has its own copy by the time a minute has passed.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+type State = 'idle' | 'busy' | 'done' | 'failed';
+
+/** On the household page: "Wat we samen hebben besproken" as a PDF for the resident, from the intake as saved. */
+export function ResidentSummaryPanel({ household }: { household: Household }) {
+  const { intakes } = useSession();
+  const queues = use(IntakeQueuesContext);
+  const today = useToday();
+  const [state, setState] = useState<State>('idle');
+
+  const make = async () => {
+    setState('busy');
+    try {
+      const shared = queues?.(household.id);
+      const intake = await (shared ? loadAfterSaves(shared, intakes, household.id) : intakes.load(household.id));
+      const bytes = await residentSummaryPdf({
+        household,
+        intake,
+        // Consent is not recorded on the device yet, so the summary says nothing is shared.
+        consent: null,
+        worker: { name: household.workerName, role: nlHandover.workerRole, organisation: nlHandover.organisation(settings.municipality), phone: '', email: '' },
+        today,
+        ctx: { lifeDomains, signalCatalogue, settings, holidays, recipients },
+      });
+      saveFile(bytes, nlHandover.summaryFileName(today), 'application/pdf');
+      setState('done');
+    } catch {
+      setState('failed');
+    }
+  };
+
+  const message = { idle: '', busy: nlHandover.summaryBusy, done: nlHandover.summaryDone, failed: nlHandover.summaryFailed }[state];
+  return (
+    <section className="panel" aria-labelledby="resident-summary-title">
+      <h2 id="resident-summary-title">{nlHandover.summaryTitle}</h2>
+      <p>{nlHandover.summaryExplain}</p>
+      <button type="button" className="button button--secondary" onClick={() => void make()} disabled={state === 'busy'}>
+        {nlHandover.summaryDownload}
+      </button>
+      <p role="status" className={state === 'failed' ? 'field__error' : undefined}>
+        {message}
+      </p>
+    </section>
+  );
+}
