@@ -49,7 +49,7 @@ describe('resources', () => {
   it('picks the norms in force on a date, and marks 2026 as provisional', () => {
     expect(normsFor(2025, '2025-03-15')?.amounts.single).toBe(134545);
     expect(normsFor(2025, '2025-03-15')?.amounts.couple).toBe(192207);
-    expect(normsFor(2025, '2025-07-01')?.amounts).toEqual({ single: 136906, couple: 195580, singlePension: 153021, couplePension: 209498 });
+    expect(normsFor(2025, '2025-07-01')?.amounts).toEqual({ single: 136906, couple: 195580, singlePension: 153021, couplePension: 209498, holidayAllowancePct: 5 });
     expect(normsFor(2025)?.effectiveFrom).toBe('2025-07-01');
     expect(normsFor(2026)?.provisional).toBe(true);
     expect(normsFor(2026)?.yearNote).toMatch(/alleenstaande ouder/);

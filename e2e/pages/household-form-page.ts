@@ -16,6 +16,9 @@ export class HouseholdFormPage {
 
   name = () => this.page.getByLabel('Naam van het huishouden');
   postcode = () => this.page.getByLabel('Postcode');
+  street = () => this.page.getByLabel('Straat');
+  houseNumber = () => this.page.getByLabel('Huisnummer');
+  town = () => this.page.getByLabel('Plaats');
   member = (n: number) => this.page.getByRole('group', { name: `Lid ${n}`, exact: true });
   addMember = () => this.page.getByRole('button', { name: 'Lid toevoegen' });
   removeMember = (n: number) => this.page.getByRole('button', { name: `Lid ${n} verwijderen` });

@@ -13,6 +13,9 @@ export class IntakeOverviewPage {
   toSignals = () => this.page.getByRole('link', { name: 'Naar de signalen' });
   toMoney = () => this.page.getByRole('link', { name: 'Naar geldzaken' });
   regelingen = () => this.page.getByRole('region', { name: 'Regelingen en hulp die kunnen passen' });
+  /** What was done with one suggestion: 'Nog niets', 'Besproken', 'Aangevraagd' or 'Niet gewenst'. */
+  suggestionStatus = (name: string, status: string) =>
+    this.page.getByRole('group', { name: `Wat is ermee gedaan? (${name})` }).getByRole('radio', { name: status, exact: true });
 }
 
 export class IntakeDomainPage {
@@ -73,7 +76,7 @@ export class IntakeMoneyPage {
 
   group = (name: string) => this.page.getByRole('group', { name, exact: true });
   add = (label: 'Inkomen toevoegen' | 'Vaste last toevoegen' | 'Schuld toevoegen' | 'Regeling toevoegen') => this.page.getByRole('button', { name: label });
-  budget = (label: 'Geen' | 'Budgetbeheer' | 'Beschermingsbewind') => this.page.getByRole('radio', { name: label });
+  budget = (label: 'Geen' | 'Budgetbeheer' | 'Beschermingsbewind') => this.group('Hulp bij geld').getByRole('radio', { name: label, exact: true });
   selfEmployed = (yes: boolean) => this.group('Bent u zelfstandig ondernemer (zzp)?').getByRole('radio', { name: yes ? 'Ja' : 'Nee' });
   householdType = () => this.page.getByLabel('Soort huishouden');
   useSuggestion = () => this.page.getByRole('button', { name: 'Voorstel gebruiken' });
@@ -81,5 +84,12 @@ export class IntakeMoneyPage {
   perWeek = () => this.page.getByTestId('per-week');
   totalDebt = () => this.page.getByTestId('total-debt');
   snapshot = () => this.page.getByRole('region', { name: 'Overzicht per maand' });
+  normMonthly = () => this.page.getByTestId('norm-monthly');
+  normFull = () => this.page.getByTestId('norm-full');
+  pctMonthly = () => this.page.getByTestId('pct-monthly');
+  pctFull = () => this.page.getByTestId('pct-full');
+  belowNorm = () => this.page.getByTestId('below-norm');
+  unknownDebts = () => this.page.getByTestId('unknown-debts');
+  amountUnknown = (debt: number) => this.group(`Schuld ${debt}`).getByRole('checkbox', { name: 'Bedrag nog onbekend' });
   saved = () => this.page.getByRole('status').filter({ hasText: 'Bewaard op dit apparaat' });
 }

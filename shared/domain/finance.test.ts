@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  debtTotalsByStage, formatEuro, incomeForMinimumCents, incomePctOfMinimum, monthlyBalanceCents, normCentsFor, parseEuro,
-  suggestHouseholdType, totalFixedCosts, totalIncome, weeklyLeftCents,
+  debtTotalsByStage, formatEuro, incomeForMinimumCents, incomePctOfFullNorm, incomePctOfMinimum, monthlyBalanceCents, normCentsFor, normsForType,
+  parseEuro, suggestHouseholdType, totalDebtCents, totalFixedCosts, totalIncome, unknownAmountDebts, weeklyLeftCents,
 } from './finance';
 import type { Debt, FixedCost, Income, PaymentArrangement } from './intake.schema';
 
 const id = '00000000-0000-4000-8000-000000000001';
-const norms = { single: 136906, couple: 195580, singlePension: 153021, couplePension: 209498 };
+const norms = { single: 136906, couple: 195580, singlePension: 153021, couplePension: 209498, holidayAllowancePct: 5 };
 const cents = fc.integer({ min: 0, max: 10_000_000 });
 const income = (netMonthlyCents: number, source: Income['source'] = 'salaris'): Income => ({ id, source, netMonthlyCents });
 const cost = (monthlyCents: number): FixedCost => ({ id, kind: 'huur', monthlyCents });
@@ -50,22 +50,33 @@ describe('monthly balance and money per week', () => {
 });
 
 describe('debts per stage', () => {
+  const debt = (stage: Debt['stage'], amountCents: number | null): Debt => ({ id, creditor: 'X', amountCents, type: 'overig', stage, stageDate: '2026-01-01' });
   it('counts and sums every stage, also the empty ones', () => {
-    const debt = (stage: Debt['stage'], amountCents: number): Debt => ({ id, creditor: 'X', amountCents, type: 'overig', stage, stageDate: '2026-01-01' });
     const t = debtTotalsByStage({ debts: [debt('incasso', 1000), debt('incasso', 2500), debt('beslag', 700)] });
-    expect(t.incasso).toEqual({ count: 2, amountCents: 3500 });
-    expect(t.beslag).toEqual({ count: 1, amountCents: 700 });
-    expect(t.herinnering).toEqual({ count: 0, amountCents: 0 });
+    expect(t.incasso).toEqual({ count: 2, amountCents: 3500, unknownCount: 0 });
+    expect(t.beslag).toEqual({ count: 1, amountCents: 700, unknownCount: 0 });
+    expect(t.herinnering).toEqual({ count: 0, amountCents: 0, unknownCount: 0 });
+  });
+
+  it('counts a debt whose amount is not known yet apart, never as € 0,00', () => {
+    const f = { debts: [debt('incasso', 60000), debt('incasso', null), debt('deurwaarder', null)] };
+    expect(totalDebtCents(f)).toBe(60000);
+    expect(unknownAmountDebts(f)).toBe(2);
+    expect(debtTotalsByStage(f).incasso).toEqual({ count: 2, amountCents: 60000, unknownCount: 1 });
+    expect(debtTotalsByStage(f).deurwaarder).toEqual({ count: 1, amountCents: 0, unknownCount: 1 });
   });
 });
 
 describe('income as a percentage of the social minimum', () => {
-  it('uses the single norm for single parents and rounds to one decimal', () => {
+  it('compares a monthly income with the norm as paid each month, without the 5% holiday allowance', () => {
     expect(normCentsFor('alleenstaande-ouder', norms)).toBe(136906);
-    expect(incomePctOfMinimum(136906, 'alleenstaande-ouder', norms)).toBe(100);
-    expect(incomePctOfMinimum(100000, 'alleenstaand', norms)).toBe(73);
-    expect(incomePctOfMinimum(150000, 'gehuwd-samenwonend', norms)).toBe(76.7);
-    expect(incomePctOfMinimum(153021, 'alleenstaand-pensioen', norms)).toBe(100);
+    expect(normsForType('alleenstaand', norms)).toEqual({ withHolidayAllowance: 136906, monthly: 130061 });
+    // Jeroen: € 1.100 bijstand a month, single.
+    expect(incomePctOfMinimum(110000, 'alleenstaand', norms)).toBe(84.6);
+    expect(incomePctOfFullNorm(110000, 'alleenstaand', norms)).toBe(80.3);
+    expect(incomePctOfMinimum(130061, 'alleenstaande-ouder', norms)).toBe(100);
+    expect(incomePctOfMinimum(150000, 'gehuwd-samenwonend', norms)).toBe(80.7);
+    expect(incomePctOfMinimum(145370, 'alleenstaand-pensioen', norms)).toBe(100);
   });
 
   it('is unknown without a household type or without a checked norm', () => {

@@ -32,23 +32,31 @@ export const monthlyBalanceCents = (f: Pick<Finances, 'incomes' | 'fixedCosts' |
 /** A monthly amount as a weekly one (× 12 / 52), rounded down. */
 export const weeklyLeftCents = (monthlyCents: number): number => Math.floor((monthlyCents * 12) / 52);
 
-/** Count and total amount of debts per collection stage, every stage present. */
-export function debtTotalsByStage(f: Pick<Finances, 'debts'>): Record<DebtStage, { count: number; amountCents: number }> {
-  const totals = Object.fromEntries(debtStages.map((s) => [s, { count: 0, amountCents: 0 }])) as Record<
-    DebtStage,
-    { count: number; amountCents: number }
-  >;
+/** Per collection stage: how many debts, the total of the known amounts, and how many have no amount yet. */
+export interface StageTotal {
+  count: number;
+  amountCents: number;
+  unknownCount: number;
+}
+
+/** Count and total amount of debts per collection stage, every stage present; an unknown amount is never added as € 0,00. */
+export function debtTotalsByStage(f: Pick<Finances, 'debts'>): Record<DebtStage, StageTotal> {
+  const totals = Object.fromEntries(debtStages.map((s) => [s, { count: 0, amountCents: 0, unknownCount: 0 }])) as Record<DebtStage, StageTotal>;
   for (const d of f.debts) {
     totals[d.stage].count += 1;
-    totals[d.stage].amountCents += d.amountCents;
+    if (d.amountCents === null) totals[d.stage].unknownCount += 1;
+    else totals[d.stage].amountCents += d.amountCents;
   }
   return totals;
 }
 
-/** Total of all debts. */
-export const totalDebtCents = (f: Pick<Finances, 'debts'>): number => sum(f.debts.map((d) => d.amountCents));
+/** Total of the debts whose amount is known. */
+export const totalDebtCents = (f: Pick<Finances, 'debts'>): number => sum(f.debts.flatMap((d) => (d.amountCents === null ? [] : [d.amountCents])));
 
-/** The norm for a household type; single parents get the single norm (kindgebonden budget covers the rest). */
+/** How many debts have no amount yet ("bedrag nog onbekend"). */
+export const unknownAmountDebts = (f: Pick<Finances, 'debts'>): number => f.debts.filter((d) => d.amountCents === null).length;
+
+/** The norm for a household type, holiday allowance included; single parents get the single norm (kindgebonden budget covers the rest). */
 export function normCentsFor(householdType: HouseholdType, norms: NormAmounts): number | null {
   switch (householdType) {
     case 'alleenstaand':
@@ -64,12 +72,36 @@ export function normCentsFor(householdType: HouseholdType, norms: NormAmounts): 
   }
 }
 
-/** Income as a percentage of the social minimum, one decimal; null when the type or norm is unknown. */
-export function incomePctOfMinimum(incomeCents: number, householdType: HouseholdType | null, norms: NormAmounts): number | null {
+/**
+ * The norm as it is paid each month: without the holiday allowance, which is part of the norm
+ * (Participatiewet art. 19) but paid once a year, in May or June.
+ */
+export const monthlyNormCents = (normCents: number, norms: Pick<NormAmounts, 'holidayAllowancePct'>): number =>
+  Math.round((normCents * (100 - norms.holidayAllowancePct)) / 100);
+
+/** Both norms for a household type, or null when the type or the norm is unknown. */
+export function normsForType(householdType: HouseholdType | null, norms: NormAmounts): { withHolidayAllowance: number; monthly: number } | null {
   if (householdType === null) return null;
   const norm = normCentsFor(householdType, norms);
-  if (norm === null) return null;
-  return Math.round((incomeCents * 1000) / norm) / 10;
+  return norm === null ? null : { withHolidayAllowance: norm, monthly: monthlyNormCents(norm, norms) };
+}
+
+const pctOf = (cents: number, of: number) => Math.round((cents * 1000) / of) / 10;
+
+/**
+ * Monthly income as a percentage of the social minimum, one decimal, like with like: against the
+ * norm as paid each month (without holiday allowance), because the incomes entered are monthly
+ * payments. null when the type or norm is unknown. The rules (regelingen) read this figure.
+ */
+export function incomePctOfMinimum(incomeCents: number, householdType: HouseholdType | null, norms: NormAmounts): number | null {
+  const n = normsForType(householdType, norms);
+  return n === null ? null : pctOf(incomeCents, n.monthly);
+}
+
+/** The same income against the norm with holiday allowance, as municipalities often publish it; shown beside the other. */
+export function incomePctOfFullNorm(incomeCents: number, householdType: HouseholdType | null, norms: NormAmounts): number | null {
+  const n = normsForType(householdType, norms);
+  return n === null ? null : pctOf(incomeCents, n.withHolidayAllowance);
 }
 
 const euro = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });

@@ -106,6 +106,24 @@ export type DebtStage = z.infer<typeof debtStageSchema>;
 export const budgetManagementSchema = z.enum(['none', 'budgetbeheer', 'bewind']);
 export type BudgetManagement = z.infer<typeof budgetManagementSchema>;
 
+/** Budget management or bewind in the past; 'unknown' until asked (and for intakes from before this field). */
+export const pastBudgetManagementSchema = z.object({
+  kind: z.enum(['unknown', 'none', 'budgetbeheer', 'bewind']),
+  /** How many years it lasted, as the resident tells it; null when not known. */
+  years: z.int('Vul een aantal hele jaren in.').min(1, 'Vul minstens 1 jaar in.').max(80, 'Dit zijn te veel jaren.').nullable(),
+  /** The year it ended; null when not known. */
+  endedIn: z.int('Vul een jaartal in, zoals 2021.').min(1950, 'Vul een jaartal in, zoals 2021.').max(2100, 'Vul een jaartal in, zoals 2021.').nullable(),
+});
+export type PastBudgetManagement = z.infer<typeof pastBudgetManagementSchema>;
+export const emptyPastBudgetManagement = (): PastBudgetManagement => ({ kind: 'unknown', years: null, endedIn: null });
+
+/** What the worker and resident did with a suggested regeling or help. */
+export const suggestionStatuses = ['discussed', 'applied', 'declined'] as const;
+export const suggestionStatusSchema = z.enum(suggestionStatuses);
+export type SuggestionStatus = z.infer<typeof suggestionStatusSchema>;
+export const suggestionMarkSchema = z.object({ status: suggestionStatusSchema, on: isoDateSchema });
+export type SuggestionMark = z.infer<typeof suggestionMarkSchema>;
+
 /** Household type for the social-minimum norm; the `-pensioen` variants are at state-pension age. */
 export const householdTypes = [
   'alleenstaand', 'alleenstaande-ouder', 'gehuwd-samenwonend',
@@ -187,7 +205,8 @@ export function createIntakeSchemas(today: string) {
   const debtSchema = z.object({
     id: idSchema,
     creditor: text(120).min(1, 'Vul de schuldeiser in.'),
-    amountCents: centsSchema,
+    /** null: "bedrag nog onbekend" (counted apart, never as € 0,00); older intakes always have an amount. */
+    amountCents: centsSchema.nullable(),
     type: debtTypeSchema,
     stage: debtStageSchema,
     stageDate: pastDateSchema(today),
@@ -206,6 +225,10 @@ export function createIntakeSchemas(today: string) {
     lowIncomeSince: pastDateSchema(today).nullable(),
     /** Help ids the household already uses (e.g. voedselbank), so they are not suggested again. */
     usesHelp: z.array(slugSchema).max(30),
+    /** Added later, so older intakes read as 'unknown'. */
+    pastBudgetManagement: pastBudgetManagementSchema.default(emptyPastBudgetManagement),
+    /** Per regeling or help id (resources/regelingen.json): discussed, applied for or not wanted, and when. Added later: {} on older intakes. */
+    suggestions: z.record(slugSchema, suggestionMarkSchema).default(() => ({})),
   });
 
   /** The resident's request for help as said at the table: the heart of a handover. */
@@ -255,6 +278,7 @@ export function emptyFinances(): Finances {
   return {
     incomes: [], fixedCosts: [], debts: [], paymentArrangements: [], budgetManagement: 'none',
     selfEmployed: false, householdType: null, lowIncomeSince: null, usesHelp: [],
+    pastBudgetManagement: emptyPastBudgetManagement(), suggestions: {},
   };
 }
 

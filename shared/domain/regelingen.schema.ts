@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { debtStageSchema, fixedCostKindSchema } from './intake.schema';
+import { budgetManagementSchema, debtStageSchema, debtTypeSchema, fixedCostKindSchema, incomeSourceSchema } from './intake.schema';
 
 /**
  * A small declarative rule language for arrangements (regelingen), kept as data in resources/.
@@ -29,16 +29,25 @@ export const leafConditionSchema = z.discriminatedUnion('fact', [
   z.object({ fact: z.literal('monthsLowIncome'), op: comparisonSchema, value: z.int().min(0), reason }),
   z.object({ fact: z.literal('alreadyUses'), helpId: slugSchema, reason }),
   z.object({ fact: z.literal('hasFixedCost'), kind: fixedCostKindSchema, reason }),
+  /** At least one income of one of these sources (e.g. zorgtoeslag already received). */
+  z.object({ fact: z.literal('hasIncomeSource'), anyOf: z.array(incomeSourceSchema).min(1), reason }),
+  /** At least one debt of one of these types (e.g. energie). */
+  z.object({ fact: z.literal('debtType'), anyOf: z.array(debtTypeSchema).min(1), reason }),
+  /** Budget management or bewind now. */
+  z.object({ fact: z.literal('budgetManagement'), anyOf: z.array(budgetManagementSchema.exclude(['none'])).min(1), reason }),
+  /** Budget management or bewind in the past (finances.pastBudgetManagement). */
+  z.object({ fact: z.literal('pastBudgetManagement'), anyOf: z.array(budgetManagementSchema.exclude(['none'])).min(1), reason }),
 ]);
 export type LeafCondition = z.infer<typeof leafConditionSchema>;
 
-export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[] } | { not: Condition };
+/** `reasons: 'first'` on `any`: name only the first reason that holds, so one topic is not said twice. */
+export type Condition = LeafCondition | { all: Condition[] } | { any: Condition[]; reasons?: 'first' | 'all' } | { not: Condition };
 
 export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   z.union([
     leafConditionSchema,
     z.object({ all: z.array(conditionSchema).min(1) }).strict(),
-    z.object({ any: z.array(conditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(conditionSchema).min(1), reasons: z.enum(['first', 'all']).optional() }).strict(),
     z.object({ not: conditionSchema }).strict(),
   ]),
 );
@@ -54,6 +63,10 @@ export const regelingSchema = z.object({
   /** What to do next, in B1 Dutch (where to apply). */
   nextStep: z.string().min(1),
   rule: conditionSchema,
+  /** Why the rule is as it is, for the reader of the data; not shown on screen. */
+  note: z.string().min(1).optional(),
+  /** Warnings shown with the suggestion when their condition holds (e.g. arrears that can block a switch). */
+  cautions: z.array(z.object({ when: conditionSchema, text: z.string().min(1) })).default([]),
 });
 export type Regeling = z.infer<typeof regelingSchema>;
 

@@ -1,5 +1,5 @@
 import type { HouseholdInput } from './household.schema';
-import type { DebtStage, FixedCostKind, Help, Intake, SignalCatalogueEntry } from './intake.schema';
+import type { BudgetManagement, DebtStage, DebtType, FixedCostKind, Help, IncomeSource, Intake, SignalCatalogueEntry, SuggestionMark } from './intake.schema';
 import type { Comparison, Condition, Regeling } from './regelingen.schema';
 import type { NormAmounts, Settings } from './resources.schema';
 import { formatEuro, incomeForMinimumCents, incomePctOfMinimum, monthlyBalanceCents, weeklyLeftCents } from './finance';
@@ -29,6 +29,11 @@ export interface Facts {
   monthsLowIncome: number | null;
   uses: ReadonlySet<string>;
   fixedCostKinds: ReadonlySet<FixedCostKind>;
+  incomeSources: ReadonlySet<IncomeSource>;
+  debtTypes: ReadonlySet<DebtType>;
+  budgetManagement: BudgetManagement;
+  /** 'none' also when not asked yet. */
+  pastBudgetManagement: { kind: BudgetManagement; years: number | null };
 }
 
 export interface RegelingAdvice {
@@ -38,6 +43,8 @@ export interface RegelingAdvice {
   /** "U heeft misschien recht op … omdat …." or, for help that is no right, "U kunt misschien hulp krijgen van … omdat …." */
   why: string;
   nextStep: string;
+  /** Warnings whose condition holds, in B1 Dutch. */
+  cautions: string[];
 }
 
 /** Whole months from `from` to `to` (both `YYYY-MM-DD`). */
@@ -71,6 +78,13 @@ export function computeFacts(intake: Intake, household: Pick<HouseholdInput, 'me
     monthsLowIncome: f.lowIncomeSince === null ? null : monthsBetween(f.lowIncomeSince, ctx.today),
     uses: helpInUse(intake),
     fixedCostKinds: new Set(f.fixedCosts.map((c) => c.kind)),
+    incomeSources: new Set(f.incomes.map((i) => i.source)),
+    debtTypes: new Set(f.debts.map((d) => d.type)),
+    budgetManagement: f.budgetManagement,
+    pastBudgetManagement: {
+      kind: f.pastBudgetManagement.kind === 'unknown' ? 'none' : f.pastBudgetManagement.kind,
+      years: f.pastBudgetManagement.years,
+    },
   };
 }
 
@@ -85,6 +99,18 @@ const fixedCostPhrase: Readonly<Record<FixedCostKind, string>> = {
   huur: 'huur of hypotheek', energie: 'gas en stroom', water: 'water', zorgverzekering: 'de zorgverzekering',
   'gemeentelijke-belastingen': 'belasting van de gemeente', 'telefoon-internet': 'telefoon en internet',
   verzekeringen: 'verzekeringen', vervoer: 'vervoer', kinderopvang: 'kinderopvang', overig: 'andere vaste lasten',
+};
+
+/** Debt types as said after "u een schuld heeft bij". */
+const debtTypePhrase: Readonly<Record<DebtType, string>> = {
+  huurschuld: 'de verhuurder', energie: 'de energieleverancier', water: 'het waterbedrijf', zorgverzekering: 'de zorgverzekeraar',
+  belastingdienst: 'de Belastingdienst', toeslagen: 'Toeslagen', cjib: 'het CJIB', gemeente: 'de gemeente',
+  'achteraf-betalen': 'een achterafbetaaldienst', lening: 'een geldverstrekker', telefoon: 'de telefoonaanbieder', overig: 'een andere schuldeiser',
+};
+
+/** Budget management as said after "u nu … heeft" / "u eerder … had". */
+const managementPhrase: Readonly<Record<BudgetManagement, string>> = {
+  none: 'geen hulp bij geld', budgetbeheer: 'budgetbeheer', bewind: 'beschermingsbewind',
 };
 
 const compare = (a: number, op: Comparison, b: number): boolean =>
@@ -111,7 +137,7 @@ export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<Regeling
   }
   if ('any' in c) {
     const outs = c.any.map((x) => evaluateCondition(x, facts, ctx)).filter((o) => o.holds);
-    return { holds: outs.length > 0, reasons: outs.flatMap((o) => o.reasons) };
+    return { holds: outs.length > 0, reasons: c.reasons === 'first' ? (outs[0]?.reasons ?? []) : outs.flatMap((o) => o.reasons) };
   }
   if ('not' in c) return { holds: !evaluateCondition(c.not, facts, ctx).holds, reasons: [] };
   const leaf = (holds: boolean, fallback: () => string): Outcome => ({ holds, reasons: holds ? [c.reason ?? fallback()] : [] });
@@ -153,6 +179,19 @@ export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<Regeling
       });
     case 'hasFixedCost':
       return leaf(facts.fixedCostKinds.has(c.kind), () => `u elke maand betaalt voor ${fixedCostPhrase[c.kind]}`);
+    case 'hasIncomeSource':
+      return leaf(c.anyOf.some((x) => facts.incomeSources.has(x)), () => 'u dit inkomen al krijgt');
+    case 'debtType': {
+      const hits = c.anyOf.filter((x) => facts.debtTypes.has(x));
+      return leaf(hits.length > 0, () => `u een schuld heeft bij ${joinDutch(hits.map((x) => debtTypePhrase[x]))}`);
+    }
+    case 'budgetManagement':
+      return leaf(c.anyOf.some((x) => x === facts.budgetManagement), () => `u nu ${managementPhrase[facts.budgetManagement]} heeft`);
+    case 'pastBudgetManagement': {
+      const past = facts.pastBudgetManagement;
+      const years = past.years === null ? '' : past.years === 1 ? ' 1 jaar' : ` ${past.years} jaar`;
+      return leaf(c.anyOf.some((x) => x === past.kind), () => `u eerder${years} ${managementPhrase[past.kind]} had`);
+    }
   }
 }
 
@@ -166,6 +205,12 @@ export function checkRegelingen(intake: Intake, household: Pick<HouseholdInput, 
     const reasons = [...new Set(out.reasons)];
     const lead = r.kind === 'hulp' ? `U kunt misschien hulp krijgen van ${r.from ?? r.name}` : `U heeft misschien recht op ${r.name}`;
     const why = reasons.length > 0 ? `${lead} omdat ${joinDutch(reasons)}.` : `${lead}.`;
-    return [{ id: r.id, name: r.name, kind: r.kind, why, nextStep: r.nextStep }];
+    const cautions = r.cautions.filter((c) => evaluateCondition(c.when, facts, ctx).holds).map((c) => c.text);
+    return [{ id: r.id, name: r.name, kind: r.kind, why, nextStep: r.nextStep, cautions }];
   });
+}
+
+/** The suggestions with what was done with each (finances.suggestions), for the screen, the handover and the resident's summary. */
+export function withMarks(advice: readonly RegelingAdvice[], marks: Readonly<Record<string, SuggestionMark>>): (RegelingAdvice & { mark: SuggestionMark | null })[] {
+  return advice.map((a) => ({ ...a, mark: marks[a.id] ?? null }));
 }

@@ -36,6 +36,11 @@ export const settingsSchema = z
     }),
     /** How long a resident's consent for a handover holds, in months, unless withdrawn earlier. */
     consentValidMonths: z.int().min(1).max(60).default(12),
+    /**
+     * Below this percentage of the monthly norm (without holiday allowance) the money page asks how
+     * the income can be that low (a deduction, a garnishment, no bijstand applied for).
+     */
+    belowNormQuestionPct: z.int().min(50).max(100),
     /** Minutes without keyboard, pointer or touch input before the app locks itself. */
     idleLockMinutes: z.int().min(1).max(60).default(10),
   })
@@ -60,6 +65,8 @@ export const normAmountsSchema = z.object({
   couple: normCents,
   singlePension: normCents.nullable(),
   couplePension: normCents.nullable(),
+  /** The share of each amount that is holiday allowance (vakantietoeslag), paid once a year: 5 in the Participatiewet. */
+  holidayAllowancePct: z.number().min(0).max(20),
 });
 export type NormAmounts = z.infer<typeof normAmountsSchema>;
 

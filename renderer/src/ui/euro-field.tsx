@@ -19,7 +19,8 @@ export function readEuro(text: string): { ok: true; cents: number } | { ok: fals
 
 interface EuroFieldProps {
   label: string;
-  cents: number;
+  /** null: no amount yet, the field starts empty. */
+  cents: number | null;
   onValid: (cents: number) => void;
   hint?: string;
 }
@@ -29,7 +30,7 @@ interface EuroFieldProps {
  * one stays on screen with its error, while the last valid amount stays stored.
  */
 export function EuroField({ label, cents, onValid, hint }: EuroFieldProps) {
-  const [text, setText] = useState(() => euroText(cents));
+  const [text, setText] = useState(() => (cents === null ? '' : euroText(cents)));
   const [error, setError] = useState<string | undefined>(undefined);
   return (
     <TextField

@@ -25,6 +25,8 @@ const financeFields: Readonly<Record<keyof Finances, string>> = {
   householdType: 'soort huishouden',
   lowIncomeSince: 'laag inkomen sinds',
   usesHelp: 'hulp die al gebruikt wordt',
+  pastBudgetManagement: 'eerder hulp bij geld',
+  suggestions: 'regelingen en hulp',
 };
 
 export const SIGNALS_LABEL = 'Signalen';

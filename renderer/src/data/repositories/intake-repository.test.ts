@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEntry, Finances, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
+import { encryptJson } from '../crypto/cipher';
 import type { KeukentafelDb } from '../db';
 import { dumpIndexedDb, fakeClock, freshDb, readableText, worker } from '../testing/fakes';
 import { IntakeValidationError, openIntakeRepository } from './intake-repository';
@@ -62,6 +63,28 @@ describe('intake repository', () => {
     expect(await restarted.cursor(householdId)).toBe(`/huishoudens/${householdId}/intake/wonen`);
     // Another household sees none of it.
     expect((await restarted.load(crypto.randomUUID())).domains).toEqual({});
+  });
+
+  it('keeps a debt whose amount is not known yet as unknown after a restart, never as € 0,00', async () => {
+    const { repo, open, householdId } = await setup();
+    const money = finances();
+    const unknown = { id: crypto.randomUUID(), creditor: 'Achterafbetaaldienst', amountCents: null, type: 'achteraf-betalen' as const, stage: 'incasso' as const, stageDate: '2026-02-01' };
+    const marked = { ...money, debts: [...money.debts, unknown], pastBudgetManagement: { kind: 'bewind' as const, years: 13, endedIn: 2024 }, suggestions: { zorgtoeslag: { status: 'applied' as const, on: '2026-03-02' } } };
+    await repo.saveFinances(householdId, marked);
+    const back = (await open().load(householdId)).finances;
+    expect(back.debts[1]?.amountCents).toBeNull();
+    expect(back).toEqual(marked);
+  });
+
+  it('still opens finances stored before unknown amounts, past bewind and suggestion marks existed', async () => {
+    const { db, key, open, householdId } = await setup();
+    const { pastBudgetManagement: _p, suggestions: _s, ...old } = finances();
+    const sealed = await encryptJson(key, old);
+    await db.intakes.put({ id: `${householdId}:finances`, householdId, updatedAt: 1, iv: sealed.iv, data: sealed.data });
+    const back = (await open().load(householdId)).finances;
+    expect(back.debts[0]?.amountCents).toBe(82_050);
+    expect(back.pastBudgetManagement).toEqual({ kind: 'unknown', years: null, endedIn: null });
+    expect(back.suggestions).toEqual({});
   });
 
   it('keeps a half-typed action after a restart: who cleared to retype, a date not yet chosen', async () => {

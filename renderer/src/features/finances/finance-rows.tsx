@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import {
   debtStages,
   debtTypes,
@@ -73,11 +73,38 @@ export function FixedCostRow({ row, update }: { row: FixedCost; update: (p: Part
   );
 }
 
+/**
+ * A debt; its amount may be "nog onbekend" (stored as null, counted apart). A new debt starts without
+ * an amount, which is stored as unknown until one is typed, so nothing is ever counted as € 0,00.
+ */
 export function DebtRow({ row, update, today }: { row: Debt; update: (p: Partial<Debt>) => void; today: string }) {
+  const [unknown, setUnknown] = useState(row.amountCents === null && row.creditor !== '');
+  const hintId = useId();
   return (
     <>
       <TextField label={t.creditor} value={row.creditor} maxLength={120} autoComplete="off" onChange={(e) => update({ creditor: e.target.value })} />
-      <EuroField label={t.amount} cents={row.amountCents} onValid={(c) => update({ amountCents: c })} />
+      <div className="field money-row__amount">
+        {unknown ? null : <EuroField label={t.amount} cents={row.amountCents} onValid={(c) => update({ amountCents: c })} />}
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={unknown}
+            aria-describedby={unknown ? hintId : undefined}
+            onChange={(e) => {
+              setUnknown(e.target.checked);
+              if (e.target.checked) update({ amountCents: null });
+            }}
+          />
+          {t.amountUnknown}
+        </label>
+        {unknown ? (
+          <p id={hintId} className="field__hint">
+            {t.amountUnknownHint}
+          </p>
+        ) : row.amountCents === null ? (
+          <p className="field__hint">{t.amountMissing}</p>
+        ) : null}
+      </div>
       <SelectField label={t.debtType} value={row.type} options={opts(debtTypes, nlIntake.debtTypes)} onChange={(e) => update({ type: e.target.value as Debt['type'] })} />
       <SelectField label={t.stage} value={row.stage} options={opts(debtStages, nlIntake.debtStages)} onChange={(e) => update({ stage: e.target.value as Debt['stage'] })} />
       <DateField label={t.stageDate} max={today} value={row.stageDate} error={pastDateError(row.stageDate, today)} onChange={(stageDate) => update({ stageDate })} />

@@ -1,26 +1,15 @@
 import { useState } from 'react';
-import { suggestHouseholdType } from '../../../../shared/domain/finance';
 import type { Household } from '../../../../shared/domain/household.schema';
-import {
-  budgetManagementSchema,
-  createIntakeSchemas,
-  householdTypes,
-  type Debt,
-  type Finances,
-  type FixedCost,
-  type HouseholdType,
-  type Income,
-} from '../../../../shared/domain/intake.schema';
+import { createIntakeSchemas, type Debt, type Finances, type FixedCost, type Income } from '../../../../shared/domain/intake.schema';
 import { nlIntake } from '../../i18n/nl-intake';
-import { DateField } from '../../ui/date-field';
 import { PageTitle } from '../../ui/page-title';
-import { SelectField } from '../../ui/select-field';
 import { IntakeCrumbs, IntakeGate } from '../intake/intake-frame';
 import { SaveStatus } from '../intake/save-status';
 import { useRouteIntake, useToday } from '../intake/use-intake';
 import { ArrangementRow, DebtRow, FixedCostRow, IncomeRow, RowList } from './finance-rows';
 import { FinancesSnapshot } from './finances-snapshot';
-import { pastDateError, savableFinances } from './finances-model';
+import { savableFinances } from './finances-model';
+import { SituationFields } from './situation-fields';
 
 const t = nlIntake.money;
 const newId = () => crypto.randomUUID();
@@ -59,7 +48,6 @@ function FinancesForm({ household, initial, today, onChange }: { household: Hous
     setF(next);
     onChange(next);
   };
-  const suggestion = suggestHouseholdType(household.members);
   const { debtSchema } = createIntakeSchemas(today);
   return (
     <form className="money-form" onSubmit={(e) => e.preventDefault()}>
@@ -86,7 +74,7 @@ function FinancesForm({ household, initial, today, onChange }: { household: Hous
         rows={f.debts}
         rowLabel={t.debt}
         addLabel={t.addDebt}
-        make={(): Debt => ({ id: newId(), creditor: '', amountCents: 0, type: 'overig', stage: 'herinnering', stageDate: today })}
+        make={(): Debt => ({ id: newId(), creditor: '', amountCents: null, type: 'overig', stage: 'herinnering', stageDate: today })}
         onChange={(debts) => change({ debts })}
         incomplete={(row) => !debtSchema.safeParse(row).success}
         render={(row, update) => <DebtRow row={row} update={update} today={today} />}
@@ -102,49 +90,7 @@ function FinancesForm({ household, initial, today, onChange }: { household: Hous
         render={(row, update) => <ArrangementRow row={row} update={update} />}
       />
 
-      <fieldset className="form-section">
-        <legend>{t.situation}</legend>
-        <fieldset className="radio-group">
-          <legend>{t.budgetManagement}</legend>
-          {budgetManagementSchema.options.map((v) => (
-            <label key={v} className="radio">
-              <input type="radio" name="budget-management" checked={f.budgetManagement === v} onChange={() => change({ budgetManagement: v })} />
-              {nlIntake.budgetManagement[v]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="radio-group radio-group--row">
-          <legend>{t.selfEmployed}</legend>
-          <label className="radio">
-            <input type="radio" name="self-employed" checked={f.selfEmployed} onChange={() => change({ selfEmployed: true })} />
-            {t.yes}
-          </label>
-          <label className="radio">
-            <input type="radio" name="self-employed" checked={!f.selfEmployed} onChange={() => change({ selfEmployed: false })} />
-            {t.no}
-          </label>
-        </fieldset>
-        <SelectField
-          label={t.householdType}
-          hint={suggestion ? t.suggestion(nlIntake.householdTypes[suggestion]) : undefined}
-          value={f.householdType ?? ''}
-          options={[{ value: '', label: t.householdTypeChoose }, ...householdTypes.map((h) => ({ value: h, label: nlIntake.householdTypes[h] }))]}
-          onChange={(e) => change({ householdType: e.target.value === '' ? null : (e.target.value as HouseholdType) })}
-        />
-        {suggestion && f.householdType !== suggestion ? (
-          <button type="button" className="button button--secondary button--small" onClick={() => change({ householdType: suggestion })}>
-            {t.useSuggestion}
-          </button>
-        ) : null}
-        <DateField
-          label={t.lowIncomeSince}
-          hint={t.lowIncomeHint}
-          max={today}
-          value={f.lowIncomeSince ?? ''}
-          error={f.lowIncomeSince ? pastDateError(f.lowIncomeSince, today) : undefined}
-          onChange={(iso) => change({ lowIncomeSince: iso === '' ? null : iso })}
-        />
-      </fieldset>
+      <SituationFields household={household} f={f} today={today} change={change} />
     </form>
   );
 }

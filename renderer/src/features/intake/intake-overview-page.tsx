@@ -6,7 +6,8 @@ import { intakeProgress, nextDomain, type DomainStatus } from '../../../../share
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { IntakeCrumbs, IntakeGate } from './intake-frame';
-import { adviceFor } from './money-summary';
+import { RegelingenPanel } from '../finances/regelingen-panel';
+import { SaveStatus } from './save-status';
 import { UrgencyBanner } from './urgency-banner';
 import { useRouteIntake, useToday } from './use-intake';
 
@@ -23,7 +24,6 @@ export function IntakeOverviewPage() {
         const progress = intakeProgress(intake, lifeDomains);
         const next = nextDomain(intake, lifeDomains);
         const base = `/huishoudens/${household.id}/gesprek`;
-        const advice = adviceFor(intake, household, today);
         return (
           <>
             <IntakeCrumbs ready={ready} overview={false} />
@@ -67,24 +67,13 @@ export function IntakeOverviewPage() {
               <MoneySummary intake={intake} to={`${base}/geld`} />
             </div>
 
-            <section className="panel" aria-labelledby="regelingen-title">
-              <h2 id="regelingen-title">{nlIntake.regelingenTitle}</h2>
-              {advice.length === 0 ? (
-                <p className="muted">{nlIntake.regelingenNone}</p>
-              ) : (
-                <ul className="advice-list">
-                  {advice.map((a) => (
-                    <li key={a.id}>
-                      <h3>{a.name}</h3>
-                      <p>{a.why}</p>
-                      <p>
-                        <strong>{nlIntake.nextStep}</strong> {a.nextStep}
-                      </p>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <RegelingenPanel
+              intake={intake}
+              household={household}
+              today={today}
+              onMark={(suggestions) => editor.saveFinances({ ...intake.finances, suggestions })}
+            />
+            <SaveStatus state={editor.saveState} />
           </>
         );
       }}
