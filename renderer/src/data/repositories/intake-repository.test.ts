@@ -77,10 +77,14 @@ describe('intake repository', () => {
   });
 
   it('still opens finances stored before unknown amounts, past bewind and suggestion marks existed', async () => {
-    const { db, key, open, householdId } = await setup();
+    const { db, key, repo, open, householdId } = await setup();
     const { pastBudgetManagement: _p, suggestions: _s, ...old } = finances();
+    // Save once so the row exists where the repository keeps it, then put the old shape inside.
+    await repo.saveFinances(householdId, finances());
+    const rows = await db.intakes.toArray();
+    expect(rows).toHaveLength(1);
     const sealed = await encryptJson(key, old);
-    await db.intakes.put({ id: `${householdId}:finances`, householdId, updatedAt: 1, iv: sealed.iv, data: sealed.data });
+    await db.intakes.put({ ...rows[0]!, iv: sealed.iv, data: sealed.data });
     const back = (await open().load(householdId)).finances;
     expect(back.debts[0]?.amountCents).toBe(82_050);
     expect(back.pastBudgetManagement).toEqual({ kind: 'unknown', years: null, endedIn: null });
