@@ -68,3 +68,29 @@ test('the browser host will not enrol against a hub that is not in demo mode, an
   await expect(new ChoosePinPage(page).heading()).toBeHidden();
   await expectNoAxeViolations(page, 'sign-in refused in the browser host');
 });
+
+test('a second tab on the same device store says so and does nothing; it carries on once the first tab closes', async ({ page, context }) => {
+  await page.goto('/');
+  await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
+  await new ChoosePinPage(page).choose(PIN);
+  const list = new HouseholdListPage(page);
+  await expect(list.heading()).toBeVisible();
+
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByRole('heading', { level: 1, name: 'Keukentafel is al open' })).toBeVisible();
+  await expect(second.getByText('Keukentafel is al open in een ander tabblad. Werk in dat tabblad verder.')).toBeVisible();
+  // Nothing to type into, nothing it could write: no sign-in, no PIN, no household list.
+  await expect(second.getByRole('textbox')).toHaveCount(0);
+  await expect(second.getByRole('button')).toHaveCount(0);
+  await expectNoAxeViolations(second, 'second tab');
+  // The first tab keeps working.
+  await list.newHousehold().click();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Keukentafel is al open');
+
+  await page.close();
+  const unlock = new UnlockPage(second);
+  await expect(unlock.heading()).toBeVisible();
+  await unlock.unlock(PIN);
+  await expect(new HouseholdListPage(second).heading()).toBeVisible();
+});

@@ -3,6 +3,7 @@ import { settings } from '../../../resources/index';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { AppServices, Session } from '../data/contracts';
 import { intervalScheduler, systemClock } from '../data/ports';
+import { AuthFrame } from '../features/auth/auth-frame';
 import { ChoosePinScreen } from '../features/auth/choose-pin-screen';
 import { SignInScreen } from '../features/auth/sign-in-screen';
 import { UnlockScreen } from '../features/auth/unlock-screen';
@@ -16,6 +17,7 @@ import { ServicesProvider, SessionProvider } from './services-context';
 type Stage =
   | { kind: 'loading' }
   | { kind: 'failed' }
+  | { kind: 'other-tab' }
   | { kind: 'new' }
   | { kind: 'choose-pin'; login: LoginResponse }
   | { kind: 'locked'; user: User; lockedUntil: number | null }
@@ -35,8 +37,21 @@ export function App({ services }: { services: AppServices }) {
   }, [services]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    const store = services.deviceStore;
+    if (store.state === 'mine') {
+      void refresh();
+      return;
+    }
+    // Another tab owns the device store: do nothing here until it has closed.
+    setStage({ kind: 'other-tab' });
+    let live = true;
+    void store.whenFree.then(() => {
+      if (live) void refresh();
+    });
+    return () => {
+      live = false;
+    };
+  }, [refresh, services]);
 
   const open = useCallback(
     async (session: Session) => {
@@ -77,6 +92,12 @@ export function App({ services }: { services: AppServices }) {
           <main className="auth__card">
             <Alert title={nl.common.errorTitle}>{nl.start.startupFailed}</Alert>
           </main>
+        ) : null}
+        {stage.kind === 'other-tab' ? (
+          <AuthFrame title={nl.otherTab.title}>
+            <p className="lead">{nl.otherTab.body}</p>
+            <p>{nl.otherTab.next}</p>
+          </AuthFrame>
         ) : null}
         {stage.kind === 'new' ? <SignInScreen onSignedIn={(login) => setStage({ kind: 'choose-pin', login })} /> : null}
         {stage.kind === 'choose-pin' ? <ChoosePinScreen login={stage.login} onEnrolled={(s) => void open(s)} /> : null}

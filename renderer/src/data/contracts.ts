@@ -3,6 +3,7 @@ import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
 import type { Finances, Intake, DomainEntry, RecordedSignal } from '../../../shared/domain/intake.schema';
 import type { AppError, Result } from '../../../shared/result';
+import type { StoreClaim } from './store-lock';
 
 /**
  * What the data layer offers the UI. The UI depends on these interfaces only,
@@ -157,6 +158,8 @@ export interface AppServices {
   hostInfo: HostInfo;
   account: DeviceAccount;
   hub: HubClient;
+  /** Whether this tab owns the device store (one tab per store; data/store-lock.ts). */
+  deviceStore: StoreClaim;
   /** Asks the browser to keep IndexedDB under storage pressure; false when it refused. */
   persistStorage(): Promise<boolean>;
 }

@@ -5,6 +5,7 @@ import { createDeviceAccount } from './account';
 import type { AppServices } from './contracts';
 import { KeukentafelDb } from './db';
 import type { PinKdf } from './pin-kdf';
+import { claimDeviceStore, type LockManagerLike } from './store-lock';
 import { browserOnlineSignal, intervalScheduler, systemClock } from './ports';
 import { sessionOpener } from './session';
 
@@ -14,6 +15,8 @@ export interface ServiceOverrides {
   fetch?: typeof fetch;
   /** The PIN KDF for new enrolments; only tests should lower this. */
   kdf?: PinKdf;
+  /** Web Locks; `navigator.locks` by default. */
+  locks?: LockManagerLike;
 }
 
 /** Builds everything the UI needs, once at start-up. Sessions (and their sync engines) start at unlock. */
@@ -23,7 +26,9 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
   if (!infoResult.ok) throw new Error(infoResult.error.code);
   const hostInfo = infoResult.value;
   const db = overrides.db ?? new KeukentafelDb();
-  await db.open();
+  const deviceStore = await claimDeviceStore(overrides.locks ?? globalThis.navigator?.locks, db.name);
+  // A second tab leaves the store alone; it opens it only once the other tab has closed.
+  if (deviceStore.state === 'mine') await db.open();
   const hub = createHubClient({ baseUrl: hostInfo.hubUrl, fetch: overrides.fetch ?? ((input, init) => fetch(input, init)) });
   const account = createDeviceAccount({
     db,
@@ -46,6 +51,7 @@ export async function createServices(overrides: ServiceOverrides = {}): Promise<
     hostInfo,
     account,
     hub,
+    deviceStore,
     async persistStorage() {
       const storage = globalThis.navigator?.storage;
       if (!storage?.persist) return false;

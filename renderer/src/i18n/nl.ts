@@ -34,6 +34,11 @@ export const nl = {
     body: 'Er ontbreekt een deel van het programma. Zonder dat deel kan Keukentafel de gegevens niet veilig bewaren. Er is niets opgeslagen of verstuurd.',
     action: 'Sluit Keukentafel en open het opnieuw. Lukt het dan nog niet? Vraag de helpdesk om Keukentafel opnieuw te installeren.',
   },
+  otherTab: {
+    title: 'Keukentafel is al open',
+    body: 'Keukentafel is al open in een ander tabblad. Werk in dat tabblad verder.',
+    next: 'Dit tabblad doet niets, zodat er geen werk verloren gaat. Sluit het. Sluit u het andere tabblad, dan gaat Keukentafel hier verder.',
+  },
   signIn: {
     title: 'Aanmelden',
     intro: 'Meld u één keer aan met uw account van de gemeente. Daarna kunt u ook zonder internet werken.',

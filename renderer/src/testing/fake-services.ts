@@ -277,6 +277,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   return {
     host,
     hostInfo,
+    deviceStore: { state: 'mine' },
     account,
     hub: {
       login(request) {
