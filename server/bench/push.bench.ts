@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { LoginResponse } from '../../shared/api/auth';
 import type { CaseBatchResponse, NewCaseRequest } from '../../shared/api/cases';
 import { apiPaths } from '../../shared/api/cases';
+import type { SignalEvent, SignalEventBatchResponse } from '../../shared/api/signal-events';
+import { signalEventsBatchPath } from '../../shared/api/signal-events';
 import { buildApp } from '../src/app';
 import { createPgliteDb } from '../src/db/database';
 import type { Db, Queryable } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
+import { hashBody } from '../src/services/idempotency';
 import { argon2Hasher } from '../src/services/passwords';
 import { availableBackends } from '../src/test-support/backends';
 
@@ -78,11 +82,17 @@ async function timeIt(fn: () => Promise<void>): Promise<number> {
   return performance.now() - start;
 }
 
-/**
- * Push n new cases through the whole HTTP stack, one by one and in batches, versus a raw insert of
- * n rows; on in-memory PGlite, or on PostgreSQL (a scratch schema, dropped after) when databaseUrl is given.
- */
-export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promise<PushBenchResult> {
+interface BenchHub {
+  db: Db;
+  app: FastifyInstance;
+  authorization: string;
+  teamId: string;
+  userId: string;
+  close(): Promise<void>;
+}
+
+/** A migrated hub with one signed-in worker, on in-memory PGlite or on PostgreSQL (a scratch schema, dropped on close). */
+async function openBenchHub(databaseUrl?: string): Promise<BenchHub> {
   const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
   const db: Db = postgres ? await postgres.open() : await createPgliteDb();
   try {
@@ -94,13 +104,45 @@ export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promi
       "INSERT INTO users (user_id, username, display_name, password_hash, role, team_id) VALUES ($1, 'bench', 'Bench', $2, 'worker', $3)",
       [userId, await argon2Hasher.hash('bench-password'), teamId],
     );
-    await db.exec('CREATE TABLE bench_cases (LIKE cases INCLUDING ALL)');
     const app = await buildApp({ db });
     await app.ready();
     const login = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username: 'bench', password: 'bench-password' } });
     const { token } = login.json<LoginResponse>();
-    const authorization = `Bearer ${token}`;
+    return {
+      db,
+      app,
+      authorization: `Bearer ${token}`,
+      teamId,
+      userId,
+      close: async () => {
+        await app.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
 
+/** Best of reps interleaved runs of each, so a busy machine skews no side of a ratio. */
+async function bestOf(reps: number, runs: (() => Promise<void>)[]): Promise<number[]> {
+  const times = runs.map(() => [] as number[]);
+  for (let rep = 0; rep < reps; rep++) {
+    for (const [i, run] of runs.entries()) times[i]!.push(await timeIt(run));
+  }
+  return times.map((t) => Math.min(...t));
+}
+
+/**
+ * Push n new cases through the whole HTTP stack, one by one and in batches, versus a raw insert of
+ * n rows; on in-memory PGlite, or on PostgreSQL (a scratch schema, dropped after) when databaseUrl is given.
+ */
+export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promise<PushBenchResult> {
+  const hub = await openBenchHub(databaseUrl);
+  try {
+    const { db, app, authorization, teamId, userId } = hub;
+    await db.exec('CREATE TABLE bench_cases (LIKE cases INCLUDING ALL)');
     const singles = makeCases(n);
     const pushMs = await timeIt(async () => {
       for (const body of singles) {
@@ -118,22 +160,84 @@ export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promi
         if (results.length !== items.length || results.some((r) => r.status !== 201)) throw new Error(`batch failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
       }
     };
-    // Best of a few interleaved runs for both, so a busy machine skews neither side of the ratio.
-    const batchRuns: number[] = [];
-    const rawRuns: number[] = [];
-    const floorRuns: number[] = [];
-    for (let rep = 0; rep < reps; rep++) {
-      batchRuns.push(await timeIt(sendBatches));
-      rawRuns.push(await timeIt(() => rawInsert(db, teamId, userId, makeCases(n))));
-      floorRuns.push(await timeIt(() => rawSameWrites(db, teamId, userId, makeCases(n))));
-    }
-    await app.close();
-    const batchMs = Math.min(...batchRuns);
-    const rawMs = Math.min(...rawRuns);
-    const rawSameWritesMs = Math.min(...floorRuns);
-    return { n, backend: db.kind, pushMs, batchMs, rawMs, rawSameWritesMs };
+    const [batchMs, rawMs, rawSameWritesMs] = await bestOf(reps, [
+      sendBatches,
+      () => rawInsert(db, teamId, userId, makeCases(n)),
+      () => rawSameWrites(db, teamId, userId, makeCases(n)),
+    ]);
+    return { n, backend: db.kind, pushMs, batchMs: batchMs!, rawMs: rawMs!, rawSameWritesMs: rawSameWritesMs! };
   } finally {
-    await db.close();
+    await hub.close();
+  }
+}
+
+export interface SignalEventBenchResult {
+  n: number;
+  backend: 'pglite' | 'postgres';
+  /** n events (a retraction for every tenth) as sequential POST /api/v1/signal-events/batch of benchBatchSize (best of reps). */
+  batchMs: number;
+  /** The same rows as one parameterised multi-row INSERT per 1,000 into a copy of signal_events with its indexes, without the trigger (best of reps). */
+  rawMs: number;
+}
+
+const weeks = ['2026-W08', '2026-W09', '2026-W10', '2026-W11'];
+const householdTypes = ['single', 'single-with-children', 'couple', 'couple-with-children', 'other'] as const;
+
+/** n events as a device sends them: mostly recorded signals, and every tenth a retraction of the one before. */
+function makeSignalEvents(n: number, teamId: string): SignalEvent[] {
+  const events: SignalEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = events[i - 1];
+    if (i % 10 === 9 && before) events.push({ type: 'retracted', eventId: randomUUID(), retracts: before.eventId, week: weeks[i % 4]!, teamId });
+    else {
+      events.push({
+        type: 'recorded',
+        eventId: randomUUID(),
+        signalId: `signaal-${i % 25}`,
+        domainId: `domein-${i % 14}`,
+        crisis: i % 7 === 0,
+        postcodeArea: String(6411 + (i % 30)),
+        week: weeks[i % 4]!,
+        householdType: householdTypes[i % 5]!,
+        teamId,
+      });
+    }
+  }
+  return events;
+}
+
+async function rawSignalInsert(q: Queryable, events: SignalEvent[]): Promise<void> {
+  await insertRows(
+    q,
+    'bench_signal_events (event_id, type, team_id, week, signal_id, domain_id, crisis, postcode_area, household_type, retracts, request_hash)',
+    events,
+    (e) =>
+      e.type === 'recorded'
+        ? [e.eventId, e.type, e.teamId, e.week, e.signalId, e.domainId, e.crisis, e.postcodeArea, e.householdType, null, hashBody(e)]
+        : [e.eventId, e.type, e.teamId, e.week, null, null, null, null, null, e.retracts, hashBody(e)],
+  );
+}
+
+/** Push n signal events through the whole HTTP stack in batches, versus a raw insert of the same rows, in one run. */
+export async function benchSignalEvents(n = 1000, databaseUrl?: string, reps = 5): Promise<SignalEventBenchResult> {
+  const hub = await openBenchHub(databaseUrl);
+  try {
+    const { db, app, authorization, teamId } = hub;
+    // LIKE … INCLUDING ALL copies the columns, checks and indexes, not the append-only trigger.
+    await db.exec('CREATE TABLE bench_signal_events (LIKE signal_events INCLUDING ALL)');
+    const sendBatches = async () => {
+      const events = makeSignalEvents(n, teamId);
+      for (let start = 0; start < events.length; start += benchBatchSize) {
+        const batch = events.slice(start, start + benchBatchSize);
+        const res = await app.inject({ method: 'POST', url: signalEventsBatchPath, headers: { authorization }, payload: { events: batch } });
+        const results = res.statusCode === 200 ? res.json<SignalEventBatchResponse>().results : [];
+        if (results.length !== batch.length || results.some((r) => r.status !== 201)) throw new Error(`signal events failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
+      }
+    };
+    const [batchMs, rawMs] = await bestOf(reps, [sendBatches, () => rawSignalInsert(db, makeSignalEvents(n, teamId))]);
+    return { n, backend: db.kind, batchMs: batchMs!, rawMs: rawMs! };
+  } finally {
+    await hub.close();
   }
 }
 
@@ -147,6 +251,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       `push ${r.n} cases on ${r.backend}: batches of ${benchBatchSize} ${r.batchMs.toFixed(0)} ms (${ratio(r.batchMs)}), ` +
         `one by one ${r.pushMs.toFixed(0)} ms (${ratio(r.pushMs)}), raw insert ${r.rawMs.toFixed(0)} ms; ` +
         `raw insert of the same writes (key, case, change, audit) ${r.rawSameWritesMs.toFixed(0)} ms, batches ${(r.batchMs / r.rawSameWritesMs).toFixed(1)}x that`,
+    );
+    const e = await benchSignalEvents(n, url);
+    console.log(
+      `push ${e.n} signal events on ${e.backend}: batches of ${benchBatchSize} ${e.batchMs.toFixed(0)} ms, ` +
+        `raw insert of the same rows ${e.rawMs.toFixed(0)} ms (${(e.batchMs / e.rawMs).toFixed(1)}x raw)`,
     );
   }
 }
