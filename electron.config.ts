@@ -6,10 +6,12 @@ import type { RendererViteConfig } from 'electron-vite';
 
 // Build with `electron-vite build -c electron.config.ts`; paths are explicit because the tree is not src/-shaped.
 const root = import.meta.dirname;
-const rendererEntry = resolve(root, 'renderer/index.html');
+// The Electron page has its own entry (renderer/src/entry/electron.tsx): it uses only the preload's host.
+// Its folder is the Vite root, so the page is built as out/renderer/index.html, which app:// serves.
+const rendererEntry = resolve(root, 'renderer/electron/index.html');
 
 const renderer: RendererViteConfig = {
-  root: resolve(root, 'renderer'),
+  root: resolve(root, 'renderer/electron'),
   // electron-vite forces base './'; deep links like app://keukentafel/huishoudens/1 need absolute asset URLs.
   plugins: [react(), { name: 'keukentafel-absolute-base', config: () => ({ base: '/' }) }],
   build: {

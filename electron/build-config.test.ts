@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import config from '../electron.config';
+import webConfig from '../renderer/vite.config';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -18,5 +20,16 @@ describe('electron-vite build config', () => {
     expect(build?.rolldownOptions?.input).toEqual({ index: resolve(root, 'electron/main/index.ts') });
     expect(build?.rolldownOptions?.output).toMatchObject({ format: 'es', entryFileNames: '[name].js' });
     expect(build?.outDir).toBe(resolve(root, 'out/main'));
+  });
+
+  it('gives Electron and the web each their own entry point, so Electron never starts on the browser host', () => {
+    const electronPage = resolve(root, 'renderer/electron/index.html');
+    expect(config.renderer?.root).toBe(resolve(root, 'renderer/electron'));
+    expect(config.renderer?.build?.rolldownOptions?.input).toEqual({ index: electronPage });
+    expect(config.renderer?.build?.outDir).toBe(resolve(root, 'out/renderer'));
+    expect(readFileSync(electronPage, 'utf8')).toContain('src="../src/entry/electron.tsx"');
+    const webPage = resolve(root, 'renderer/index.html');
+    expect(webConfig.build?.rolldownOptions?.input).toEqual({ index: webPage });
+    expect(readFileSync(webPage, 'utf8')).toContain('src="/src/entry/web.tsx"');
   });
 });

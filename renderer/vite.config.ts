@@ -24,6 +24,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: {
+    // The web page (index.html → src/entry/web.tsx) runs on the preview host; Electron builds renderer/electron.
+    rolldownOptions: { input: { index: `${import.meta.dirname}/index.html` } },
     outDir: '../dist/renderer',
     emptyOutDir: true,
     // Inlined assets would be data: URLs that the CSP does not allow for scripts or styles.

@@ -1,5 +1,4 @@
 import type { HostApi } from '../../../shared/ipc/contract';
-import { getHost } from '../host';
 import { createHubClient } from '../sync/hub-client';
 import { createDeviceAccount } from './account';
 import type { AppServices } from './contracts';
@@ -10,7 +9,8 @@ import { browserOnlineSignal, intervalScheduler, systemClock } from './ports';
 import { sessionOpener } from './session';
 
 export interface ServiceOverrides {
-  host?: HostApi;
+  /** Chosen by the entry point: the preload's API in Electron, the preview host on the web. */
+  host: HostApi;
   db?: KeukentafelDb;
   fetch?: typeof fetch;
   /** The PIN KDF for new enrolments; only tests should lower this. */
@@ -20,8 +20,8 @@ export interface ServiceOverrides {
 }
 
 /** Builds everything the UI needs, once at start-up. Sessions (and their sync engines) start at unlock. */
-export async function createServices(overrides: ServiceOverrides = {}): Promise<AppServices> {
-  const host = overrides.host ?? getHost();
+export async function createServices(overrides: ServiceOverrides): Promise<AppServices> {
+  const { host } = overrides;
   const infoResult = await host.info();
   if (!infoResult.ok) throw new Error(infoResult.error.code);
   const hostInfo = infoResult.value;

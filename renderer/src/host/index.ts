@@ -1,9 +1,3 @@
-import type { HostApi } from '../../../shared/ipc/contract';
-import { createPreviewHost } from './preview-host';
-
-/** The Electron preload's API when present, else the browser's preview host. */
-export function getHost(target: { keukentafel?: HostApi } = window): HostApi {
-  return target.keukentafel ?? createPreviewHost();
-}
-
+/** The two hosts. Each entry point picks its own: entry/web.tsx the preview host, entry/electron.tsx the preload's. */
 export { createPreviewHost } from './preview-host';
+export { electronHostFrom } from './electron-host';

@@ -1,7 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../data/crypto/bytes';
-import { getHost } from './index';
 import { createPreviewHost } from './preview-host';
 
 const secret = toBase64(new Uint8Array([1, 2, 3, 250, 251, 252]));
@@ -37,11 +36,5 @@ describe('preview host', () => {
     const off = createPreviewHost({ dbName: `host-${crypto.randomUUID()}` }).onLock(() => undefined);
     expect(typeof off).toBe('function');
     off();
-  });
-
-  it('prefers the Electron preload API when it is there', () => {
-    const electron = { info: () => Promise.reject(new Error('x')), wrapKey: () => Promise.reject(new Error('x')), unwrapKey: () => Promise.reject(new Error('x')), onLock: () => () => undefined };
-    expect(getHost({ keukentafel: electron })).toBe(electron);
-    expect(getHost({})).not.toBe(electron);
   });
 });
