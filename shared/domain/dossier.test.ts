@@ -7,9 +7,9 @@ import type { Consent, ConsentScope } from './consent.schema';
 import { withdrawConsent } from './consent.schema';
 import type { DossierContext, DossierIntake } from './dossier';
 import { buildDossier } from './dossier';
+import { mark, markedIntake } from './fixtures/marked';
 import { rikConsent, rikHousehold, rikIntake, sanne } from './fixtures/rik';
 import type { DomainEntry } from './intake.schema';
-import { emptyFinances } from './intake.schema';
 
 const ctx: DossierContext = { lifeDomains, signalCatalogue, settings, holidays, recipients };
 const today = '2026-11-26';
@@ -118,38 +118,6 @@ describe('buildDossier refuses', () => {
 
 describe('nothing outside the consent appears in the dossier', () => {
   const domainIds = lifeDomains.map((d) => d.id);
-  const mark = (part: string) => `M${part}Q`;
-
-  /** An intake in which every piece of text names the part it belongs to, so a leak can be found by a search. */
-  function markedIntake(withEntries: readonly string[], amounts: readonly (number | null)[]): DossierIntake {
-    const domains = Object.fromEntries(
-      withEntries.map((id): [string, DomainEntry] => [
-        id,
-        {
-          score: 3, ownView: mark(`dom-${id}-view`), goesWell: mark(`dom-${id}-well`), wishes: mark(`dom-${id}-wish`),
-          actions: [{ id: '00000000-0000-4000-8000-000000000001', who: mark(`dom-${id}-who`), what: mark(`dom-${id}-what`), due: '2026-12-01' }],
-          done: true, updatedAt: null,
-        },
-      ]),
-    );
-    return {
-      ...rikIntake,
-      domains,
-      signals: [
-        { id: '10000000-0000-4000-8000-000000000001', catalogueId: 'lege-koelkast', freeText: '', note: mark('sig-note-1'), observedOn: '2026-11-20', recordedAt: '2026-11-20T10:00:00.000Z' },
-        { id: '10000000-0000-4000-8000-000000000002', catalogueId: null, freeText: mark('sig-free'), note: mark('sig-note-2'), observedOn: '2026-11-20', recordedAt: '2026-11-20T10:00:00.000Z' },
-      ],
-      finances: {
-        ...emptyFinances(),
-        debts: amounts.map((amountCents, i) => ({
-          id: `40000000-0000-4000-8000-${String(i).padStart(12, '0')}`, creditor: mark(`fin-debt-${i}`), amountCents, type: 'overig' as const,
-          stage: 'incasso' as const, stageDate: '2026-10-01',
-        })),
-        paymentArrangements: [{ id: '50000000-0000-4000-8000-000000000001', creditor: mark('fin-arrangement'), monthlyCents: 1000 }],
-      },
-    };
-  }
-
   const scopeArb: fc.Arbitrary<ConsentScope> = fc.record({
     domains: fc.subarray(domainIds),
     finances: fc.boolean(),
