@@ -100,6 +100,7 @@ test('Jeroen at the table: both norms, an unknown debt amount, the help he was m
   }
   await expect(region.getByRole('heading', { level: 3, name: 'Voedselbank' })).toHaveCount(0);
   await expect(region).toContainText('omdat u eerder 13 jaar beschermingsbewind had');
+  await expect(page.getByTestId('overview-unknown-debts')).toHaveText('Daarnaast is er 1 schuld met een onbekend bedrag. Die telt niet mee in het totaal.');
   await expect(region).toContainText('Dan kan de verzekeraar het overstappen tegenhouden.');
   await overview.suggestionStatus('Zorgtoeslag', 'Aangevraagd').check();
   await overview.suggestionStatus('Hulp bij werk van de gemeente', 'Besproken').check();

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { lifeDomains, signalCatalogue } from '../../../../resources/index';
-import { formatEuro, monthlyBalanceCents, totalDebtCents, weeklyLeftCents } from '../../../../shared/domain/finance';
+import { formatEuro, monthlyBalanceCents, totalDebtCents, unknownAmountDebts, weeklyLeftCents } from '../../../../shared/domain/finance';
 import type { Intake } from '../../../../shared/domain/intake.schema';
 import { intakeProgress, nextDomain, type DomainStatus } from '../../../../shared/domain/progress';
 import { nlIntake } from '../../i18n/nl-intake';
@@ -122,6 +122,7 @@ function MoneySummary({ intake, to }: { intake: Intake; to: string }) {
           <dd>{formatEuro(totalDebtCents(f))}</dd>
         </dl>
       )}
+      {unknownAmountDebts(f) > 0 ? <p data-testid="overview-unknown-debts">{nlIntake.money.unknownDebts(unknownAmountDebts(f))}</p> : null}
       <Link to={to}>{nlIntake.toMoney}</Link>
     </section>
   );
