@@ -41,9 +41,13 @@ export const errorCodes = [
   // Network and hub answers the device recognises without a hub code
   'net.offline',
   'net.insecure-hub',
+  'net.timeout',
   'hub.bad_answer',
   // Sync
   'sync.run-failed',
+  'sync.wrong-entity',
+  'sync.unknown-kind',
+  'sync.event-id-reused',
   // Device records
   'record.unreadable',
   // A form value refused by a zod schema: `params.message` is the schema's Dutch message

@@ -55,7 +55,8 @@ export interface HouseholdRepository {
 export interface OutboxItemView {
   id: string;
   entityId: string;
-  kind: 'new-case';
+  /** The message kind (sync/kinds), e.g. 'new-case' or 'signal-event'. */
+  kind: string;
   attempts: number;
   status: 'pending' | 'stuck';
   lastError: AppError | null;
@@ -73,6 +74,8 @@ export interface SyncStatusView {
   lastError: AppError | null;
   /** The hub refused the token (expired): nothing is lost, but sending waits until `Session.renewSignIn`. */
   needsSignIn: boolean;
+  /** While a run sends: how many items the hub confirmed of all it is trying; null between runs. */
+  progress: { sent: number; total: number } | null;
 }
 
 export interface SyncEngine {

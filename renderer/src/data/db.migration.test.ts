@@ -98,3 +98,61 @@ describe('device store migration to version 5', () => {
     current.close();
   });
 });
+
+describe('device store migration to version 6 (outbox kinds, sync state per kind)', () => {
+  it('moves sync rows to per-kind sync states and keeps every household, intake, draft, history line and outbox item', async () => {
+    const name = `migration-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(schemaV4);
+    const sealed = (id: string, extra: Record<string, unknown> = {}) => ({ id, updatedAt: 7, iv: new Uint8Array(12).fill(2), data: new Uint8Array([9, 8, 7]), ...extra });
+    const received = crypto.randomUUID();
+    const waiting = crypto.randomUUID();
+    const stuck = crypto.randomUUID();
+    const outboxRow = (entityId: string, status: string, extra: Record<string, unknown> = {}) => ({
+      id: crypto.randomUUID(),
+      kind: 'new-case',
+      entityId,
+      createdAt: 5,
+      attempts: status === 'stuck' ? 6 : 1,
+      nextAttemptAt: 9,
+      status,
+      lastError: status === 'stuck' ? 'Er ging iets mis bij de gemeente. We proberen het straks opnieuw.' : null,
+      iv: new Uint8Array(12),
+      data: new Uint8Array([4]),
+      ...extra,
+    });
+    const households = [sealed(received), sealed(waiting), sealed(stuck)];
+    const intakes = [sealed(`${received}:signals`, { householdId: received }), sealed(`${waiting}:domain:geld`, { householdId: waiting })];
+    const history = [sealed(crypto.randomUUID(), { householdId: received })];
+    const drafts = [sealed('household:new')];
+    const outbox = [outboxRow(waiting, 'pending'), outboxRow(stuck, 'stuck', { failureKind: 'transient' })];
+    await v4.table('households').bulkAdd(households);
+    await v4.table('intakes').bulkAdd(intakes);
+    await v4.table('history').bulkAdd(history);
+    await v4.table('drafts').bulkAdd(drafts);
+    await v4.table('outbox').bulkAdd(outbox);
+    await v4.table('sync').add({ entityId: received, state: 'received', at: 1234 });
+    await v4.table('checkpoints').add({ id: 'case-changes', value: 3 });
+    v4.close();
+
+    const current = new KeukentafelDb(name);
+    await current.open();
+    expect(current.verno).toBeGreaterThanOrEqual(6);
+    expect(await current.households.toArray()).toEqual(expect.arrayContaining(households));
+    expect(await current.households.count()).toBe(households.length);
+    expect((await current.intakes.toArray()).map((row) => row.owner).sort()).toEqual([received, waiting].sort());
+    expect(await current.history.count()).toBe(history.length);
+    expect(await current.drafts.count()).toBe(drafts.length);
+    expect(await current.checkpoints.get('case-changes')).toEqual({ id: 'case-changes', value: 3 });
+    // Sync state moved, now per kind and entity.
+    expect(await current.syncStates.toArray()).toEqual([{ kind: 'new-case', entityId: received, state: 'received', at: 1234 }]);
+    expect(current.tables.map((t) => t.name)).not.toContain('sync');
+    // Outbox items unchanged, and findable by kind and entity.
+    // (version 5 turned the stored sentence into a code.)
+    expect(await current.outbox.where('[kind+entityId]').equals(['new-case', stuck]).toArray()).toEqual([{ ...outbox[1], lastError: { code: 'hub.internal' } }]);
+    expect(await current.outbox.where('status').equals('pending').toArray()).toEqual([outbox[0]]);
+    expect(await current.caseStatuses.count()).toBe(0);
+    expect(await current.signalEventIds.count()).toBe(0);
+    current.close();
+  });
+});

@@ -49,7 +49,9 @@ export type OutboxFailureKind = 'transient' | 'permanent';
 export interface OutboxRow {
   /** UUID; also the Idempotency-Key sent to the hub. */
   id: string;
-  kind: 'new-case';
+  /** A message kind in sync/kinds (e.g. 'new-case', 'signal-event'). */
+  kind: string;
+  /** What the message is about (a case id, an event id); the decrypted body must name the same. */
   entityId: string;
   createdAt: number;
   attempts: number;
@@ -59,13 +61,23 @@ export interface OutboxRow {
   lastError: AppError | null;
   /** Why the last try failed: 'transient' (network, 5xx, 429) is retried even when stuck; 'permanent' waits for the worker. Absent on older rows. */
   failureKind?: OutboxFailureKind;
+  /** 'record-v1': the body is sealed to this item (crypto/record.ts); absent on items written before version 6. */
+  sealed?: 'record-v1';
   /** Encrypted request body. */
   iv: Uint8Array;
   data: Uint8Array;
 }
 
-/** What the hub last confirmed for an entity (received by the municipality). */
-export interface SyncRow {
+/** Version 1–5: what the hub confirmed for a new case. Version 6 moved these rows to `syncStates`. */
+export interface LegacySyncRow {
+  entityId: string;
+  state: 'received';
+  at: number;
+}
+
+/** What the hub confirmed for one entity of one message kind (received by the municipality). Version 6. */
+export interface SyncStateRow {
+  kind: string;
   entityId: string;
   state: 'received';
   at: number;
@@ -83,12 +95,17 @@ export class KeukentafelDb extends Dexie {
   intakes!: EntityTable<EncryptedRow, 'id'>;
   history!: EntityTable<EncryptedRow, 'id'>;
   outbox!: EntityTable<OutboxRow, 'id'>;
-  sync!: EntityTable<SyncRow, 'entityId'>;
+  /** Keyed by [kind+entityId]. */
+  syncStates!: Dexie.Table<SyncStateRow, [string, string]>;
   checkpoints!: EntityTable<CheckpointRow, 'id'>;
   /** Encrypted caches that make unlock fast (e.g. the household index); safe to delete at any time. */
   snapshots!: EntityTable<EncryptedRow, 'id'>;
   /** Encrypted half-typed forms (id `household:new` or `household:<id>`), so a lock or crash loses nothing. */
   drafts!: EntityTable<EncryptedRow, 'id'>;
+  /** Every handover status the hub reported (id: the feed position, owner: a tag of the case), sealed. Version 6. */
+  caseStatuses!: EntityTable<EncryptedRow, 'id'>;
+  /** Per household (id), encrypted: which signal event id each recorded signal was reported under. Version 6. */
+  signalEventIds!: EntityTable<EncryptedRow, 'id'>;
 
   constructor(name = 'keukentafel', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -123,6 +140,21 @@ export class KeukentafelDb extends Dexie {
           .modify((row) => {
             row.lastError = legacyLastError(row.lastError);
           });
+      });
+    // Version 6: outbox messages of many kinds. Sync state is kept per kind and entity (the old `sync`
+    // table held new cases only and its key cannot change, so its rows move); handover statuses and
+    // signal event ids get their own encrypted stores.
+    this.version(6)
+      .stores({
+        outbox: 'id, entityId, [kind+entityId], status, nextAttemptAt',
+        syncStates: '[kind+entityId], entityId',
+        caseStatuses: 'id, owner',
+        signalEventIds: 'id',
+        sync: null,
+      })
+      .upgrade(async (tx) => {
+        const old = await tx.table<LegacySyncRow, string>('sync').toArray();
+        await tx.table<SyncStateRow, [string, string]>('syncStates').bulkPut(old.map((row) => ({ kind: 'new-case', entityId: row.entityId, state: row.state, at: row.at })));
       });
   }
 }

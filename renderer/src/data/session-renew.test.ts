@@ -41,7 +41,7 @@ function fakeHub() {
       const receivedAt = '2026-03-02T10:00:00.000Z';
       return Response.json({ results: items.map((i) => ({ idempotencyKey: i.idempotencyKey, status: 201, body: { caseId: i.case.caseId, status: 'received', receivedAt } })) });
     }
-    return Response.json({ checkpoint: Number(url.searchParams.get('since')), changes: [] });
+    return Response.json({ checkpoint: Number(url.searchParams.get('since')), more: false, changes: [] });
   }
 
   const fetch = (input: RequestInfo | URL, init?: RequestInit) => handle(new URL(input instanceof Request ? input.url : input), init);

@@ -67,7 +67,10 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history });
     const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
     if (withDemo === true) await seedDemo({ households, intakes }, isoDateOf(new Date(deps.clock.now())));
-    const offEntity = sync.onEntity((id, state) => households.setSyncState(id, state));
+    // The household list shows where its new case is; other kinds (signal events) have no household to show.
+    const offEntity = sync.onEntity((id, state, kind) => {
+      if (kind === 'new-case') households.setSyncState(id, state);
+    });
     // The snapshot is only a cache: failing to write it costs speed at the next unlock, nothing else.
     const snapshot = () => void households.saveSnapshot().catch(() => undefined);
     if (!households.fromSnapshot) snapshot();

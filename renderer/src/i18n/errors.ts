@@ -51,8 +51,12 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'net.offline': () => 'Geen verbinding met de gemeente. Controleer het internet en probeer het opnieuw.',
   'net.insecure-hub': () =>
     'Het adres van de gemeente is niet beveiligd (http in plaats van https). Er wordt niets verstuurd. Vraag de beheerder om het adres aan te passen.',
+  'net.timeout': () => 'De gemeente gaf niet op tijd antwoord. We proberen het straks opnieuw.',
   'hub.bad_answer': () => 'De gemeente gaf een onverwacht antwoord. Probeer het later opnieuw.',
   'sync.run-failed': () => 'Versturen lukte niet. We proberen het straks opnieuw.',
+  'sync.wrong-entity': () => 'Dit bericht hoort bij een ander huishouden dan waar het staat. Het is niet verstuurd. Neem contact op met de beheerder.',
+  'sync.unknown-kind': () => 'Keukentafel kent dit soort bericht niet. Neem contact op met de beheerder.',
+  'sync.event-id-reused': () => 'De gemeente kent deze melding al met andere gegevens. Neem contact op met de beheerder.',
   'record.unreadable': () => 'Dit bericht kan niet worden gelezen. Neem contact op met de beheerder.',
   'input.invalid': (p) => (typeof p.message === 'string' && p.message !== '' ? p.message : 'Kijk dit veld na.'),
   'amount.empty': () => 'Vul een bedrag in.',

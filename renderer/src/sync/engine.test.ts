@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api/cases';
+import type { Change } from '../../../shared/api/changes';
 import type { KeukentafelDb } from '../data/db';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
 import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
 import { BACKOFF_CAP_MS, backoffDelay, stuckRetryDelay } from './backoff';
-import { BATCH_SIZE, createSyncEngine, MAX_ATTEMPTS } from './engine';
+import { createSyncEngine, MAX_ATTEMPTS } from './engine';
 import { createHubClient, hubErrors } from './hub-client';
+import { newCaseKind } from './kinds/new-case';
+
+const BATCH_SIZE = newCaseKind.batchSize;
 
 interface Sent {
   key: string | null;
@@ -24,8 +28,8 @@ const receivedAt = '2026-03-02T09:00:05.000Z';
  */
 function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
   const sent: Sent[] = [];
-  const requests: { route: 'single' | 'batch'; size: number }[] = [];
-  let changes: { caseId: string; status: 'received'; changedAt: string }[] = [];
+  const requests: { route: 'batch'; size: number }[] = [];
+  let changes: Change[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
   const options = { batchRoute: true };
@@ -54,8 +58,8 @@ function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
     const url = new URL(input instanceof Request ? input.url : input);
     if (init?.method === 'GET') {
       const since = Number(url.searchParams.get('since'));
-      const page = since === 0 ? changes : [];
-      return Response.json({ checkpoint: since === 0 ? changes.length : since, changes: page });
+      const page = changes.filter((c) => c.seq > since);
+      return Response.json({ checkpoint: Math.max(since, ...page.map((c) => c.seq)), more: false, changes: page });
     }
     inFlight++;
     mostInFlight = Math.max(mostInFlight, inFlight);
@@ -63,15 +67,7 @@ function fakeHub(respond: (sent: Sent) => Answer = () => ({ status: 201 })) {
     inFlight--;
     const body: unknown = JSON.parse(typeof init?.body === 'string' ? init.body : '{}');
     if (url.pathname === apiPaths.caseBatch) return batch(body as Parameters<typeof batch>[0]);
-    requests.push({ route: 'single', size: 1 });
-    const headers = new Headers(init?.headers);
-    const { caseId } = body as { caseId: string };
-    const record = { key: headers.get('idempotency-key'), caseId };
-    sent.push(record);
-    const answer = respond(record);
-    if (answer === 'network' || answer === 'omit') throw new TypeError('fetch failed');
-    const ok = answer.status >= 200 && answer.status < 300;
-    return Response.json(ok ? accepted(caseId) : (answer.body ?? {}), { status: answer.status });
+    return Response.json({ error: 'not_found', message: 'Deze pagina bestaat niet.' }, { status: 404 });
   };
   return {
     fetch,
@@ -91,7 +87,6 @@ const refusal = (message: string) => ({ code: 'hub.x', params: { message } });
 
 interface SetupOptions {
   random?: () => number;
-  batchSize?: number;
 }
 
 async function setup(
@@ -114,10 +109,9 @@ async function setup(
     random: options.random ?? (() => 0.5),
     scheduler,
     onlineSignal: online,
-    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   const repo = await openHouseholdRepository({ db, key, clock, worker: { id: worker.id, name: worker.displayName } });
-  engine.onEntity((id, state) => repo.setSyncState(id, state));
+  engine.onEntity((id, state, kind) => kind === 'new-case' && repo.setSyncState(id, state));
   return { db, key, clock, hub, online, scheduler, engine, repo };
 }
 
@@ -130,7 +124,7 @@ describe('sync engine', () => {
     await engine.syncNow();
     expect(hub.sent.map((s) => s.caseId)).toEqual([first.id, second.id]);
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.sync.get(first.id)).toMatchObject({ state: 'received' });
+    expect(await db.syncStates.get(['new-case', first.id])).toMatchObject({ state: 'received' });
     expect(repo.list().map((s) => s.sync)).toEqual(['received', 'received']);
     expect(engine.status()).toMatchObject({ pending: 0, stuck: 0, lastError: null, lastSyncAt: clock.now(), needsSignIn: false });
   });
@@ -311,13 +305,13 @@ describe('sync engine', () => {
     const { db, hub, engine, repo } = await setup(() => 'network');
     const h = await repo.create(householdInput());
     await engine.syncNow();
-    hub.setChanges([{ caseId: h.id, status: 'received', changedAt: '2026-03-02T09:01:00.000Z' }]);
+    hub.setChanges([{ seq: 1, entity: 'case', caseId: h.id, status: 'received', changedAt: '2026-03-02T09:01:00.000Z' }]);
     // Network errors stop the push; the pull happens on the next run once a push is not failing.
     await db.outbox.toCollection().modify({ nextAttemptAt: Number.MAX_SAFE_INTEGER });
     await engine.syncNow();
     expect(repo.list()[0]?.sync).toBe('received');
     expect(await db.outbox.count()).toBe(0);
-    expect(await db.checkpoints.get('case-changes')).toEqual({ id: 'case-changes', value: 1 });
+    expect(await db.checkpoints.get('changes')).toEqual({ id: 'changes', value: 1 });
   });
 
   it(`sends due items in batches of up to ${BATCH_SIZE}, oldest first, and confirms each one`, async () => {
@@ -401,23 +395,19 @@ describe('sync engine', () => {
     ]);
   });
 
-  it('falls back to one request per item when an older hub has no batch route, and tries batches again next run', async () => {
-    const { db, hub, engine, repo } = await setup(undefined, freshDb(), undefined, { batchSize: 2 });
+  it('treats a 404 on the batch route as a refusal: no one-by-one fallback, and no household is left "sending"', async () => {
+    const { db, hub, engine, repo } = await setup();
     hub.options.batchRoute = false;
-    await repo.importMany(Array.from({ length: 5 }, (_, i) => householdInput(`H${i}`)));
-    const keys = (await db.outbox.toArray()).sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map((r) => r.id);
+    const states: string[] = [];
+    await repo.importMany(Array.from({ length: 3 }, (_, i) => householdInput(`H${i}`)));
+    engine.onEntity((_, state) => states.push(state));
     await engine.syncNow();
-    expect(hub.requests.map((r) => r.route)).toEqual(['batch', 'single', 'single', 'single', 'single', 'single']);
-    expect(hub.sent.map((s) => s.key)).toEqual(keys);
-    expect(await db.outbox.count()).toBe(0);
-    expect(repo.list().every((h) => h.sync === 'received')).toBe(true);
-    expect(engine.status().lastError).toBeNull();
-
-    hub.options.batchRoute = true;
-    hub.requests.length = 0;
-    await repo.importMany([householdInput('Later')]);
-    await engine.syncNow();
-    expect(hub.requests).toEqual([{ route: 'batch', size: 1 }]);
+    expect(hub.requests).toEqual([{ route: 'batch', size: 3 }]);
+    expect(await db.outbox.toArray()).toMatchObject(
+      Array.from({ length: 3 }, () => ({ status: 'stuck', failureKind: 'permanent', lastError: { code: 'hub.not_found', params: { message: 'Deze pagina bestaat niet.' } } })),
+    );
+    expect(repo.list().map((h) => h.sync)).toEqual(['stuck', 'stuck', 'stuck']);
+    expect(states).toEqual(['sending', 'sending', 'sending', 'stuck', 'stuck', 'stuck']);
   });
 });
 

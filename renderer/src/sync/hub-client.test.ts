@@ -42,17 +42,6 @@ describe('hub client', () => {
     expect(result).toEqual({ ok: false, error: hubErrors.badAnswer });
   });
 
-  it('sends the token and the Idempotency-Key with a new case', async () => {
-    const caseId = crypto.randomUUID();
-    const { hub, calls } = client(() => Promise.resolve(Response.json({ caseId, status: 'received', receivedAt: '2026-03-02T09:00:00.000Z' }, { status: 201 })));
-    const key = crypto.randomUUID();
-    const answer = await hub.withToken('tok').postCase({ caseId, postcodeArea: '6411', adults: 1, children: 0, openedAt: '2026-03-02T09:00:00.000Z' }, key);
-    expect(answer.kind).toBe('ok');
-    const headers = new Headers(calls[0]?.init?.headers);
-    expect(headers.get('idempotency-key')).toBe(key);
-    expect(headers.get('authorization')).toBe('Bearer tok');
-  });
-
   it('sends many cases in one batch request and gives back each result by key', async () => {
     const caseId = crypto.randomUUID();
     const key = crypto.randomUUID();
@@ -65,13 +54,48 @@ describe('hub client', () => {
     expect(new Headers(calls[0]?.init?.headers).get('authorization')).toBe('Bearer tok');
   });
 
-  it('passes an older hub\'s 404 on the batch route through, so the engine can fall back', async () => {
-    const { hub } = client(() => Promise.resolve(Response.json({ error: 'not_found', message: 'Deze pagina bestaat niet.' }, { status: 404 })));
-    expect(await hub.withToken('tok').postCases([])).toEqual({
-      kind: 'http',
-      status: 404,
-      error: { code: 'hub.not_found', params: { message: 'Deze pagina bestaat niet.' } },
+  it('gives up on a hub that never answers, and says so', async () => {
+    const calls: (AbortSignal | null | undefined)[] = [];
+    const hub = createHubClient({
+      baseUrl: 'https://hub.test',
+      timeoutMs: 20,
+      // Like a hub that accepted the connection and then went silent: only the abort ends it.
+      fetch: (_input, init) =>
+        new Promise<Response>((_resolve, reject) => {
+          calls.push(init?.signal);
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
+        }),
     });
+    expect(await hub.withToken('tok').changes(0)).toEqual({ kind: 'network', error: hubErrors.timeout });
+    expect(await hub.login({ username: 'sanne', password: 'x' })).toEqual({ ok: false, error: hubErrors.timeout });
+    expect(calls).toHaveLength(2);
+    expect(calls.every((signal) => signal?.aborted)).toBe(true);
+  });
+
+  it('times out an answer whose body never ends', async () => {
+    const hub = createHubClient({
+      baseUrl: 'https://hub.test',
+      timeoutMs: 20,
+      fetch: (_input, init) => {
+        const body = new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"checkpoint":'));
+            init?.signal?.addEventListener('abort', () => controller.error(init.signal?.reason));
+          },
+        });
+        return Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }));
+      },
+    });
+    expect(await hub.withToken('tok').changes(0)).toEqual({ kind: 'network', error: hubErrors.timeout });
+  });
+
+  it('sends signal events in one batch to the signal-event route', async () => {
+    const eventId = crypto.randomUUID();
+    const { hub, calls } = client(() => Promise.resolve(Response.json({ results: [{ eventId, status: 201 }] })));
+    const event = { type: 'retracted' as const, eventId, retracts: crypto.randomUUID(), week: '2026-W10', teamId: user.teamId };
+    expect(await hub.withToken('tok').postSignalEvents([event])).toEqual({ kind: 'ok', value: { results: [{ eventId, status: 201 }] } });
+    expect(calls[0]?.url).toBe('https://hub.test/api/v1/signal-events/batch');
+    expect(JSON.parse(calls[0]?.init?.body as string)).toEqual({ events: [event] });
   });
 
   it('does not call the hub without a token', async () => {
@@ -81,7 +105,7 @@ describe('hub client', () => {
   });
 
   it('reads a token getter at every call, so a renewed sign-in is used by the next request', async () => {
-    const { hub, calls } = client(() => Promise.resolve(Response.json({ checkpoint: 0, changes: [] })));
+    const { hub, calls } = client(() => Promise.resolve(Response.json({ checkpoint: 0, more: false, changes: [] })));
     let token: string | null = null;
     const bound = hub.withToken(() => token);
     expect(await bound.changes(0)).toEqual({ kind: 'http', status: 401, error: hubErrors.unauthorized });

@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import type { LoginRequest, LoginResponse } from '../../../shared/api/auth';
 import { apiErrorSchema, loginResponseSchema } from '../../../shared/api/auth';
-import type { CaseBatchItem, CaseBatchResponse, CaseChangesResponse, NewCaseRequest, NewCaseResponse } from '../../../shared/api/cases';
-import { apiPaths, caseBatchResponseSchema, caseChangesResponseSchema, newCaseResponseSchema } from '../../../shared/api/cases';
+import type { CaseBatchItem, CaseBatchResponse } from '../../../shared/api/cases';
+import { apiPaths, caseBatchResponseSchema } from '../../../shared/api/cases';
+import type { ChangesResponse } from '../../../shared/api/changes';
+import { changesPath, changesResponseSchema } from '../../../shared/api/changes';
+import type { SignalEvent, SignalEventBatchResponse } from '../../../shared/api/signal-events';
+import { signalEventBatchResponseSchema, signalEventsBatchPath } from '../../../shared/api/signal-events';
 import { checkHubUrl } from '../../../shared/hub-url';
 import type { AppError, Result } from '../../../shared/result';
 import { fail, failWith, ok } from '../../../shared/result';
@@ -17,6 +21,7 @@ import type { HubClient } from '../data/contracts';
 export const hubErrors = {
   offline: { code: 'net.offline' },
   insecure: { code: 'net.insecure-hub' },
+  timeout: { code: 'net.timeout' },
   unauthorized: { code: 'hub.unauthorized' },
   badAnswer: { code: 'hub.bad_answer' },
   rateLimited: { code: 'hub.rate_limited' },
@@ -30,18 +35,25 @@ export type HubCall<T> =
   | { kind: 'network'; error: AppError }
   | { kind: 'http'; status: number; error: AppError };
 
-/** The calls the sync engine makes, already carrying the worker's token. */
-export interface CaseHub {
-  postCase(body: NewCaseRequest, idempotencyKey: string): Promise<HubCall<NewCaseResponse>>;
-  /** Many new cases in one request; each result carries its item's key. An older hub answers 404. */
+/** The calls the sync engine and its message kinds make, already carrying the worker's token. */
+export interface HubApi {
+  /** Many new cases in one request; each result carries its item's key. */
   postCases(items: readonly CaseBatchItem[]): Promise<HubCall<CaseBatchResponse>>;
-  changes(since: number): Promise<HubCall<CaseChangesResponse>>;
+  /** Signal events in one request; each event's own id is its idempotency key. */
+  postSignalEvents(events: readonly SignalEvent[]): Promise<HubCall<SignalEventBatchResponse>>;
+  /** The hub's change feed after checkpoint `since`. */
+  changes(since: number): Promise<HubCall<ChangesResponse>>;
 }
+
+/** How long one request may take, answer included, before it counts as a network failure. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface HubClientDeps {
   /** '' means same origin (the preview server proxies /api to the hub). */
   baseUrl: string;
   fetch: typeof fetch;
+  /** Per request; a hub that never answers must not hold up every later send. */
+  timeoutMs?: number;
 }
 
 /** A token, or a getter read at every call so a renewed sign-in reaches a running engine. */
@@ -49,7 +61,7 @@ export type TokenSource = string | null | (() => string | null);
 
 export interface FullHubClient extends HubClient {
   /** Binds a token; an absent token makes every call answer 401 without touching the network. */
-  withToken(token: TokenSource): CaseHub;
+  withToken(token: TokenSource): HubApi;
 }
 
 function fallbackError(status: number): AppError {
@@ -70,19 +82,24 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
   const insecure = base !== '' && !checkHubUrl(base).ok;
   // Called through a wrapper: browsers throw "Illegal invocation" on an unbound window.fetch.
   const doFetch = (url: string, init: RequestInit) => deps.fetch(url, init);
+  const timeoutMs = deps.timeoutMs ?? REQUEST_TIMEOUT_MS;
 
   async function call<S extends z.ZodType>(path: string, init: RequestInit, schema: S): Promise<HubCall<z.infer<S>>> {
     if (insecure) return { kind: 'network', error: hubErrors.insecure };
+    // One signal for the request and the answer's body: a hub that stops mid-answer times out too.
+    const signal = AbortSignal.timeout(timeoutMs);
+    const unreachable = (): HubCall<never> => ({ kind: 'network', error: signal.aborted ? hubErrors.timeout : hubErrors.offline });
     let response: Response;
     try {
-      response = await doFetch(`${base}${path}`, init);
+      response = await doFetch(`${base}${path}`, { ...init, signal });
     } catch {
-      return { kind: 'network', error: hubErrors.offline };
+      return unreachable();
     }
     let body: unknown = null;
     try {
       body = await response.json();
     } catch {
+      if (signal.aborted) return unreachable();
       body = null;
     }
     if (!response.ok) {
@@ -106,7 +123,7 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
     return failWith(answer.error);
   }
 
-  function withToken(source: TokenSource): CaseHub {
+  function withToken(source: TokenSource): HubApi {
     const current = typeof source === 'function' ? source : () => source;
     const noToken = { kind: 'http', status: 401, error: hubErrors.unauthorized } as const;
     /** Reads the token once per call, so one request never mixes two tokens. */
@@ -114,28 +131,13 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
       const token = current();
       return token === null ? Promise.resolve(noToken) : send({ authorization: `Bearer ${token}` });
     }
+    const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
+      authorized((auth) => call(path, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }, schema));
+    const getJson = <S extends z.ZodType>(path: string, schema: S) => authorized((auth) => call(path, { method: 'GET', headers: auth }, schema));
     return {
-      postCase: (body, idempotencyKey) =>
-        authorized((auth) =>
-          call(
-            apiPaths.cases,
-            {
-              method: 'POST',
-              headers: { ...auth, 'content-type': 'application/json', 'Idempotency-Key': idempotencyKey },
-              body: JSON.stringify(body),
-            },
-            newCaseResponseSchema,
-          ),
-        ),
-      postCases: (items) =>
-        authorized((auth) =>
-          call(
-            apiPaths.caseBatch,
-            { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ items }) },
-            caseBatchResponseSchema,
-          ),
-        ),
-      changes: (since) => authorized((auth) => call(`${apiPaths.caseChanges}?since=${since}`, { method: 'GET', headers: auth }, caseChangesResponseSchema)),
+      postCases: (items) => postJson(apiPaths.caseBatch, { items }, caseBatchResponseSchema),
+      postSignalEvents: (events) => postJson(signalEventsBatchPath, { events }, signalEventBatchResponseSchema),
+      changes: (since) => getJson(`${changesPath}?since=${since}`, changesResponseSchema),
     };
   }
 

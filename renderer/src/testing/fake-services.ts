@@ -128,7 +128,7 @@ export function createFakeDrafts(): DraftRepository & { ids(): string[] } {
 export function createFakeSync(now: () => number, online: boolean) {
   const items = new Map<string, OutboxItemView>();
   const changes = createEmitter();
-  let status: SyncStatusView = { online, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false };
+  let status: SyncStatusView = { online, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false, progress: null };
   const recount = () => {
     const all = [...items.values()];
     status = { ...status, pending: all.filter((i) => i.status === 'pending').length, stuck: all.filter((i) => i.status === 'stuck').length };
@@ -138,6 +138,8 @@ export function createFakeSync(now: () => number, online: boolean) {
     enqueue(entityId: string): void;
     markStuck(itemId: string, error: AppError): void;
     setOnline(v: boolean): void;
+    /** A run is sending: `sent` of `total` confirmed so far (null: no run). */
+    setProgress(progress: SyncStatusView['progress']): void;
     /** The hub token expired: nothing is sent until `signedIn()`. */
     expireToken(): void;
     signedIn(): Promise<void>;
@@ -173,6 +175,10 @@ export function createFakeSync(now: () => number, online: boolean) {
     },
     setOnline(v) {
       status = { ...status, online: v };
+      changes.emit();
+    },
+    setProgress(progress) {
+      status = { ...status, running: progress !== null, progress };
       changes.emit();
     },
     expireToken() {

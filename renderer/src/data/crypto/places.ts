@@ -16,6 +16,10 @@ export const places = {
   snapshot: (name: string): Place => ({ table: 'snapshots', id: name, kind: 'snapshot' }),
   outbox: (item: { id: string; kind: string; entityId: string }): Place => ({ table: 'outbox', id: `${item.id}|${item.entityId}`, kind: item.kind }),
   hubToken: (userId: string): Place => ({ table: 'meta', id: `account|${userId}`, kind: 'hub-token' }),
+  /** One handover status from the hub's feed: the case and its position in the feed. */
+  caseStatus: (caseId: string, seq: number): Place => ({ table: 'caseStatuses', id: `${caseId}|${seq}`, kind: 'case-status' }),
+  /** A household's recorded signal → signal event id map. */
+  signalEventIds: (householdId: string): Place => ({ table: 'signalEventIds', id: householdId, kind: 'signal-event-ids' }),
 };
 
 /** Logical keys whose HMAC tag is the row's IndexedDB key (or, for history, its owner index). */
@@ -24,4 +28,6 @@ export const tagParts = {
   historyOwner: (householdId: string): string[] => ['history', householdId],
   draft: (draftId: string): string[] => ['draft', draftId],
   snapshot: (name: string): string[] => ['snapshot', name],
+  caseStatusOwner: (caseId: string): string[] => ['case-status', caseId],
+  signalEventIds: (householdId: string): string[] => ['signal-event-ids', householdId],
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCaseRequestSchema } from '../../../../shared/api/cases';
-import { decryptJson } from '../crypto/cipher';
+import { newCaseKind } from '../../sync/kinds/new-case';
+import { openMessage } from '../../sync/outbox';
 import type { KeukentafelDb } from '../db';
 import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
 import { normalizeForSearch, openHouseholdRepository } from './household-repository';
@@ -22,7 +23,7 @@ describe('household repository', () => {
     expect(repo.list()).toMatchObject([{ id: h.id, adults: 1, children: 1, sync: 'waiting' }]);
     const [item] = await db.outbox.toArray();
     expect(item).toMatchObject({ kind: 'new-case', entityId: h.id, status: 'pending', attempts: 0 });
-    const body = newCaseRequestSchema.parse(await decryptJson(key, item!.iv, item!.data));
+    const body = newCaseRequestSchema.parse(await openMessage(key, newCaseKind, item!));
     expect(body).toEqual({ caseId: h.id, postcodeArea: '6411', adults: 1, children: 1, openedAt: h.createdAt });
     expect(writes()).toBe(1);
   });
@@ -97,7 +98,7 @@ describe('household repository', () => {
     const stuck = await repo.create(householdInput('Vast'));
     const [quiet] = await repo.importMany([householdInput('Stil')], { outbox: false });
     await db.outbox.where('entityId').equals(received.id).delete();
-    await db.sync.put({ entityId: received.id, state: 'received', at: 1 });
+    await db.syncStates.put({ kind: 'new-case', entityId: received.id, state: 'received', at: 1 });
     await db.outbox.where('entityId').equals(stuck.id).modify({ status: 'stuck' });
     const reopened = (await open(db, key)).repo;
     const states = Object.fromEntries(reopened.list().map((s) => [s.name, s.sync]));

@@ -1,11 +1,13 @@
 import type { NewCaseRequest } from '../../../../shared/api/cases';
-import { newCaseRequestSchema } from '../../../../shared/api/cases';
 import type { Household, HouseholdInput, SyncState } from '../../../../shared/domain/household.schema';
 import { countMembers, householdInputSchema, householdSchema } from '../../../../shared/domain/household.schema';
 import { z } from 'zod';
 import type { HouseholdRepository, HouseholdSummary } from '../contracts';
 import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
 import type { EncryptedRow, KeukentafelDb, OutboxRow } from '../db';
+import type { OutboxMessage } from '../../sync/kinds';
+import type { SealedMessages } from '../../sync/outbox';
+import { createOutbox, enqueue } from '../../sync/outbox';
 import type { Clock } from '../ports';
 import { createEmitter } from '../ports';
 import type { HistoryLog } from './history-log';
@@ -18,6 +20,8 @@ import { loadHouseholdSnapshot, saveHouseholdSnapshot, SNAPSHOT_ID } from './hou
  */
 
 export const IMPORT_CHUNK = 1_000;
+/** The outbox kind whose state the household list shows. */
+const NEW_CASE = 'new-case';
 const DECRYPT_CONCURRENCY = 500;
 
 export interface HouseholdRepositoryDeps {
@@ -65,13 +69,10 @@ function haystackOf(h: Household): string {
   return normalizeForSearch([h.name, h.postcode, h.postcode.replace(/\s/g, ''), ...names].join(' | '));
 }
 
-function newCaseBody(h: Household): NewCaseRequest {
-  return newCaseRequestSchema.parse({
-    caseId: h.id,
-    postcodeArea: h.postcode.slice(0, 4),
-    ...countMembers(h.members),
-    openedAt: h.createdAt,
-  });
+/** The "new case" message a created household sends: no personal data, only what reports need. */
+function newCaseMessage(h: Household): OutboxMessage {
+  const body: NewCaseRequest = { caseId: h.id, postcodeArea: h.postcode.slice(0, 4), ...countMembers(h.members), openedAt: h.createdAt };
+  return { kind: NEW_CASE, body };
 }
 
 function stateFrom(outbox: OutboxRow | undefined, received: boolean): SyncState {
@@ -95,12 +96,17 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   // Writes between their start and their in-memory put(): the index may be behind the rows then.
   let inFlight = 0;
 
-  const [snapshot, outboxRows, syncRows] = await Promise.all([loadHouseholdSnapshot(db, key), db.outbox.toArray(), db.sync.toArray()]);
+  const outbox = createOutbox({ key, clock, newId });
+  const [snapshot, outboxRows, syncRows] = await Promise.all([
+    loadHouseholdSnapshot(db, key),
+    db.outbox.where('kind').equals(NEW_CASE).toArray(),
+    db.syncStates.where('[kind+entityId]').between([NEW_CASE, ''], [NEW_CASE, '\uffff']).toArray(),
+  ]);
   const fromSnapshot = snapshot !== null;
   const loaded = snapshot ?? (await decryptAll());
   if (fromSnapshot) savedGeneration = generation;
   const received = new Set(syncRows.map((r) => r.entityId));
-  const outboxBy = new Map(outboxRows.filter((r) => r.kind === 'new-case').map((r) => [r.entityId, r]));
+  const outboxBy = new Map(outboxRows.map((r) => [r.entityId, r]));
   for (const h of loaded) {
     entries.set(h.id, { household: h, haystack: haystackOf(h), summary: null });
     states.set(h.id, stateFrom(outboxBy.get(h.id), received.has(h.id)));
@@ -162,10 +168,6 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
     return { id: h.id, updatedAt: Date.parse(h.updatedAt), iv, data };
   }
 
-  async function outboxItem(h: Household, now: number): Promise<OutboxRow> {
-    const { iv, data } = await encryptJson(key, newCaseBody(h));
-    return { id: newId(), kind: 'new-case', entityId: h.id, createdAt: now, attempts: 0, nextAttemptAt: now, status: 'pending', lastError: null, iv, data };
-  }
 
   function build(input: ImportInput, now: number): Household {
     const parsed = householdInputSchema.parse(input);
@@ -240,10 +242,10 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       const household = build(input, now);
       // Encrypt first: no awaits on anything but Dexie inside the transaction.
       await record(household.id, HOUSEHOLD_CREATED_LABEL, async () => {
-        const [row, item] = await Promise.all([seal(household), outboxItem(household, now)]);
+        const [row, message] = await Promise.all([seal(household), outbox.seal([newCaseMessage(household)])]);
         return async () => {
           await db.households.add(row);
-          await db.outbox.add(item);
+          await enqueue(db, message);
         };
       }, () => {
         put(household);
@@ -274,12 +276,12 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       for (let i = 0; i < households.length; i += IMPORT_CHUNK) {
         const chunk = households.slice(i, i + IMPORT_CHUNK);
         const rowsToAdd = await mapBounded(chunk, DECRYPT_CONCURRENCY, seal);
-        const items = withOutbox ? await mapBounded(chunk, DECRYPT_CONCURRENCY, (h) => outboxItem(h, now)) : [];
+        const messages: SealedMessages = withOutbox ? await outbox.seal(chunk.map(newCaseMessage)) : { rows: [] };
         const write = () =>
           db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
             await db.snapshots.delete(SNAPSHOT_ID);
             await db.households.bulkAdd(rowsToAdd);
-            if (items.length > 0) await db.outbox.bulkAdd(items);
+            await enqueue(db, messages);
           });
         await tracked(write, () => {
           for (const h of chunk) {

@@ -47,4 +47,15 @@ describe('SyncPage', () => {
     expect((await session.renewSignIn('goed')).ok).toBe(true);
     expect(render()).not.toContain('type="password"');
   });
+
+  it('shows how far a run is while it sends, and nothing of it between runs', async () => {
+    const { session, render } = await signedIn();
+    expect(text(render())).not.toMatch(/\d+ van \d+ verstuurd/);
+    session.sync.setProgress({ sent: 3, total: 120 });
+    const html = render();
+    expect(html).toMatch(/<p class="muted" role="status">3 van 120 verstuurd<\/p>/);
+    expect(text(html)).toContain('Bezig met versturen…');
+    session.sync.setProgress(null);
+    expect(text(render())).not.toContain('3 van 120');
+  });
 });

@@ -60,6 +60,11 @@ export function SyncPage() {
           {busy || status.running ? nl.sync.sending : nl.sync.sendNow}
         </button>
       </div>
+      {status.progress ? (
+        <p className="muted" role="status">
+          {nl.sync.progress(status.progress.sent, status.progress.total)}
+        </p>
+      ) : null}
       {status.needsSignIn ? <RenewSignInForm session={session} onRenewed={renewed} /> : null}
       <p>{nl.sync.intro}</p>
       <p className="muted">{status.lastSyncAt ? nl.sync.lastSync(formatWhen(status.lastSyncAt)) : nl.sync.neverSynced}</p>
@@ -72,7 +77,8 @@ export function SyncPage() {
             <li key={item.id} className={item.status === 'stuck' ? 'outbox__item outbox__item--stuck' : 'outbox__item'}>
               <div>
                 <p className="outbox__title">
-                  {nl.sync.kind[item.kind]}: {names.get(item.entityId) ?? nl.sync.unknownHousehold}
+                  {nl.sync.kind[item.kind] ?? nl.sync.otherKind}
+                  {names.has(item.entityId) ? `: ${names.get(item.entityId)}` : null}
                 </p>
                 <p className="muted">
                   <span className={`badge badge--${item.status === 'stuck' ? 'stuck' : 'waiting'}`}>{item.status === 'stuck' ? nl.sync.stuckLabel : nl.sync.pendingLabel}</span>{' '}

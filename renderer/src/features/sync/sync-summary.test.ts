@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatusView } from '../../data/contracts';
 import { syncSummary } from './sync-summary';
 
-const base: SyncStatusView = { online: true, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false };
+const base: SyncStatusView = { online: true, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false, progress: null };
 
 describe('syncSummary', () => {
   it('says all is sent when nothing waits', () => {

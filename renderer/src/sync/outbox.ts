@@ -1,0 +1,69 @@
+import Dexie from 'dexie';
+import { decryptJson, mapBounded } from '../data/crypto/cipher';
+import { places } from '../data/crypto/places';
+import { openRecord, sealRecord } from '../data/crypto/record';
+import type { KeukentafelDb, OutboxRow } from '../data/db';
+import type { Clock } from '../data/ports';
+import type { KindRegistry, OutboxKind, OutboxMessage } from './kinds';
+import { defaultKinds } from './kinds';
+
+/**
+ * The one way into the outbox. A repository seals its messages first (WebCrypto may not run inside
+ * a Dexie transaction), then calls `enqueue` inside the transaction that writes the domain row,
+ * so the row and its messages are stored together or not at all.
+ */
+
+export interface OutboxDeps {
+  key: CryptoKey;
+  clock: Clock;
+  newId?: () => string;
+  /** Tests add fake kinds; the app uses every kind in sync/kinds. */
+  kinds?: KindRegistry;
+}
+
+/** Messages checked and encrypted, ready for `enqueue`. */
+export interface SealedMessages {
+  readonly rows: readonly OutboxRow[];
+}
+
+const SEAL_CONCURRENCY = 200;
+
+export interface Outbox {
+  seal(messages: readonly OutboxMessage[]): Promise<SealedMessages>;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const kinds = deps.kinds ?? defaultKinds;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  return {
+    async seal(messages) {
+      const now = deps.clock.now();
+      const rows = await mapBounded(messages, SEAL_CONCURRENCY, async (message): Promise<OutboxRow> => {
+        const kind = kinds.get(message.kind);
+        if (!kind) throw new Error(`Unknown outbox kind ${message.kind}`);
+        const body = kind.body.parse(message.body);
+        const item = { id: newId(), kind: kind.name, entityId: kind.entityOf(body) };
+        // Sealed to its item: the ciphertext opens only under this id, kind and entity.
+        const { iv, data } = await sealRecord(deps.key, places.outbox(item), body);
+        return { ...item, sealed: 'record-v1', createdAt: now, attempts: 0, nextAttemptAt: now, status: 'pending', lastError: null, iv, data };
+      });
+      return { rows };
+    },
+  };
+}
+
+/** Adds sealed messages; only inside a transaction that also covers the outbox (and the domain row). */
+export async function enqueue(db: KeukentafelDb, sealed: SealedMessages): Promise<void> {
+  const tx = Dexie.currentTransaction;
+  if (!tx?.storeNames.includes(db.outbox.name)) throw new Error('enqueue must run inside the transaction that writes the domain row');
+  if (sealed.rows.length > 0) await db.outbox.bulkAdd([...sealed.rows]);
+}
+
+/**
+ * Opens an item and parses its body with its kind's schema; throws when it cannot be read. Items
+ * written before version 6 are not sealed to their place; for those the engine's entity check is the guard.
+ */
+export async function openMessage(key: CryptoKey, kind: OutboxKind, row: OutboxRow): Promise<unknown> {
+  const plain = row.sealed === 'record-v1' ? await openRecord(key, places.outbox(row), row.iv, row.data) : await decryptJson(key, row.iv, row.data);
+  return kind.body.parse(plain);
+}
