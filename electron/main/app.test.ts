@@ -65,6 +65,11 @@ describe('createMain', () => {
     expect(s.ipcMain.handlers.size).toBe(0);
   });
 
+  it('speaks Dutch whatever the system language, set before ready so Chromium takes it', async () => {
+    const s = await readySetup();
+    expect(s.app.switches).toEqual([{ name: 'lang', value: 'nl', beforeReady: true }]);
+  });
+
   it('registers the app:// scheme before ready, and serves it after', async () => {
     const s = setup();
     expect(s.protocol.privileged.map((p) => p.scheme)).toEqual(['app']);

@@ -51,9 +51,14 @@ export interface MainHandle {
   currentWindow(): WindowLike | null;
 }
 
+/** Chromium's UI language for the window; without it Electron follows the operating system. */
+export const APP_LANGUAGE = 'nl';
+
 /** Wires the trusted main process. Everything Electron is passed in, so tests run without a binary. */
 export function createMain(deps: MainDeps): MainHandle {
   const { app } = deps;
+  // Dutch whatever the laptop's language: the page's locale, spellcheck and Accept-Language follow this switch.
+  app.commandLine.appendSwitch('lang', APP_LANGUAGE);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return { primary: false, ready: Promise.resolve(), currentWindow: () => null };

@@ -139,6 +139,8 @@ export interface MenuLike {
 export interface AppLike {
   /** True in a shipped build; false when started from the source tree. */
   readonly isPackaged: boolean;
+  /** Chromium switches; they take effect only when set before 'ready'. */
+  readonly commandLine: { appendSwitch(name: string, value?: string): void };
   requestSingleInstanceLock(): boolean;
   quit(): void;
   whenReady(): Promise<void>;

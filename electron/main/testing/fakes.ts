@@ -257,6 +257,14 @@ export class FakeApp extends Emitter implements AppLike {
   isPackaged = true;
   lockGranted = true;
   quits = 0;
+  ready = false;
+  /** Each switch with whether it was set before 'ready' (later ones do nothing in Electron). */
+  readonly switches: { name: string; value: string | undefined; beforeReady: boolean }[] = [];
+  readonly commandLine = {
+    appendSwitch: (name: string, value?: string): void => {
+      this.switches.push({ name, value, beforeReady: !this.ready });
+    },
+  };
   private resolveReady: () => void = () => undefined;
   private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
   requestSingleInstanceLock(): boolean {
@@ -270,6 +278,7 @@ export class FakeApp extends Emitter implements AppLike {
   }
   /** Lets the test decide when 'ready' happens, to check what must run before it. */
   becomeReady(): void {
+    this.ready = true;
     this.resolveReady();
   }
   getVersion(): string {
