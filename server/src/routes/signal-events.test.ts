@@ -62,6 +62,14 @@ describe.each(availableBackends())('signal events on $name', (backend) => {
     ]);
   });
 
+  it('stores a batch once when identical batches race each other', async () => {
+    const events = Array.from({ length: 40 }, () => recorded());
+    const before = await stored();
+    const answers = await Promise.all(Array.from({ length: 4 }, () => send(events)));
+    for (let i = 0; i < events.length; i++) expect(answers.map((a) => a[i]).sort()).toEqual([200, 200, 200, 201]);
+    expect(await stored()).toBe(before + events.length);
+  });
+
   it('stores a retraction as a row of its own and leaves the recorded event as it was', async () => {
     const event = recorded();
     const back = retraction(event);
