@@ -17,7 +17,7 @@ test('a half-typed household survives a crash and is gone once saved', async ({ 
   const form = new HouseholdFormPage(page);
   const shell = new AppShell(page);
   const kept = page.getByRole('status').filter({ hasText: 'Concept bewaard op dit apparaat' });
-  const restoredNotice = page.getByText('We hebben uw niet-opgeslagen invoer teruggezet.');
+  const restoredNotice = page.getByText('Wat nog niet was opgeslagen, staat er weer.');
 
   await page.goto('/');
   await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);

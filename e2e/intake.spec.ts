@@ -129,19 +129,19 @@ test('a full intake for a single father, done offline, is all there after a relo
   await money.group('Vaste last 2').getByLabel('Per maand').fill('180,50');
   await money.add('Schuld toevoegen').click();
   const debt1 = money.group('Schuld 1');
-  await debt1.getByLabel('Schuldeiser').fill('Belastingdienst');
+  await debt1.getByLabel('Aan wie is de schuld?').fill('Belastingdienst');
   await debt1.getByLabel('Bedrag', { exact: true }).fill('-5');
   await expect(debt1.getByText('Een bedrag kan niet negatief zijn.')).toBeVisible();
   await debt1.getByLabel('Bedrag', { exact: true }).fill('3.200,00');
   await debt1.getByLabel('Soort schuld').selectOption({ label: 'Belastingdienst' });
-  await debt1.getByLabel('Fase', { exact: true }).selectOption({ label: 'Deurwaarder' });
-  await debt1.getByLabel('Datum van die fase').fill('01-02-2026');
+  await debt1.getByLabel('Hoe ver is de schuld?').selectOption({ label: 'Deurwaarder' });
+  await debt1.getByLabel('Datum van de laatste brief').fill('01-02-2026');
   await money.add('Schuld toevoegen').click();
   const debt2 = money.group('Schuld 2');
-  await debt2.getByLabel('Schuldeiser').fill('Lening van ex-partner');
+  await debt2.getByLabel('Aan wie is de schuld?').fill('Lening van ex-partner');
   await debt2.getByLabel('Bedrag', { exact: true }).fill('1.234,56');
   await debt2.getByLabel('Soort schuld').selectOption({ label: 'Lening' });
-  await debt2.getByLabel('Fase', { exact: true }).selectOption({ label: 'Aanmaning' });
+  await debt2.getByLabel('Hoe ver is de schuld?').selectOption({ label: 'Aanmaning' });
   await money.budget('Beschermingsbewind').check();
   await money.useSuggestion().click();
   await expect(money.householdType()).toHaveValue('alleenstaande-ouder');
@@ -184,7 +184,7 @@ test('a full intake for a single father, done offline, is all there after a relo
 
   await page.goto(`/#/huishoudens/${id}/gesprek/geld`);
   await expect(money.group('Inkomen 1').getByLabel('Netto per maand')).toHaveValue('1.450,00');
-  await expect(money.group('Schuld 1').getByLabel('Schuldeiser')).toHaveValue('Belastingdienst');
+  await expect(money.group('Schuld 1').getByLabel('Aan wie is de schuld?')).toHaveValue('Belastingdienst');
   await expect(money.group('Schuld 2').getByLabel('Bedrag', { exact: true })).toHaveValue('1.234,56');
   await expect(money.budget('Beschermingsbewind')).toBeChecked();
   await expect(money.balance()).toHaveText('€ 619,50');

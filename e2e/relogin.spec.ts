@@ -43,7 +43,7 @@ test('a worker whose hub sign-in expired signs in again and nothing is lost', as
   expect(firstToken).toMatch(/^Bearer .+/);
 
   await relogin().click();
-  await expect(renewForm()).toContainText('Uw aanmelding bij de gemeente is verlopen. Uw werk staat veilig op dit apparaat.');
+  await expect(renewForm()).toContainText('De aanmelding bij de gemeente is verlopen. Het werk staat veilig op dit apparaat.');
   const username = renewForm().getByLabel('Gebruikersnaam');
   const password = renewForm().getByLabel('Wachtwoord');
   await expect(username).toHaveValue(demo.worker.username);
@@ -62,7 +62,7 @@ test('a worker whose hub sign-in expired signs in again and nothing is lost', as
 
   await password.fill(demo.worker.password);
   await renewForm().getByRole('button', { name: 'Aanmelden' }).click();
-  await expect(page.getByText('U bent weer aangemeld. Keukentafel verstuurt nu uw werk.')).toBeAttached();
+  await expect(page.getByText('Weer aangemeld. Keukentafel verstuurt nu het werk.')).toBeAttached();
   await expect(renewForm()).toHaveCount(0);
   await expect(shell.syncIndicator()).toContainText('Alles is verstuurd');
   await expect(page.getByRole('button', { name: 'Nu versturen' })).toBeEnabled();

@@ -10,8 +10,8 @@ export class UnlockPage {
   pin = () => this.page.getByLabel('Pincode', { exact: true });
   submit = () => this.page.getByRole('button', { name: 'Ontgrendelen' });
   alert = () => this.page.getByRole('alert');
-  /** "U kunt het over N seconden opnieuw proberen." while locked out. */
-  countdown = () => this.page.getByText(/U kunt het over \d+ seconden? opnieuw proberen/);
+  /** "Wacht nog N seconden. Probeer het dan opnieuw." while locked out. */
+  countdown = () => this.page.getByText(/Wacht nog \d+ seconden?\. Probeer het dan opnieuw\./);
   otherAccount = () => this.page.getByRole('button', { name: 'Ander account' });
   confirmReset = () => this.page.getByRole('dialog').getByRole('button', { name: 'Ja, wis dit apparaat' });
 

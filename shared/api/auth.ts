@@ -5,8 +5,8 @@ export type Role = z.infer<typeof roleSchema>;
 
 export const loginRequestSchema = z
   .object({
-    username: z.string().trim().min(1, 'Vul uw gebruikersnaam in.').max(100),
-    password: z.string().min(1, 'Vul uw wachtwoord in.').max(200),
+    username: z.string().trim().min(1, 'Vul de gebruikersnaam in.').max(100),
+    password: z.string().min(1, 'Vul het wachtwoord in.').max(200),
   })
   .strict();
 export type LoginRequest = z.infer<typeof loginRequestSchema>;

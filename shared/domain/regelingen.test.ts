@@ -22,7 +22,7 @@ describe('regelingen check on the demo households', () => {
   it('19-year-old with € 40 a week and an empty fridge: food bank and special assistance', () => {
     expect(ids('Daan')).toEqual(['schuldhulp', 'bijzondere-bijstand', 'collectieve-zorgverzekering', 'zorgtoeslag', 'voedselbank', 'kwijtschelding-gemeentelijke-belastingen']);
     const foodBank = checkRegelingen(byName('Daan').intake, byName('Daan').household, ctx).find((r) => r.id === 'voedselbank')!;
-    expect(foodBank.why).toBe('U kunt misschien hulp krijgen van de voedselbank omdat er na de vaste lasten minder dan € 60 per week overblijft.');
+    expect(foodBank.why).toBe('U kunt misschien hulp krijgen van de voedselbank. Dat is omdat er na de vaste lasten minder dan € 60 per week overblijft.');
   });
 
   it('does not suggest the food bank to someone who already goes there, nor a money coach under bewind', () => {
@@ -41,8 +41,8 @@ describe('regelingen check on the demo households', () => {
   it('explains with the computed figures when a rule has no fixed wording', () => {
     const special = checkRegelingen(byName('Daan').intake, byName('Daan').household, ctx).find((r) => r.id === 'bijzondere-bijstand')!;
     expect(special.why).toBe(
-      'U heeft misschien recht op Bijzondere bijstand omdat uw inkomen 75,3% van het sociaal minimum is (de grens is 120%), ' +
-        'er nu kosten zijn die u niet kunt betalen en er per week weinig geld overblijft.',
+      'U heeft misschien recht op bijzondere bijstand. Dat is omdat uw inkomen 75,3% van de bijstandsnorm is, niet meer dan 120%. ' +
+        'En omdat er nu kosten zijn die u niet kunt betalen. En omdat er per week weinig geld overblijft.',
     );
   });
 });
@@ -87,9 +87,9 @@ describe('rules and facts', () => {
 
   it('says "recht op" only for rights, "hulp krijgen van" for charities and funds', () => {
     const bram = checkRegelingen(byName('Bram').intake, byName('Bram').household, ctx);
-    expect(bram.find((r) => r.id === 'jarige-job')?.why).toMatch(/^U kunt misschien hulp krijgen van Stichting Jarige Job omdat /);
-    expect(bram.find((r) => r.id === 'jeugdfonds-sport-cultuur')?.why).toMatch(/^U kunt misschien hulp krijgen van het Jeugdfonds Sport & Cultuur omdat /);
-    expect(bram.find((r) => r.id === 'schuldhulp')?.why).toMatch(/^U heeft misschien recht op Schuldhulp van de gemeente omdat /);
+    expect(bram.find((r) => r.id === 'jarige-job')?.why).toMatch(/^U kunt misschien hulp krijgen van Stichting Jarige Job\. Dat is omdat /);
+    expect(bram.find((r) => r.id === 'jeugdfonds-sport-cultuur')?.why).toMatch(/^U kunt misschien hulp krijgen van het Jeugdfonds Sport & Cultuur\. Dat is omdat /);
+    expect(bram.find((r) => r.id === 'schuldhulp')?.why).toMatch(/^U heeft misschien recht op schuldhulp van de gemeente\. Dat is omdat /);
     for (const r of regelingen.filter((x) => ['voedselbank', 'jarige-job', 'leergeld', 'jeugdfonds-sport-cultuur'].includes(x.id))) expect(r.kind).toBe('hulp');
   });
 
@@ -143,10 +143,10 @@ describe('a household like the seeds\' Jeroen', () => {
     expect(advice().map((a) => a.id)).toEqual([
       'schuldhulp', 'collectieve-zorgverzekering', 'zorgtoeslag', 'kwijtschelding-gemeentelijke-belastingen', 'energiefonds', 'budgetcoaching', 'werk-begeleiding',
     ]);
-    expect(get('zorgtoeslag')?.why).toBe('U heeft misschien recht op Zorgtoeslag omdat u een zorgverzekering betaalt maar nog geen zorgtoeslag krijgt en uw inkomen laag is.');
-    expect(get('budgetcoaching')?.why).toBe('U kunt misschien hulp krijgen van een geldcoach van de gemeente omdat u eerder 13 jaar beschermingsbewind had.');
-    expect(get('energiefonds')?.why).toBe('U kunt misschien hulp krijgen van het noodfonds energie omdat u vertelde over: achterstand bij de energieleverancier.');
-    expect(get('werk-begeleiding')?.why).toBe('U kunt misschien hulp krijgen van de gemeente bij het vinden van werk omdat u graag wilt werken.');
+    expect(get('zorgtoeslag')?.why).toBe('U heeft misschien recht op zorgtoeslag. Dat is omdat u een zorgverzekering betaalt maar nog geen zorgtoeslag krijgt. En omdat uw inkomen laag is.');
+    expect(get('budgetcoaching')?.why).toBe('U kunt misschien hulp krijgen van een geldcoach van de gemeente. Dat is omdat u eerder 13 jaar beschermingsbewind had.');
+    expect(get('energiefonds')?.why).toBe('U kunt misschien hulp krijgen van het noodfonds energie. Dat is omdat u vertelde over: achterstand bij de energieleverancier.');
+    expect(get('werk-begeleiding')?.why).toBe('U kunt misschien hulp krijgen van de gemeente bij het vinden van werk. Dat is omdat u graag wilt werken.');
     expect(advice().map((a) => a.id)).not.toContain('voedselbank');
   });
 

@@ -40,7 +40,7 @@ export interface RegelingAdvice {
   id: string;
   name: string;
   kind: Regeling['kind'];
-  /** "U heeft misschien recht op … omdat …." or, for help that is no right, "U kunt misschien hulp krijgen van … omdat …." */
+  /** "U heeft misschien recht op …. Dat is omdat …. En omdat …." or, for help that is no right, "U kunt misschien hulp krijgen van …." */
   why: string;
   nextStep: string;
   /** Warnings whose condition holds, in B1 Dutch. */
@@ -118,6 +118,15 @@ const compare = (a: number, op: Comparison, b: number): boolean =>
 
 const pct = (n: number) => `${n.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;
 
+/**
+ * A regeling's name inside a sentence: "recht op bijzondere bijstand", not "op Bijzondere bijstand".
+ * A name with a capital after its first letter is a proper name and stays as it is ("Stichting Leergeld").
+ */
+export function nameInSentence(name: string): string {
+  const rest = name.slice(1);
+  return rest === rest.toLowerCase() ? name.charAt(0).toLowerCase() + rest : name;
+}
+
 /** Joins Dutch phrases: "a", "a en b", "a, b en c". */
 export function joinDutch(parts: readonly string[]): string {
   if (parts.length <= 1) return parts[0] ?? '';
@@ -145,7 +154,8 @@ export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<Regeling
     case 'incomePctOfMinimum': {
       const limit = c.value === 'minimaPercentage' ? ctx.settings.minimaPercentage : c.value;
       const v = facts.incomePctOfMinimum;
-      return leaf(v !== null && compare(v, c.op, limit), () => `uw inkomen ${pct(v ?? 0)} van het sociaal minimum is (de grens is ${pct(limit)})`);
+      const side = c.op === 'lte' || c.op === 'lt' ? 'niet meer dan' : 'meer dan';
+      return leaf(v !== null && compare(v, c.op, limit), () => `uw inkomen ${pct(v ?? 0)} van de bijstandsnorm is, ${side} ${pct(limit)}`);
     }
     case 'childrenCount':
       return leaf(compare(facts.childrenCount, c.op, c.value), () =>
@@ -156,7 +166,9 @@ export function evaluateCondition(c: Condition, facts: Facts, ctx: Pick<Regeling
     case 'hasSignal': {
       const hits = c.anyOf.filter((id) => facts.signalIds.has(id));
       const titles = hits.flatMap((id) => ctx.catalogue.find((s) => s.id === id)?.title.toLowerCase() ?? []);
-      return leaf(hits.length > 0, () => (titles.length > 0 ? `u vertelde over: ${joinDutch(titles)}` : 'u vertelde over zorgen om geld'));
+      // At most three by name, so the sentence stays short enough to read aloud.
+      const named = titles.length > 3 ? [...titles.slice(0, 2), `nog ${titles.length - 2} andere dingen`] : titles;
+      return leaf(hits.length > 0, () => (titles.length > 0 ? `u vertelde over: ${joinDutch(named)}` : 'u vertelde over zorgen om geld'));
     }
     case 'hasCrisisSignal':
       return leaf(facts.hasCrisisSignal, () => 'er een crisis is');
@@ -203,8 +215,9 @@ export function checkRegelingen(intake: Intake, household: Pick<HouseholdInput, 
     const out = evaluateCondition(r.rule, facts, ctx);
     if (!out.holds) return [];
     const reasons = [...new Set(out.reasons)];
-    const lead = r.kind === 'hulp' ? `U kunt misschien hulp krijgen van ${r.from ?? r.name}` : `U heeft misschien recht op ${r.name}`;
-    const why = reasons.length > 0 ? `${lead} omdat ${joinDutch(reasons)}.` : `${lead}.`;
+    const lead = r.kind === 'hulp' ? `U kunt misschien hulp krijgen van ${r.from ?? nameInSentence(r.name)}.` : `U heeft misschien recht op ${nameInSentence(r.name)}.`;
+    // One short sentence per reason (B1), read aloud to the resident.
+    const why = [lead, ...reasons.map((reason, i) => `${i === 0 ? 'Dat is omdat' : 'En omdat'} ${reason}.`)].join(' ');
     const cautions = r.cautions.filter((c) => evaluateCondition(c.when, facts, ctx).holds).map((c) => c.text);
     return [{ id: r.id, name: r.name, kind: r.kind, why, nextStep: r.nextStep, cautions }];
   });

@@ -44,8 +44,8 @@ describe('AppLayout', () => {
   });
 
   it('warns only when the browser refused persistent storage', async () => {
-    expect(await renderShell(false)).not.toContain('schijf vol');
-    expect(await renderShell(true)).toContain('schijf vol');
+    expect(await renderShell(false)).not.toContain('vol raakt');
+    expect(await renderShell(true)).toContain('vol raakt');
   });
 
   it('links the header to the sync page with "Opnieuw aanmelden nodig" when the hub token expired', async () => {

@@ -55,8 +55,8 @@ describe('device account', () => {
   it('counts wrong PINs, then makes the worker wait 5, 10, 20 seconds … up to 5 minutes', async () => {
     const { account, clock, session } = await enrolled();
     session.lock();
-    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
-    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. U kunt het nog 1 keer proberen.');
+    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. Er zijn nog 2 pogingen over.');
+    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. Er is nog 1 poging over.');
     expect(said(await account.unlock('111111'))).toBe('Te vaak een verkeerde pincode. Probeer het over 5 seconden opnieuw.');
     // Even the right PIN waits until the delay has passed.
     clock.advance(4_000);
@@ -71,7 +71,7 @@ describe('device account', () => {
     const opened = await account.unlock('246813');
     expect(opened.ok).toBe(true);
     if (opened.ok) opened.value.lock();
-    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. U kunt het nog 2 keer proberen.');
+    expect(said(await account.unlock('111111'))).toBe('Deze pincode klopt niet. Er zijn nog 2 pogingen over.');
   });
 
   it('counts 50 wrong PINs tried at the same time one by one, and refuses the rest with the delay', async () => {

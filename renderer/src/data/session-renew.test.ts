@@ -98,7 +98,7 @@ describe('renewing the hub sign-in', () => {
   it('says plainly when the password is wrong or empty, and keeps waiting for a sign-in', async () => {
     const { hub, session } = await expiredSession();
     expect(await session.renewSignIn('fout')).toEqual({ ok: false, error: { code: 'session.wrong-password' } });
-    expect(await session.renewSignIn('')).toEqual({ ok: false, error: { code: 'input.invalid', params: { message: 'Vul uw wachtwoord in.' } } });
+    expect(await session.renewSignIn('')).toEqual({ ok: false, error: { code: 'input.invalid', params: { message: 'Vul het wachtwoord in.' } } });
     await session.sync.syncNow();
     expect(session.sync.status()).toMatchObject({ needsSignIn: true, pending: 1 });
     expect(hub.received).toEqual([]);

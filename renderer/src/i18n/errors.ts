@@ -1,7 +1,7 @@
 import type { AppError, AppErrorCode, ErrorParams } from '../../../shared/result';
 
 /**
- * The one place where error codes become Dutch (B1, "u" form). Logic branches on `code`; only the
+ * The one place where error codes become Dutch (B1; the worker is told in the imperative). Logic branches on `code`; only the
  * edge of the UI calls `errorText`. A hub code without an entry shows the hub's own Dutch message.
  */
 
@@ -28,7 +28,7 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'ipc.failed': () => 'Er ging iets mis op deze computer. Probeer het opnieuw.',
   'ipc.unreachable': () => 'De app kan deze computer nu niet bereiken. Start de app opnieuw.',
   'keys.no-keyring': () =>
-    'Deze computer heeft geen veilige sleutelopslag. Vraag uw beheerder om een sleutelring (bijvoorbeeld GNOME Keyring of KWallet) in te stellen.',
+    'Deze computer heeft geen veilige sleutelopslag. Vraag de beheerder om een sleutelring (bijvoorbeeld GNOME Keyring of KWallet) in te stellen.',
   'keys.unavailable': () => 'De veilige sleutelopslag van deze computer werkt nu niet. Probeer het later opnieuw.',
   'keys.wrap-failed': () => 'De sleutel kon niet veilig worden opgeslagen.',
   'keys.unwrap-failed': () => 'De sleutel kon niet worden geopend. Misschien hoort hij bij een andere computer of gebruiker.',
@@ -39,13 +39,16 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'account.key-problem': () => 'De sleutel op dit apparaat kan niet worden geopend. Probeer het opnieuw of vraag de beheerder om hulp.',
   'account.demo-only': () =>
     'Deze versie in de browser is alleen om te oefenen. De browser beschermt echte gegevens niet goed genoeg. ' +
-    'Gebruik voor echte huishoudens de Keukentafel-app op uw laptop.',
+    'Gebruik voor echte huishoudens de Keukentafel-app op de laptop.',
   'pin.invalid': () => 'Kies een pincode van 6 tot 12 cijfers.',
   'pin.too-easy': () => 'Deze pincode is te makkelijk te raden. Kies cijfers zonder herhaling, reeks of datum.',
-  'pin.wrong': (p) => `Deze pincode klopt niet. U kunt het nog ${num(p, 'left')} keer proberen.`,
+  'pin.wrong': (p) => {
+    const left = num(p, 'left');
+    return `Deze pincode klopt niet. Er ${plural(left, 'is', 'zijn')} nog ${left} ${plural(left, 'poging', 'pogingen')} over.`;
+  },
   'pin.too-often': (p) => `Te vaak een verkeerde pincode. Probeer het over ${waitText(num(p, 'waitMs'))} opnieuw.`,
-  'session.locked': () => 'Keukentafel is vergrendeld. Ontgrendel eerst met uw pincode.',
-  'session.other-account': () => 'Dit is een ander account. Meld u aan met het account van dit apparaat.',
+  'session.locked': () => 'Keukentafel is vergrendeld. Ontgrendel eerst met de pincode.',
+  'session.other-account': () => 'Dit is een ander account. Meld aan met het account van dit apparaat.',
   'session.not-saved': () => 'De nieuwe aanmelding kon niet op dit apparaat worden bewaard. Probeer het opnieuw.',
   'session.wrong-password': () => 'Dit wachtwoord klopt niet. Probeer het opnieuw.',
   'net.offline': () => 'Geen verbinding met de gemeente. Controleer het internet en probeer het opnieuw.',
@@ -72,7 +75,7 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
 
 /** The hub's codes (server/src/plugins/errors.ts) as the device says them; the device's own wording wins. */
 const hubTexts: Readonly<Record<string, Text>> = {
-  'hub.unauthorized': () => 'Meld u opnieuw aan om te versturen.',
+  'hub.unauthorized': () => 'Meld opnieuw aan om te versturen.',
   'hub.invalid_credentials': () => 'Gebruikersnaam of wachtwoord klopt niet.',
   'hub.rate_limited': () => 'De gemeente is even te druk. We proberen het straks opnieuw.',
   'hub.internal': () => 'Er ging iets mis bij de gemeente. We proberen het straks opnieuw.',

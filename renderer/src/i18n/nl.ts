@@ -1,4 +1,7 @@
-/** Every text the worker sees, in Dutch at B1 level ("u" form). One catalogue, so wording stays consistent. */
+/**
+ * Every text the worker sees, in Dutch at B1 level. One catalogue, so wording stays consistent.
+ * "u" is only the resident, in sentences read aloud; the worker is told in the imperative (b1-rules.ts).
+ */
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
 
@@ -37,11 +40,11 @@ export const nl = {
   otherTab: {
     title: 'Keukentafel is al open',
     body: 'Keukentafel is al open in een ander tabblad. Werk in dat tabblad verder.',
-    next: 'Dit tabblad doet niets, zodat er geen werk verloren gaat. Sluit het. Sluit u het andere tabblad, dan gaat Keukentafel hier verder.',
+    next: 'Dit tabblad doet niets, zodat er geen werk verloren gaat. Sluit het. Of sluit het andere tabblad: dan gaat Keukentafel hier verder.',
   },
   signIn: {
     title: 'Aanmelden',
-    intro: 'Meld u één keer aan met uw account van de gemeente. Daarna kunt u ook zonder internet werken.',
+    intro: 'Aanmelden met het account van de gemeente hoeft maar één keer. Daarna werkt Keukentafel ook zonder internet.',
     username: 'Gebruikersnaam',
     password: 'Wachtwoord',
     submit: 'Aanmelden',
@@ -49,8 +52,8 @@ export const nl = {
   },
   choosePin: {
     title: 'Kies een pincode',
-    intro: 'Met deze pincode opent u Keukentafel ook zonder internet.',
-    rules: 'Gebruik 6 tot 12 cijfers. Kies geen herhaling, reeks of datum, zoals 111111, 123456 of uw geboortedatum.',
+    intro: 'Met deze pincode gaat Keukentafel ook zonder internet open.',
+    rules: 'Gebruik 6 tot 12 cijfers. Kies geen herhaling, reeks of datum, zoals 111111, 123456 of een geboortedatum.',
     pin: 'Pincode',
     repeat: 'Herhaal de pincode',
     submit: 'Pincode opslaan',
@@ -63,21 +66,21 @@ export const nl = {
   unlock: {
     title: 'Ontgrendelen',
     greeting: (name: string) => `Welkom terug, ${name}.`,
-    intro: 'Vul uw pincode in om verder te werken.',
+    intro: 'Vul de pincode in om verder te werken.',
     pin: 'Pincode',
     submit: 'Ontgrendelen',
     busy: 'Bezig met openen…',
-    pinMissing: 'Vul uw pincode in.',
-    wait: (seconds: number) => `U kunt het over ${seconds} ${plural(seconds, 'seconde', 'seconden')} opnieuw proberen.`,
+    pinMissing: 'Vul de pincode in.',
+    wait: (seconds: number) => `Wacht nog ${seconds} ${plural(seconds, 'seconde', 'seconden')}. Probeer het dan opnieuw.`,
     otherAccount: 'Ander account',
     resetTitle: 'Ander account gebruiken?',
     resetBody:
-      'Alles wat op dit apparaat staat, wordt gewist. Gegevens die nog niet verstuurd zijn, gaan verloren. Daarna kunt u zich aanmelden met een ander account.',
+      'Alles wat op dit apparaat staat, wordt gewist. Gegevens die nog niet verstuurd zijn, gaan verloren. Meld daarna aan met een ander account.',
     resetConfirm: 'Ja, wis dit apparaat',
   },
-  storageNotice: 'Let op: de browser kan gegevens op dit apparaat wissen als de schijf vol raakt. Verstuur uw werk regelmatig.',
+  storageNotice: 'Let op: als de schijf van deze computer vol raakt, kunnen gegevens verloren gaan. Verstuur het werk regelmatig.',
   storageFull: (percent: number) =>
-    `De opslag op dit apparaat is voor ${percent}% vol. Verstuur uw werk en vraag uw beheerder om ruimte te maken, anders kan Keukentafel straks niets meer bewaren.`,
+    `De opslag op dit apparaat is voor ${percent}% vol. Verstuur het werk en vraag de beheerder om ruimte te maken. Anders kan Keukentafel straks niets meer bewaren.`,
   layout: {
     skipLink: 'Naar de inhoud',
     nav: 'Hoofdmenu',
@@ -125,7 +128,7 @@ export const nl = {
   form: {
     newTitle: 'Nieuw huishouden',
     editTitle: (name: string) => `${name} bewerken`,
-    intro: 'Velden met (verplicht) moet u invullen.',
+    intro: 'Vul in elk geval de velden met (verplicht) in.',
     name: 'Naam van het huishouden',
     nameHint: 'Bijvoorbeeld de achternaam: Familie Jansen.',
     postcode: 'Postcode',
@@ -148,7 +151,7 @@ export const nl = {
     addMember: 'Lid toevoegen',
     removeMember: (n: number) => `Lid ${n} verwijderen`,
     contact: 'Contact',
-    channel: 'Hoe wil het huishouden contact?',
+    channel: 'Hoe wilt u dat we contact opnemen?',
     channels: { phone: 'Bellen', sms: 'Sms', email: 'E-mail', letter: 'Brief', visit: 'Op bezoek' },
     phone: 'Telefoonnummer',
     email: 'E-mailadres',
@@ -158,14 +161,14 @@ export const nl = {
     submit: 'Opslaan',
     busy: 'Bezig met opslaan…',
     fixErrors: 'Niet alles is goed ingevuld. Kijk bij de velden met een melding.',
-    saveFailed: 'Opslaan is niet gelukt. Uw invoer staat er nog. Probeer het opnieuw.',
+    saveFailed: 'Opslaan is niet gelukt. Alles wat is ingevuld, staat er nog. Probeer het opnieuw.',
     saved: 'Het huishouden is opgeslagen op dit apparaat.',
-    draftRestored: 'We hebben uw niet-opgeslagen invoer teruggezet.',
+    draftRestored: 'Wat nog niet was opgeslagen, staat er weer.',
     startOver: 'Begin opnieuw',
-    startedOver: 'De niet-opgeslagen invoer is weggegooid.',
+    startedOver: 'Wat nog niet was opgeslagen, is weggegooid.',
     draftSaving: 'Bezig met bewaren…',
     draftKept: 'Concept bewaard op dit apparaat',
-    draftFailed: 'Het concept is niet bewaard. Uw invoer staat er nog.',
+    draftFailed: 'Het concept is niet bewaard. Alles wat is ingevuld, staat er nog.',
   },
   household: {
     members: 'Leden',
@@ -177,12 +180,12 @@ export const nl = {
     noValue: 'Niet ingevuld',
     address: 'Adres',
     noAddress: 'Er is nog geen straat en huisnummer ingevuld.',
-    intakeTitle: 'Gesprek (intake)',
+    intakeTitle: 'Gesprek',
     intakeSoon: 'Hier komt straks het gesprek over alle leefgebieden.',
   },
   sync: {
     title: 'Verzenden',
-    intro: 'Hier ziet u wat nog naar de gemeente moet. Keukentafel verstuurt vanzelf zodra er internet is.',
+    intro: 'Hier staat wat nog naar de gemeente moet. Keukentafel verstuurt vanzelf zodra er internet is.',
     sendNow: 'Nu versturen',
     sending: 'Bezig met versturen…',
     lastSync: (when: string) => `Laatst verstuurd: ${when}`,
@@ -192,11 +195,12 @@ export const nl = {
     kind: { 'new-case': 'Nieuw huishouden', 'signal-event': 'Signaal voor de rapportage (zonder naam)' } as Record<string, string | undefined>,
     otherKind: 'Bericht',
     progress: (sent: number, total: number) => `${sent} van ${total} verstuurd`,
-    attempts: (n: number) => `${n} ${plural(n, 'poging', 'pogingen')}`,
+    /** After the status badge: "Wacht · Nog niet geprobeerd", "Vastgelopen · 1 keer geprobeerd". */
+    attempts: (n: number) => (n === 0 ? 'Nog niet geprobeerd' : `${n} keer geprobeerd`),
     stuckLabel: 'Vastgelopen',
     pendingLabel: 'Wacht',
     retry: 'Opnieuw proberen',
-    keepsTrying: 'Keukentafel probeert het zelf over een paar minuten opnieuw. U kunt ook nu opnieuw proberen.',
+    keepsTrying: 'Keukentafel probeert het zelf over een paar minuten opnieuw. Of probeer het nu zelf opnieuw.',
     needsYou: 'De gemeente heeft dit niet aangenomen. Kijk of de gegevens kloppen en probeer het opnieuw.',
     retried: 'Het bericht staat weer klaar om te versturen.',
     done: 'Versturen is klaar.',
@@ -204,12 +208,12 @@ export const nl = {
   },
   renewSignIn: {
     title: 'Opnieuw aanmelden',
-    explain: 'Uw aanmelding bij de gemeente is verlopen. Uw werk staat veilig op dit apparaat. Meld u opnieuw aan om het te versturen.',
+    explain: 'De aanmelding bij de gemeente is verlopen. Het werk staat veilig op dit apparaat. Meld opnieuw aan om het te versturen.',
     username: 'Gebruikersnaam',
     password: 'Wachtwoord',
     submit: 'Aanmelden',
     busy: 'Bezig met aanmelden…',
-    done: 'U bent weer aangemeld. Keukentafel verstuurt nu uw werk.',
+    done: 'Weer aangemeld. Keukentafel verstuurt nu het werk.',
   },
   time: {
     never: 'nooit',

@@ -226,7 +226,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       sync,
       locked: false,
       renewSignIn(tried) {
-        if (tried === '') return Promise.resolve(fail('input.invalid', { message: 'Vul uw wachtwoord in.' }));
+        if (tried === '') return Promise.resolve(fail('input.invalid', { message: 'Vul het wachtwoord in.' }));
         if (tried !== password) return Promise.resolve(fail('session.wrong-password'));
         void sync.signedIn();
         return Promise.resolve(ok(undefined));

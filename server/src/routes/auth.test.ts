@@ -79,7 +79,7 @@ describe.each(availableBackends())('auth routes on $name', (backend) => {
       expect(body.issues?.length).toBeGreaterThan(0);
     }
     const empty = await h.app.inject({ method: 'POST', url: apiPaths.login, payload: { username: '  ', password: 'x' } });
-    expect(empty.json()).toMatchObject({ issues: [{ path: 'body.username', message: 'Vul uw gebruikersnaam in.' }] });
+    expect(empty.json()).toMatchObject({ issues: [{ path: 'body.username', message: 'Vul de gebruikersnaam in.' }] });
     const notJson = await h.app.inject({ method: 'POST', url: apiPaths.login, headers: { 'content-type': 'application/json' }, payload: '{"username":' });
     expect(notJson.statusCode).toBe(400);
     expect(notJson.json()).toMatchObject({ message: 'De gegevens zijn geen geldige JSON.' });

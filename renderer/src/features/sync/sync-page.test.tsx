@@ -30,12 +30,12 @@ describe('SyncPage', () => {
     const { session, render } = await signedIn();
     session.sync.expireToken();
     const html = render();
-    expect(text(html)).toContain('Uw aanmelding bij de gemeente is verlopen. Uw werk staat veilig op dit apparaat. Meld u opnieuw aan om het te versturen.');
+    expect(text(html)).toContain('De aanmelding bij de gemeente is verlopen. Het werk staat veilig op dit apparaat. Meld opnieuw aan om het te versturen.');
     expect(html).toMatch(/<input[^>]*autoComplete="username"[^>]*readOnly=""[^>]*value="anouk"/);
     expect(html).toMatch(/<input[^>]*type="password"[^>]*autoComplete="current-password"/);
     expect(html).toMatch(/<button type="submit"[^>]*>Aanmelden<\/button>/);
-    // The explanation replaces the bare "Meld u opnieuw aan" notice.
-    expect(text(html)).not.toContain('Meld u opnieuw aan om te versturen.');
+    // The explanation replaces the bare "Meld opnieuw aan" notice.
+    expect(text(html)).not.toContain('Meld opnieuw aan om te versturen.');
   });
 
   it('shows no sign-in form while the token is valid, nor after a renewal', async () => {
