@@ -123,7 +123,7 @@ test('in an English-language browser, 03-12-2026 is 3 December in every date fie
   await money.add('Schuld toevoegen').click();
   const debt = money.group('Schuld 1');
   await debt.getByLabel('Schuldeiser').fill('Energiebedrijf');
-  await debt.getByLabel('Bedrag').fill('600,00');
+  await debt.getByLabel('Bedrag', { exact: true }).fill('600,00');
   const stageDate = debt.getByLabel('Datum van die fase');
   await stageDate.fill('03-12-2026');
   await stageDate.press('Tab');
