@@ -92,6 +92,7 @@ test('Jeroen at the table: both norms, an unknown debt amount, the help he was m
   await expect(money.saved()).toBeVisible();
   await expectNoAxeViolations(page, 'money page with both norms');
   await money.snapshot().screenshot({ path: `${SHOTS}/money-panel.png` });
+  await page.screenshot({ path: `${SHOTS}/money-page.png`, fullPage: true });
 
   await page.goto(`/#/huishoudens/${id}/gesprek`);
   const region = overview.regelingen();
