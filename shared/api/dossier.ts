@@ -175,3 +175,33 @@ export type Dossier = z.infer<typeof dossierSchema>;
 export function dossierBytes(dossier: Dossier): number {
   return new TextEncoder().encode(JSON.stringify(dossier)).length;
 }
+
+/** Why the hub refuses a dossier body; the hub maps each to its own error code and status. */
+export type DossierBodyProblem =
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'invalid'; issues: { path: string; message: string }[] }
+  | { kind: 'unknown-recipient'; ids: string[] }
+  | { kind: 'consent-not-valid' };
+
+/**
+ * The hub's check of a dossier body, in the order that costs least first: size (413), shape (400),
+ * recipients it does not know (422), consent that does not hold on `today` (422). Pure, so the route
+ * and its tests share it.
+ */
+export function checkDossierBody(
+  body: unknown,
+  opts: { knownRecipients: ReadonlySet<string>; today: string; maxBytes?: number },
+): { ok: true; dossier: Dossier } | { ok: false; problem: DossierBodyProblem } {
+  const bytes = new TextEncoder().encode(JSON.stringify(body) ?? '').length;
+  if (bytes > (opts.maxBytes ?? maxDossierBytes)) return { ok: false, problem: { kind: 'too-large', bytes } };
+  const parsed = dossierSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return { ok: false, problem: { kind: 'invalid', issues } };
+  }
+  const unknown = parsed.data.recipients.map((r) => r.id).filter((id) => !opts.knownRecipients.has(id));
+  if (unknown.length > 0) return { ok: false, problem: { kind: 'unknown-recipient', ids: unknown } };
+  const c = parsed.data.consent;
+  if (opts.today < c.givenOn || opts.today > c.validUntil) return { ok: false, problem: { kind: 'consent-not-valid' } };
+  return { ok: true, dossier: parsed.data };
+}
