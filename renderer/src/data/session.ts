@@ -15,6 +15,7 @@ import { openDraftRepository } from './repositories/draft-repository';
 import { createHistoryLog } from './repositories/history-log';
 import type { DeviceIntakeRepository } from './repositories/intake-repository';
 import { openIntakeRepository } from './repositories/intake-repository';
+import { createSignalEventRecorder } from './repositories/signal-events';
 import { seedDemo } from './demo/seed-demo';
 
 
@@ -64,7 +65,8 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       ...(deps.newId ? { newId: deps.newId } : {}),
       afterWrite: () => void sync.syncNow(),
     });
-    const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history });
+    const signalEvents = createSignalEventRecorder({ db: deps.db, key, clock: deps.clock, teamId: user.teamId, household: (id) => households.get(id) });
+    const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history, signalEvents });
     const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
     if (withDemo === true) await seedDemo({ households, intakes }, isoDateOf(new Date(deps.clock.now())));
     // The household list shows where its new case is; other kinds (signal events) have no household to show.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { apiPaths } from '../../../shared/api/cases';
 import type { Change } from '../../../shared/api/changes';
 import { changesPath } from '../../../shared/api/changes';
+import { signalEventsBatchPath } from '../../../shared/api/signal-events';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
 import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
 import { createSyncEngine } from './engine';
@@ -17,6 +18,8 @@ import { pushErrors } from './push';
 /** A hub as a fetch function: cases go through `onBatch` (201 each by default), the feed serves `changes`. */
 function fakeHub() {
   const sent: string[] = [];
+  /** Signal event requests, each the list of its events' types. */
+  const eventRequests: string[][] = [];
   const state = {
     changes: [] as Change[],
     pageSize: 1_000,
@@ -29,6 +32,11 @@ function fakeHub() {
       const after = state.changes.filter((c) => c.seq > since);
       const page = after.slice(0, state.pageSize);
       return Response.json({ checkpoint: page.at(-1)?.seq ?? since, more: after.length > page.length, changes: page });
+    }
+    if (url.pathname === signalEventsBatchPath) {
+      const { events } = JSON.parse(init?.body as string) as { events: { type: string; eventId: string }[] };
+      eventRequests.push(events.map((e) => e.type));
+      return Response.json({ results: events.map((e) => ({ eventId: e.eventId, status: 201 })) });
     }
     if (url.pathname !== apiPaths.caseBatch) return Response.json({ error: 'not_found', message: 'Niet gevonden.' }, { status: 404 });
     const { items } = JSON.parse(init?.body as string) as { items: { idempotencyKey: string; case: { caseId: string } }[] };
@@ -46,7 +54,7 @@ function fakeHub() {
       init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error));
       handle(input, init).then(resolve, reject);
     });
-  return { fetch, sent, state };
+  return { fetch, sent, eventRequests, state };
 }
 
 /** A later kind's stand-in: a dossier that may only go once its case is confirmed. */
@@ -177,6 +185,26 @@ describe('outbox message kinds', () => {
     expect(await plain.db.outbox.toArray()).toMatchObject([{ status: 'stuck', lastError: pushErrors.unknownKind }]);
     expect(hub.sent).toEqual([]);
     engine.stop();
+  });
+});
+
+describe('signal events in the outbox', () => {
+  it('sends events in batches, and a retraction only after the hub has the event it takes back', async () => {
+    const { db, hub, engine, put, clock } = await setup();
+    const teamId = crypto.randomUUID();
+    const recorded = (eventId: string) => ({
+      kind: 'signal-event',
+      body: { type: 'recorded', eventId, signalId: 'huurachterstand', domainId: 'wonen', crisis: false, postcodeArea: '6411', week: '2026-W48', householdType: 'single', teamId },
+    });
+    const first = crypto.randomUUID();
+    const second = crypto.randomUUID();
+    await put([recorded(first), recorded(second)]);
+    clock.advance(1);
+    await put([{ kind: 'signal-event', body: { type: 'retracted', eventId: crypto.randomUUID(), retracts: first, week: '2026-W48', teamId } }]);
+    await engine.syncNow();
+    expect(hub.eventRequests).toEqual([['recorded', 'recorded'], ['retracted']]);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncStates.where('entityId').anyOf(first, second).count()).toBe(2);
   });
 });
 

@@ -10,6 +10,7 @@ import type { HistoryLog } from './history-log';
 import { createHistoryLog } from './history-log';
 import { domainChange, financesChange, signalsChange } from './intake-changes';
 import { createUrgencyIndex } from './intake-urgency';
+import type { SignalEventRecorder, SignalEventWrites } from './signal-events';
 
 /**
  * The intake, autosaved section by section: one encrypted row per domain, signals, finances and
@@ -30,6 +31,8 @@ export interface IntakeRepositoryDeps {
   worker: { id: string; name: string };
   /** Shared with the household repository so both append to one ordered history; made here when absent. */
   history?: HistoryLog;
+  /** Turns ticked and unticked signals into report events in the save's transaction (the session always gives one). */
+  signalEvents?: SignalEventRecorder;
 }
 
 export interface DeviceIntakeRepository extends IntakeRepository {
@@ -123,15 +126,17 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   }
 
   /** Encrypts first, then one transaction for the section and its history entry (no WebCrypto await inside). */
-  async function commit(householdId: string, id: string, value: unknown, what: string | null): Promise<number> {
+  async function commit(householdId: string, id: string, value: unknown, what: string | null, extra: SignalEventWrites | null = null): Promise<number> {
     const now = clock.now();
     const [sealed, entry] = await Promise.all([encryptJson(key, value), what === null ? null : history.entryFor(householdId, what)]);
     const row: EncryptedRow = { id, owner: householdId, updatedAt: now, iv: sealed.iv, data: sealed.data };
-    await db.transaction('rw', db.intakes, db.history, async () => {
+    await db.transaction('rw', [db.intakes.name, db.history.name, ...(extra?.tables ?? [])], async () => {
       await db.intakes.put(row);
       if (entry) await db.history.put(entry.row);
+      await extra?.write();
     });
     entry?.committed();
+    extra?.committed();
     return now;
   }
 
@@ -185,7 +190,8 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       const value = validate(strictSchemas().signals, signals);
       return history.serial(householdId, async () => {
         const s = await sectionsOf(householdId);
-        s.updatedAt = await commit(householdId, rowId.signals(householdId), value, signalsChange(s.signals, value));
+        const events = (await deps.signalEvents?.prepare(householdId, value)) ?? null;
+        s.updatedAt = await commit(householdId, rowId.signals(householdId), value, signalsChange(s.signals, value), events);
         s.signals = value;
         urgency.update(householdId, value);
       });

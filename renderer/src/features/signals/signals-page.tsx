@@ -36,6 +36,7 @@ export function SignalsPage() {
               <span className="serious-tag">{t.serious}</span> {t.introSerious}
             </li>
           </ul>
+          <p className="muted">{t.reports}</p>
           <SaveStatus state={editor.saveState} />
           <SignalsForm
             initial={ready.intake.signals}
