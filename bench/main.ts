@@ -2,6 +2,7 @@ import type { LoginResponse } from '../shared/api/auth';
 import { emptyDomainEntry, emptyIntake } from '../shared/domain/intake.schema';
 import { createDeviceAccount } from '../renderer/src/data/account';
 import { KeukentafelDb } from '../renderer/src/data/db';
+import { LEGACY_PBKDF2_ITERATIONS, PIN_KDF, derivePinKey } from '../renderer/src/data/pin-kdf';
 import { intervalScheduler, systemClock } from '../renderer/src/data/ports';
 import type { DeviceSession } from '../renderer/src/data/session';
 import { sessionOpener } from '../renderer/src/data/session';
@@ -234,10 +235,37 @@ async function urgency(n: number) {
   return { n, unlockMs, readyMs, urgent };
 }
 
+/**
+ * One PIN guess as the device makes it, in Chromium: the old KDF (PBKDF2-SHA256 600,000, WebCrypto)
+ * and the new one (Argon2id in WebAssembly), median of `runs`, in the same run.
+ */
+async function pinKdf(runs: number) {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const median = async (guess: () => Promise<unknown>) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await guess();
+      times.push(performance.now() - start);
+    }
+    return percentile(times, 50);
+  };
+  const pbkdf2Ms = await median(() => derivePinKey('582039', salt, { algorithm: 'pbkdf2-sha256', iterations: LEGACY_PBKDF2_ITERATIONS }));
+  const argon2Ms = await median(() => derivePinKey('582039', salt, PIN_KDF));
+  return { pbkdf2Ms, argon2Ms, kdf: PIN_KDF };
+}
+
 declare global {
   interface Window {
-    bench: { households: typeof households; coldUnlock: typeof coldUnlock; keystroke: typeof keystroke; urgency: typeof urgency; pin: string };
+    bench: {
+      households: typeof households;
+      coldUnlock: typeof coldUnlock;
+      keystroke: typeof keystroke;
+      urgency: typeof urgency;
+      pinKdf: typeof pinKdf;
+      pin: string;
+    };
   }
 }
-window.bench = { households, coldUnlock, keystroke, urgency, pin: BENCH_PIN };
+window.bench = { households, coldUnlock, keystroke, urgency, pinKdf, pin: BENCH_PIN };
 document.getElementById('status')!.textContent = 'ready';

@@ -6,6 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { benchPush, benchSignalEvents } from '../server/bench/push.bench';
+import { benchKdfNative } from './kdf-native';
 
 /**
  * `npm run bench`: the design's targets, measured in one run, each beside its baseline.
@@ -51,6 +52,28 @@ const KEYSTROKE_N = 5_000;
 type Row = [what: string, measured: string, target: string, baseline: string, ratio: string];
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
+/** Every PIN of the minimum length (6 digits), tried on one core at `msPerGuess`. */
+const SIX_DIGIT_PINS = 1_000_000;
+function crackTime(msPerGuess: number): string {
+  const hours = (SIX_DIGIT_PINS * msPerGuess) / 3_600_000;
+  return hours < 48 ? `${hours.toFixed(1)} core-hours` : `${(hours / 24).toFixed(1)} core-days`;
+}
+const guesses = (msPerGuess: number) => `${(1000 / msPerGuess).toFixed(msPerGuess > 100 ? 2 : 1)} guesses/s`;
+
+/** Two rows per place the KDF runs: old and new, guesses per second and every six-digit PIN on one core. */
+function kdfRows(where: string, pbkdf2Ms: number, argon2Ms: number, target: string): Row[] {
+  return [
+    [`PIN guess, PBKDF2-SHA256 600k (old), ${where}`, `${ms(pbkdf2Ms)} = ${guesses(pbkdf2Ms)}`, '—', `all 10^6 six-digit PINs: ${crackTime(pbkdf2Ms)}`, ''],
+    [
+      `PIN guess, Argon2id 128 MiB × 4 (new), ${where}`,
+      `${ms(argon2Ms)} = ${guesses(argon2Ms)}`,
+      target,
+      `all 10^6 six-digit PINs: ${crackTime(argon2Ms)}`,
+      `${(argon2Ms / pbkdf2Ms).toFixed(1)}× old`,
+    ],
+  ];
+}
+
 async function main() {
   build('renderer/vite.config.ts');
   build('bench/vite.config.ts');
@@ -76,6 +99,8 @@ async function main() {
       `unlock itself ${ms(urgent.unlockMs)}`,
       `${urgent.urgent} urgent`,
     ]);
+    const kdf = await page.evaluate(() => window.bench.pinKdf(5));
+    rows.push(...kdfRows('device (Chromium)', kdf.pbkdf2Ms, kdf.argon2Ms, '≥ 500 ms'));
     const keys = await page.evaluate((count) => window.bench.keystroke(count), KEYSTROKE_N);
     rows.push(
       [`insert ${n} encrypted households`, ms(h.insertMs), '—', `raw IndexedDB ${ms(h.rawInsertMs)}`, `${(h.insertMs / h.rawInsertMs).toFixed(2)}×`],
@@ -108,6 +133,9 @@ async function main() {
     await browser.close();
     server.close();
   }
+
+  const native = await benchKdfNative(5);
+  rows.push(...kdfRows("attacker's native code, 1 core", native.pbkdf2Ms, native.argon2Ms, '—'));
 
   // The hub on PGlite always, and on PostgreSQL too when DATABASE_URL is set; every ratio is measured in one run.
   for (const url of [undefined, ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])]) {
