@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './fixtures/axe';
 import { cutHub, demo } from './fixtures/hub';
 import { HouseholdFormPage } from './pages/household-form-page';
 import { HouseholdListPage } from './pages/household-list-page';
-import { IntakeSignalsPage } from './pages/intake-pages';
+import { IntakeDomainPage, IntakeOverviewPage, IntakeSignalsPage } from './pages/intake-pages';
 import { ChoosePinPage, SignInPage } from './pages/sign-in-page';
 
 const PIN = '864213';
@@ -84,9 +84,10 @@ test('the signals page of a Jeroen-like intake is quick by keyboard and has a he
 
   // No children: their signals are folded away, with a way to show them.
   await expect(signals.signal('Stress bij de kinderen')).toHaveCount(0);
-  await signals.showChildren().click();
+  await expect(page.getByText('Dit huishouden heeft geen kinderen. Daarom staan 5 signalen over kinderen niet op deze pagina.')).toBeVisible();
+  await signals.showHidden('Kinderen en opvoeding').click();
   await expect(signals.signal('Stress bij de kinderen')).toBeVisible();
-  await page.getByRole('button', { name: 'Signalen over kinderen verbergen' }).click();
+  await signals.hideHidden('Kinderen en opvoeding').click();
   await expect(signals.signal('Stress bij de kinderen')).toHaveCount(0);
 
   // The details open on demand by keyboard, and the date field follows the button.
@@ -101,4 +102,35 @@ test('the signals page of a Jeroen-like intake is quick by keyboard and has a he
   if (await close.isVisible()) await close.click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/signals-headings.png`, fullPage: true });
+});
+
+test('a domain that does not apply counts as discussed and folds its signals away', async ({ page, context }) => {
+  const id = await startWithJeroen(page);
+  await cutHub(context);
+  const domain = new IntakeDomainPage(page);
+
+  // No children: the children's domain says so, and "Niet van toepassing" counts it as discussed.
+  await page.goto(`/#/huishoudens/${id}/gesprek/domein/kinderen-en-opvoeding`);
+  await expect(page.getByText('Dit huishouden heeft geen kinderen.', { exact: false })).toBeVisible();
+  await domain.notApplicable().check();
+  await expect(domain.saved()).toBeVisible();
+  await page.goto(`/#/huishoudens/${id}/gesprek/domein/verslaving`);
+  await domain.notApplicable().check();
+  await expect(domain.saved()).toBeVisible();
+  await expectNoAxeViolations(page, 'domain page marked not applicable');
+
+  const overview = new IntakeOverviewPage(page);
+  await page.goto(`/#/huishoudens/${id}/gesprek`);
+  await expect(overview.progress()).toHaveText('2 van 14 besproken');
+  await expect(overview.tile('Alcohol, drugs en gokken')).toContainText('Niet van toepassing');
+  await expect(page.getByRole('link', { name: 'Verder met Geld' })).toBeVisible();
+
+  // The gambling signal is folded away with the reason, and can be shown.
+  const signals = new IntakeSignalsPage(page);
+  await page.goto(`/#/huishoudens/${id}/gesprek/signalen`);
+  await expect(signals.signal('Schulden door gokken')).toHaveCount(0);
+  await expect(page.getByText('Dit leefgebied is niet van toepassing. Daarom staat 1 signaal niet op deze pagina.')).toBeVisible();
+  await signals.showHidden('Alcohol, drugs en gokken').click();
+  await expect(signals.signal('Schulden door gokken')).toBeVisible();
+  await expectNoAxeViolations(page, 'signals page with a domain that does not apply');
 });

@@ -29,6 +29,7 @@ export class IntakeDomainPage {
   goesWell = () => this.page.getByLabel('Wat gaat goed?');
   wishes = () => this.page.getByLabel('Wensen');
   done = () => this.page.getByRole('checkbox', { name: 'Besproken' });
+  notApplicable = () => this.page.getByRole('checkbox', { name: 'Niet van toepassing' });
   addAction = () => this.page.getByRole('button', { name: 'Afspraak toevoegen' });
   action = (n: number) => this.page.getByRole('group', { name: `Afspraak ${n}`, exact: true });
   next = () => this.page.getByRole('link', { name: /^Volgende: / });
@@ -54,7 +55,9 @@ export class IntakeSignalsPage {
   /** The button that unfolds a ticked signal's date and note. */
   details = (title: string) => this.page.getByRole('button', { name: `Datum en opmerking bij ${title}` });
   groupHeading = (domain: string) => this.page.getByRole('heading', { level: 2, name: domain, exact: true });
-  showChildren = () => this.page.getByRole('button', { name: 'Signalen over kinderen tonen' });
+  /** The button that shows (or hides again) a domain's signals that cannot apply to this household. */
+  showHidden = (domain: string) => this.page.getByRole('button', { name: `Toch tonen (${domain})` });
+  hideHidden = (domain: string) => this.page.getByRole('button', { name: `Weer verbergen (${domain})` });
 
   /** Unfolds the details of a ticked signal when they are folded. */
   async openDetails(title: string): Promise<void> {

@@ -168,6 +168,8 @@ export const domainEntrySchema = z.object({
   wishes: text(5000),
   actions: z.array(actionSchema).max(MAX_ACTIONS, `Er kunnen maximaal ${MAX_ACTIONS} afspraken bij één leefgebied. Verwijder een afspraak die klaar is.`),
   done: z.boolean(),
+  /** The domain does not apply to this household (e.g. children and parenting without children); counts as done. Absent on older rows. */
+  notApplicable: z.boolean().optional(),
   updatedAt: z.iso.datetime().nullable(),
 });
 export type DomainEntry = z.infer<typeof domainEntrySchema>;

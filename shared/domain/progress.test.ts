@@ -27,6 +27,20 @@ describe('intake progress', () => {
     expect(nextDomain(withEntries, lifeDomains)?.id).toBe('werk-en-school');
   });
 
+  it('counts a domain marked not applicable as done in "N van 14 besproken", and skips it when continuing', () => {
+    const withNa = { domains: { geld: { ...emptyDomainEntry(), notApplicable: true } } };
+    const p = intakeProgress(withNa, lifeDomains);
+    expect(p).toMatchObject({ done: 1, notApplicable: 1, started: 0, untouched: 13 });
+    expect(p.domains.find((d) => d.id === 'geld')?.status).toBe('not-applicable');
+    expect(nextDomain(withNa, lifeDomains)?.id).toBe('werk-en-school');
+  });
+
+  it('reads an older entry without the field as applicable', () => {
+    const old = { ...emptyDomainEntry(), done: true };
+    expect('notApplicable' in old).toBe(false);
+    expect(domainStatus(old)).toBe('done');
+  });
+
   it('has no next domain when every domain is done', () => {
     const all = { domains: Object.fromEntries(lifeDomains.map((d) => [d.id, { ...emptyDomainEntry(), done: true }])) };
     expect(nextDomain(all, lifeDomains)).toBeNull();

@@ -2,7 +2,7 @@ import type { DomainEntry, Intake, LifeDomain } from './intake.schema';
 
 /** Where the conversation is per life domain, for the intake overview. */
 
-export type DomainStatus = 'done' | 'started' | 'untouched';
+export type DomainStatus = 'done' | 'not-applicable' | 'started' | 'untouched';
 
 export interface DomainProgress {
   id: string;
@@ -14,15 +14,18 @@ export interface DomainProgress {
 
 export interface IntakeProgress {
   domains: DomainProgress[];
+  /** Discussed or marked not applicable: what "N van 14 besproken" counts. */
   done: number;
+  notApplicable: number;
   started: number;
   untouched: number;
   total: number;
 }
 
-/** Done when marked done; started when anything was filled in; otherwise untouched. */
+/** Not applicable when marked so; done when marked done; started when anything was filled in; otherwise untouched. */
 export function domainStatus(entry: DomainEntry | undefined): DomainStatus {
   if (!entry) return 'untouched';
+  if (entry.notApplicable === true) return 'not-applicable';
   if (entry.done) return 'done';
   const touched =
     entry.score !== null || entry.actions.length > 0 || [entry.ownView, entry.goesWell, entry.wishes].some((t) => t.trim() !== '');
@@ -38,10 +41,10 @@ export function intakeProgress(intake: Pick<Intake, 'domains'>, domains: readonl
       return { id: d.id, title: d.title, order: d.order, status: domainStatus(entry), score: entry?.score ?? null };
     });
   const count = (s: DomainStatus) => list.filter((d) => d.status === s).length;
-  return { domains: list, done: count('done'), started: count('started'), untouched: count('untouched'), total: list.length };
+  return { domains: list, done: count('done') + count('not-applicable'), notApplicable: count('not-applicable'), started: count('started'), untouched: count('untouched'), total: list.length };
 }
 
-/** The first domain in order that is not done yet, to continue the conversation; null when all are done. */
+/** The first domain in order that is neither done nor not applicable, to continue the conversation; null when none is left. */
 export function nextDomain(intake: Pick<Intake, 'domains'>, domains: readonly LifeDomain[]): DomainProgress | null {
-  return intakeProgress(intake, domains).domains.find((d) => d.status !== 'done') ?? null;
+  return intakeProgress(intake, domains).domains.find((d) => d.status === 'started' || d.status === 'untouched') ?? null;
 }

@@ -13,6 +13,7 @@ const domainFields: Readonly<Record<Exclude<keyof DomainEntry, 'updatedAt'>, str
   wishes: 'Wensen',
   actions: 'Afspraken',
   done: 'Besproken',
+  notApplicable: 'Niet van toepassing',
 };
 
 const financeFields: Readonly<Record<keyof Finances, string>> = {

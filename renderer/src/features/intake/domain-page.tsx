@@ -3,6 +3,8 @@ import { Link, useParams } from 'react-router';
 import { lifeDomains } from '../../../../resources/index';
 import { domainEntryOf, type DomainEntry, type LifeDomain } from '../../../../shared/domain/intake.schema';
 import { nextDomain } from '../../../../shared/domain/progress';
+import { countMembers } from '../../../../shared/domain/household.schema';
+import { CHILDREN_DOMAIN_ID } from '../signals/signals-model';
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { TextArea } from '../../ui/text-field';
@@ -35,7 +37,13 @@ export function DomainPage() {
             <p className="domain-question">{domain.question}</p>
             <p className="muted">{domain.description}</p>
             <SaveStatus state={editor.saveState} />
-            <DomainForm key={domain.id} domain={domain} initial={entry} onChange={(e) => editor.saveDomain(domain.id, e)} />
+            <DomainForm
+              key={domain.id}
+              domain={domain}
+              initial={entry}
+              noChildren={domain.id === CHILDREN_DOMAIN_ID && countMembers(ready.household.members).children === 0}
+              onChange={(e) => editor.saveDomain(domain.id, e)}
+            />
             <nav className="domain-nav" aria-label={nlIntake.domainsTitle}>
               {prev ? <Link to={`${base}/${prev.id}`}>{t.previous(prev.title)}</Link> : <span />}
               {open && open.id !== next?.id ? <Link to={`${base}/${open.id}`}>{t.firstOpen(open.title)}</Link> : null}
@@ -53,7 +61,7 @@ export function DomainPage() {
 }
 
 /** The editable entry; its own state is what the worker sees, every change goes straight to `onChange`. */
-function DomainForm({ domain, initial, onChange }: { domain: LifeDomain; initial: DomainEntry; onChange: (e: DomainEntry) => void }) {
+function DomainForm({ domain, initial, noChildren, onChange }: { domain: LifeDomain; initial: DomainEntry; noChildren: boolean; onChange: (e: DomainEntry) => void }) {
   const [entry, setEntry] = useState(initial);
   const change = (patch: Partial<DomainEntry>) => {
     const next = { ...entry, ...patch };
@@ -61,8 +69,24 @@ function DomainForm({ domain, initial, onChange }: { domain: LifeDomain; initial
     onChange(next);
   };
   const scoreName = `score-${domain.id}`;
+  const notApplicable = entry.notApplicable === true;
   return (
     <form className="domain-form" onSubmit={(e) => e.preventDefault()}>
+      <div className="check-field">
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={notApplicable}
+            onChange={(e) => change({ notApplicable: e.target.checked })}
+            aria-describedby={`${scoreName}-na-hint`}
+          />
+          {t.notApplicable}
+        </label>
+        <p id={`${scoreName}-na-hint`} className="field__hint">
+          {noChildren && !notApplicable ? `${t.noChildren} ` : null}
+          {t.notApplicableHint}
+        </p>
+      </div>
       <fieldset className="score-group">
         <legend>{t.scoreLegend}</legend>
         {domain.levels.map((level, i) => (

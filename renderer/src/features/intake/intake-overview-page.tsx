@@ -11,7 +11,7 @@ import { SaveStatus } from './save-status';
 import { UrgencyBanner } from './urgency-banner';
 import { useRouteIntake, useToday } from './use-intake';
 
-const markers: Record<DomainStatus, string> = { done: '✓', started: '◐', untouched: '○' };
+const markers: Record<DomainStatus, string> = { done: '✓', 'not-applicable': '–', started: '◐', untouched: '○' };
 
 /** #/huishoudens/:id/gesprek — all life domains at a glance, urgency, signals, money and regelingen. */
 export function IntakeOverviewPage() {

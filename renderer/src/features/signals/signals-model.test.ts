@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signalCatalogue } from '../../../../resources/index';
-import { CHILDREN_DOMAIN_ID, hiddenSignalIds, matchSignals, observedOnError, savableSignals, type SignalDraft } from './signals-model';
+import { CHILDREN_DOMAIN_ID, domainsThatDoNotApply, hiddenSignalIds, matchSignals, observedOnError, savableSignals, type SignalDraft } from './signals-model';
 
 const today = '2026-03-10';
 const draft = (over: Partial<SignalDraft>): SignalDraft => ({
@@ -38,6 +38,12 @@ describe('signals that cannot apply', () => {
     const hidden = hiddenSignalIds(signalCatalogue, { children: 0 }, new Set());
     expect(childrenSignals.length).toBeGreaterThan(0);
     expect([...hidden].sort()).toEqual([...childrenSignals].sort());
+  });
+
+  it('hides the signals of a domain marked not applicable, and says why per domain', () => {
+    const hidden = hiddenSignalIds(signalCatalogue, { children: 2 }, new Set(), new Set(['verslaving']));
+    expect([...hidden]).toEqual(['gokschulden']);
+    expect(domainsThatDoNotApply({ children: 0 }, new Set(['verslaving']))).toEqual(new Map([['verslaving', 'not-applicable'], [CHILDREN_DOMAIN_ID, 'no-children']]));
   });
 
   it('hides nothing when there are children', () => {

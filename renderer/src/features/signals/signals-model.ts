@@ -34,15 +34,28 @@ export function savableSignals(drafts: readonly SignalDraft[], stored: readonly 
 /** Life domains whose signals cannot apply to a household without children. */
 export const CHILDREN_DOMAIN_ID = 'kinderen-en-opvoeding';
 
+/** Why a life domain's signals are folded away: no children in the household, or marked not applicable. */
+export type HiddenReason = 'no-children' | 'not-applicable';
+
+/** Per life domain, why its signals cannot apply to this household; domains that apply are absent. */
+export function domainsThatDoNotApply(household: { children: number }, notApplicable: ReadonlySet<string>): Map<string, HiddenReason> {
+  const out = new Map<string, HiddenReason>();
+  for (const id of notApplicable) out.set(id, 'not-applicable');
+  if (household.children === 0) out.set(CHILDREN_DOMAIN_ID, 'no-children');
+  return out;
+}
+
 /**
  * Catalogue signals hidden because they cannot apply: the children's signals when the household has
- * no children. A ticked signal is never hidden, so nothing recorded disappears from view.
+ * no children, and the signals of a domain marked not applicable. A ticked signal is never hidden,
+ * so nothing recorded disappears from view.
  */
 export function hiddenSignalIds(
   catalogue: readonly SignalCatalogueEntry[],
   household: { children: number },
   ticked: ReadonlySet<string>,
+  notApplicable: ReadonlySet<string> = new Set(),
 ): Set<string> {
-  if (household.children > 0) return new Set();
-  return new Set(catalogue.filter((s) => s.domainId === CHILDREN_DOMAIN_ID && !ticked.has(s.id)).map((s) => s.id));
+  const out = domainsThatDoNotApply(household, notApplicable);
+  return new Set(catalogue.filter((s) => out.has(s.domainId) && !ticked.has(s.id)).map((s) => s.id));
 }

@@ -11,7 +11,7 @@ import { SaveStatus } from '../intake/save-status';
 import { UrgencyBanner } from '../intake/urgency-banner';
 import { useClock, useRouteIntake, useToday } from '../intake/use-intake';
 import { SignalDetails } from './signal-details';
-import { CHILDREN_DOMAIN_ID, hiddenSignalIds, matchSignals, savableSignals, type SignalDraft } from './signals-model';
+import { domainsThatDoNotApply, hiddenSignalIds, matchSignals, savableSignals, type SignalDraft } from './signals-model';
 
 const t = nlIntake.signals;
 const helpName = (id: string) => helpCatalogue.find((h) => h.id === id)?.name ?? id;
@@ -42,6 +42,7 @@ export function SignalsPage() {
             initial={ready.intake.signals}
             stored={ready.intake.signals}
             childCount={countMembers(ready.household.members).children}
+            notApplicable={new Set(Object.entries(ready.intake.domains).flatMap(([id, e]) => (e.notApplicable === true ? [id] : [])))}
             onChange={editor.saveSignals}
           />
         </>
@@ -54,15 +55,17 @@ interface SignalsFormProps {
   initial: RecordedSignal[];
   stored: RecordedSignal[];
   childCount: number;
+  /** Life domains marked not applicable. */
+  notApplicable: ReadonlySet<string>;
   onChange: (s: RecordedSignal[]) => void;
 }
 
-function SignalsForm({ initial, stored, childCount, onChange }: SignalsFormProps) {
+function SignalsForm({ initial, stored, childCount, notApplicable, onChange }: SignalsFormProps) {
   const clock = useClock();
   const today = useToday();
   const [drafts, setDrafts] = useState<SignalDraft[]>(initial);
   const [query, setQuery] = useState('');
-  const [showChildren, setShowChildren] = useState(false);
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
   const [freeText, setFreeText] = useState('');
   const [freeError, setFreeError] = useState<string | undefined>(undefined);
 
@@ -83,11 +86,12 @@ function SignalsForm({ initial, stored, childCount, onChange }: SignalsFormProps
     commit(on ? [...drafts, record(catalogueId, '')] : drafts.filter((d) => d.catalogueId !== catalogueId));
 
   const ticked = new Set(drafts.flatMap((d) => (d.catalogueId ? [d.catalogueId] : [])));
-  const hidden = hiddenSignalIds(signalCatalogue, { children: childCount }, ticked);
+  const hidden = hiddenSignalIds(signalCatalogue, { children: childCount }, ticked, notApplicable);
+  const reasons = domainsThatDoNotApply({ children: childCount }, notApplicable);
   const matches = new Set(matchSignals(signalCatalogue, query).map((s) => s.id));
-  const visible = signalCatalogue.filter((s) => (matches.has(s.id) && (showChildren || !hidden.has(s.id))) || ticked.has(s.id));
+  const visible = signalCatalogue.filter((s) => (matches.has(s.id) && (shown.has(s.domainId) || !hidden.has(s.id))) || ticked.has(s.id));
   const free = drafts.filter((d) => d.catalogueId === null);
-  const hiddenCount = hidden.size;
+  const toggleDomain = (domainId: string) => setShown((now) => (now.has(domainId) ? new Set([...now].filter((d) => d !== domainId)) : new Set([...now, domainId])));
 
   return (
     <form className="signals-form" onSubmit={(e) => e.preventDefault()}>
@@ -97,19 +101,22 @@ function SignalsForm({ initial, stored, childCount, onChange }: SignalsFormProps
       {visible.length === 0 ? <p className="muted">{t.noMatch}</p> : null}
       {lifeDomains.map((domain) => {
         const entries = visible.filter((s) => s.domainId === domain.id);
-        const childrenToggle = domain.id === CHILDREN_DOMAIN_ID && hiddenCount > 0;
-        if (entries.length === 0 && !childrenToggle) return null;
+        const reason = reasons.get(domain.id);
+        const hiddenHere = signalCatalogue.filter((s) => s.domainId === domain.id && hidden.has(s.id) && matches.has(s.id)).length;
+        const isShown = shown.has(domain.id);
+        if (entries.length === 0 && (reason === undefined || hiddenHere === 0)) return null;
         const headingId = `signals-${domain.id}`;
         return (
           <section key={domain.id} className="form-section signal-group" aria-labelledby={headingId}>
             <h2 id={headingId} className="signal-group__title">
               {domain.title}
             </h2>
-            {childrenToggle ? (
+            {reason !== undefined && hiddenHere > 0 ? (
               <p className="signal-group__hidden">
-                {showChildren ? null : <span>{t.childrenHidden(hiddenCount)} </span>}
-                <button type="button" className="button button--secondary button--small" aria-expanded={showChildren} onClick={() => setShowChildren(!showChildren)}>
-                  {showChildren ? t.childrenHide : t.childrenShow}
+                {isShown ? null : <span>{reason === 'no-children' ? t.childrenHidden(hiddenHere) : t.notApplicableHidden(hiddenHere)} </span>}
+                <button type="button" className="button button--secondary button--small" aria-expanded={isShown} onClick={() => toggleDomain(domain.id)}>
+                  {isShown ? t.hiddenHide : t.hiddenShow}
+                  <span className="visually-hidden"> ({domain.title})</span>
                 </button>
               </p>
             ) : null}
