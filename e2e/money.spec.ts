@@ -16,11 +16,11 @@ test.use({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
 async function addDebt(money: IntakeMoneyPage, n: number, d: { creditor: string; amount: string | null; type: string; stage: string }): Promise<void> {
   await money.add('Schuld toevoegen').click();
   const row = money.group(`Schuld ${n}`);
-  await row.getByLabel('Schuldeiser').fill(d.creditor);
+  await row.getByLabel('Aan wie is de schuld?').fill(d.creditor);
   if (d.amount === null) await money.amountUnknown(n).check();
   else await row.getByLabel('Bedrag', { exact: true }).fill(d.amount);
   await row.getByLabel('Soort schuld').selectOption({ label: d.type });
-  await row.getByLabel('Fase', { exact: true }).selectOption({ label: d.stage });
+  await row.getByLabel('Hoe ver is de schuld?').selectOption({ label: d.stage });
 }
 
 async function newJeroen(page: Page): Promise<string> {
