@@ -36,14 +36,17 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      ...boundary(['**/electron/**', '**/server/**', 'electron', 'pg', 'fastify', 'node:*'], 'The renderer talks to its host only through shared/ipc, and to the hub only over HTTP.'),
+      ...boundary(['**/electron/**', '**/server/**', '**/contract/**', 'electron', 'pg', 'fastify', 'node:*'], 'The renderer talks to its host only through shared/ipc, and to the hub only over HTTP.'),
     },
   },
-  { files: ['server/**/*.ts'], rules: boundary(['**/renderer/**', '**/electron/**', 'electron', 'react', 'dexie'], 'The hub shares only shared/ and resources/ with the app.') },
-  { files: ['electron/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', 'react', 'dexie'], 'The main process is thin: it shares only shared/ with the renderer.') },
-  { files: ['shared/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', '**/electron/**', 'electron', 'react', 'dexie', 'fastify', 'node:*'], 'shared/ is pure contracts, usable on every side.') },
+  { files: ['server/**/*.ts'], rules: boundary(['**/renderer/**', '**/electron/**', '**/contract/**', 'electron', 'react', 'dexie'], 'The hub shares only shared/ and resources/ with the app.') },
+  { files: ['electron/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', '**/contract/**', 'react', 'dexie'], 'The main process is thin: it shares only shared/ with the renderer.') },
+  { files: ['shared/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', '**/electron/**', '**/contract/**', 'electron', 'react', 'dexie', 'fastify', 'node:*'], 'shared/ is pure contracts, usable on every side.') },
+  // contract/ is the one place where the device's code meets the hub's code (tests of the engine against the real hub);
+  // it may import renderer/, server/ and shared/, and nothing imports it.
+  { files: ['contract/**/*.ts'], rules: boundary(['**/electron/**', 'electron', 'react'], 'Contract tests run the device and the hub in one process; the main process and React are not part of it.') },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts', 'bench/**/*.ts', 'contract/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/unbound-method': 'off' },
   },
   {

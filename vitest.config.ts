@@ -21,6 +21,17 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      {
+        // The device's sync engine against the real hub: both sides in one process (see contract/).
+        test: {
+          name: 'contract',
+          environment: 'node',
+          include: ['contract/**/*.test.ts'],
+          setupFiles: ['fake-indexeddb/auto'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });
