@@ -1,7 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { checkHubUrl } from '../shared/hub-url';
 
-const hub = process.env.KEUKENTAFEL_HUB_URL ?? 'http://127.0.0.1:4319';
+const hubUrl = process.env.KEUKENTAFEL_HUB_URL ?? 'http://127.0.0.1:4319';
+// The preview proxies /api to the hub: the same rule as the app, plain http only to this computer.
+const checkedHub = checkHubUrl(hubUrl);
+if (!checkedHub.ok) {
+  throw new Error(`KEUKENTAFEL_HUB_URL ${hubUrl} refused (${checkedHub.problem}): use https, or http only to 127.0.0.1, ::1 or localhost.`);
+}
+const hub = checkedHub.origin;
 
 /**
  * The same deny-by-default policy Electron sets, so the browser preview catches violations too
