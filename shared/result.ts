@@ -29,6 +29,7 @@ export const errorCodes = [
   'account.other-worker',
   'account.key-problem',
   'account.demo-only',
+  'account.upgrade-failed',
   'pin.invalid',
   'pin.too-easy',
   'pin.wrong',

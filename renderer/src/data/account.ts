@@ -3,10 +3,12 @@ import { userSchema } from '../../../shared/api/auth';
 import type { ErrorCode, Result } from '../../../shared/result';
 import { fail, ok } from '../../../shared/result';
 import type { DeviceAccount, DeviceStatus, Session } from './contracts';
-import { decryptJson, encryptJson } from './crypto/cipher';
+import { places } from './crypto/places';
+import { openRecord, sealRecord } from './crypto/record';
 import type { KeyHost } from './crypto/keys';
 import { generateDataKey, newSalt, toSessionKey, unwrapDataKey, wrapDataKey } from './crypto/keys';
 import type { AccountRow, KeukentafelDb } from './db';
+import { upgradeRecords } from './migrations/bind-records';
 import type { PinKdf } from './pin-kdf';
 import { PIN_KDF, derivePinKey, storedKdf, weakerThan } from './pin-kdf';
 import { pinProblem } from './pin-policy';
@@ -96,13 +98,14 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   }
 
   async function sealToken(key: CryptoKey, login: LoginResponse): Promise<Pick<AccountRow, 'tokenIv' | 'token' | 'tokenExpiresAt'>> {
-    const sealed = await encryptJson(key, login.token);
+    // Sealed to this worker's account row: a token copied from another device's row does not open here.
+    const sealed = await sealRecord(key, places.hubToken(login.user.id), login.token);
     return { tokenIv: sealed.iv, token: sealed.data, tokenExpiresAt: Date.parse(login.expiresAt) };
   }
 
   async function openToken(row: AccountRow, key: CryptoKey): Promise<string | null> {
     if (!row.token || !row.tokenIv || (row.tokenExpiresAt ?? 0) <= clock.now()) return null;
-    const value = await decryptJson(key, row.tokenIv, row.token).catch(() => null);
+    const value = await openRecord(key, places.hubToken(row.userId), row.tokenIv, row.token).catch(() => null);
     return typeof value === 'string' ? value : null;
   }
 
@@ -164,6 +167,17 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
 
   const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
 
+  /** Brings records from before version 5 to the bound format, once, before anything reads them. */
+  async function upgrade(key: CryptoKey): Promise<Result<AccountRow>> {
+    try {
+      await upgradeRecords(db, key);
+    } catch {
+      return fail('account.upgrade-failed');
+    }
+    const row = await db.meta.get('account');
+    return row ? ok(row) : fail('account.none');
+  }
+
   return {
     async status(): Promise<DeviceStatus> {
       const row = await db.meta.get('account');
@@ -182,6 +196,8 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         // Same worker signing in again (e.g. the token expired): the PIN must open the existing key.
         const opened = await openKey(pin);
         if (!opened.ok) return opened;
+        const upgraded = await upgrade(opened.value.key);
+        if (!upgraded.ok) return upgraded;
         await db.meta.update('account', await sealToken(opened.value.key, login));
         return ok(await begin({ user: login.user, key: opened.value.key, token: login.token }));
       }
@@ -208,13 +224,19 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         lockedUntil: 0,
         ...(await sealToken(key, login)),
       });
+      // Nothing older to move on a new device: this only marks the store as current.
+      const upgraded = await upgrade(key);
+      if (!upgraded.ok) return upgraded;
       return ok(await begin({ user, key, token: login.token, seedDemo: login.demo === true }));
     },
 
     async unlock(pin) {
       const opened = await openKey(pin);
       if (!opened.ok) return opened;
-      const { row, key } = opened.value;
+      const { key } = opened.value;
+      const upgraded = await upgrade(key);
+      if (!upgraded.ok) return upgraded;
+      const row = upgraded.value;
       return ok(await begin({ user: userOf(row), key, token: await openToken(row, key) }));
     },
 

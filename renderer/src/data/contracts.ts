@@ -90,12 +90,22 @@ export interface SyncEngine {
   subscribe(listener: () => void): () => void;
 }
 
+/**
+ * What changed, by name only: a section (`household`, `signals`, `finances`, `domain:<domain id>`,
+ * or `legacy` for an old line that could not be read back) and its field names (e.g. `ownView`;
+ * `created` or `details` for the household). The UI says it in Dutch (i18n/history-labels.ts).
+ */
+export interface HistoryChange {
+  section: 'household' | 'signals' | 'finances' | 'legacy' | `domain:${string}`;
+  fields: string[];
+  /** Only for `legacy`: the Dutch line as it was stored before version 5. */
+  text?: string;
+}
+
 /** One line of a household's edit history: who changed what, when (no values, only what). */
-export interface HistoryEntry {
+export interface HistoryEntry extends HistoryChange {
   at: string;
   by: string;
-  /** Dutch, e.g. "Geld: hoe ziet u het zelf?" or "Huishouden: gegevens". */
-  what: string;
 }
 
 /** Why a household is urgent in the sense of the Wgs: the ids of its crisis types that count (settings order). */

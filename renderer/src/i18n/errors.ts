@@ -42,6 +42,7 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
     'Gebruik voor echte huishoudens de Keukentafel-app op de laptop.',
   'pin.invalid': () => 'Kies een pincode van 6 tot 12 cijfers.',
   'pin.too-easy': () => 'Deze pincode is te makkelijk te raden. Kies cijfers zonder herhaling, reeks of datum.',
+  'account.upgrade-failed': () => 'De gegevens op dit apparaat konden niet worden bijgewerkt. Er is niets verloren. Probeer het opnieuw.',
   'pin.wrong': (p) => {
     const left = num(p, 'left');
     return `Deze pincode klopt niet. Er ${plural(left, 'is', 'zijn')} nog ${left} ${plural(left, 'poging', 'pogingen')} over.`;

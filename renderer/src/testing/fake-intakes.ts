@@ -2,7 +2,7 @@ import { settings, signalCatalogue } from '../../../resources/index';
 import type { User } from '../../../shared/api/auth';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
 import { assessUrgency } from '../../../shared/domain/urgency';
-import type { HistoryEntry, HouseholdUrgency, IntakeRepository } from '../data/contracts';
+import type { HistoryChange, HistoryEntry, HouseholdUrgency, IntakeRepository } from '../data/contracts';
 import { createEmitter } from '../data/ports';
 
 /** An in-memory IntakeRepository; `failNext` makes the next save reject, to test the error state. */
@@ -16,7 +16,7 @@ export function createFakeIntakes(user: User, now: () => number) {
   let failures = 0;
   const stamp = () => new Date(now()).toISOString();
   const get = (id: string) => intakes.get(id) ?? emptyIntake(id, stamp());
-  const write = (id: string, change: (i: Intake) => Intake, what: string): Promise<void> => {
+  const write = (id: string, change: (i: Intake) => Intake, what: HistoryChange): Promise<void> => {
     if (failures > 0) {
       failures -= 1;
       return Promise.reject(new Error('Opslaan mislukt'));
@@ -29,14 +29,14 @@ export function createFakeIntakes(user: User, now: () => number) {
     else urgent.delete(id);
     urgencyView = null;
     urgencyChanges.emit();
-    history.set(id, [{ at: stamp(), by: user.displayName, what }, ...(history.get(id) ?? [])]);
+    history.set(id, [{ at: stamp(), by: user.displayName, ...what }, ...(history.get(id) ?? [])]);
     return Promise.resolve();
   };
   const repo: IntakeRepository & { failNext(n?: number): void; peek(id: string): Intake | undefined } = {
     load: (id) => Promise.resolve(structuredClone(get(id))),
-    saveDomain: (id, domainId, entry) => write(id, (i) => ({ ...i, domains: { ...i.domains, [domainId]: structuredClone(entry) } }), `Leefgebied ${domainId}`),
-    saveSignals: (id, signals) => write(id, (i) => ({ ...i, signals: structuredClone(signals) }), 'Signalen'),
-    saveFinances: (id, finances) => write(id, (i) => ({ ...i, finances: structuredClone(finances) }), 'Geldzaken'),
+    saveDomain: (id, domainId, entry) => write(id, (i) => ({ ...i, domains: { ...i.domains, [domainId]: structuredClone(entry) } }), { section: `domain:${domainId}`, fields: [] }),
+    saveSignals: (id, signals) => write(id, (i) => ({ ...i, signals: structuredClone(signals) }), { section: 'signals', fields: [] }),
+    saveFinances: (id, finances) => write(id, (i) => ({ ...i, finances: structuredClone(finances) }), { section: 'finances', fields: [] }),
     saveCursor(id, route) {
       cursors.set(id, route);
       return Promise.resolve();

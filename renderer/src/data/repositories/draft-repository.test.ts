@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { tagParts } from '../crypto/places';
+import { createTagger } from '../crypto/tags';
 import { KeukentafelDb } from '../db';
 import { dumpIndexedDb, fakeClock, freshDb, readableText } from '../testing/fakes';
 import { openDraftRepository } from './draft-repository';
@@ -48,8 +50,8 @@ describe('draft repository', () => {
     const { db, repo } = await setup();
     await repo.save('household:new', halfTyped);
     const text = readableText(await dumpIndexedDb(db.name)).join('\n');
-    expect(text).toContain('household:new');
-    for (const secret of ['Verhoeven', 'Jeroen', '6411', 'bakker']) expect(text).not.toContain(secret);
+    // Not even the form's name: the row key is an opaque tag.
+    for (const secret of ['Verhoeven', 'Jeroen', '6411', 'bakker', 'household']) expect(text).not.toContain(secret);
   });
 
   it('discards a draft, even when a save was still on its way', async () => {
@@ -60,12 +62,21 @@ describe('draft repository', () => {
     expect(await repo.load('household:new')).toBeNull();
   });
 
-  it('drops a draft that cannot be opened with this key, so the form starts clean', async () => {
-    const { db, clock, repo } = await setup();
+  it('finds no draft under another key, and drops one copied from another form, so the form starts clean', async () => {
+    const { db, key, clock, repo } = await setup();
+    const id = crypto.randomUUID();
     await repo.save('household:new', halfTyped);
     const other = openDraftRepository({ db, key: await newKey(), clock });
     expect(await other.load('household:new')).toBeNull();
-    expect(await db.drafts.count()).toBe(0);
+    // Someone with write access to IndexedDB copies the new-household draft over another form's draft.
+    await repo.save(`household:${id}`, { name: 'Familie Smeets' });
+    const tagger = createTagger(key);
+    const source = await db.drafts.get(await tagger.tag(...tagParts.draft('household:new')));
+    const targetKey = await tagger.tag(...tagParts.draft(`household:${id}`));
+    await db.drafts.update(targetKey, { iv: source!.iv, data: source!.data });
+    expect(await repo.load(`household:${id}`)).toBeNull();
+    expect(await db.drafts.get(targetKey)).toBeUndefined();
+    expect(await repo.load('household:new')).toMatchObject({ name: 'Familie Verhoeven' });
   });
 
   it('refuses a draft name that could carry personal data', async () => {

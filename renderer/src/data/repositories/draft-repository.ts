@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import type { DraftRepository } from '../contracts';
-import { decryptJson, encryptJson } from '../crypto/cipher';
+import { places, tagParts } from '../crypto/places';
+import { openRecord, sealRecord } from '../crypto/record';
+import { createTagger } from '../crypto/tags';
 import type { KeukentafelDb } from '../db';
 import type { Clock } from '../ports';
 
 /**
- * Half-typed forms, encrypted like every other personal record, one row per form.
+ * Half-typed forms, encrypted like every other personal record, one row per form. The row key is an
+ * opaque tag of the draft's name (which names a form and a household), and the row is sealed to it.
  * Operations on one draft run in call order, so a late save can never bring back a discarded draft.
  */
 
@@ -27,6 +30,8 @@ function checkId(id: string): string {
 export function openDraftRepository(deps: DraftRepositoryDeps): DraftRepository {
   const { db, key, clock } = deps;
   const chains = new Map<string, Promise<unknown>>();
+  const tagger = createTagger(key);
+  const rowId = (id: string) => tagger.tag(...tagParts.draft(id));
 
   function serial<T>(id: string, task: () => Promise<T>): Promise<T> {
     const run = (chains.get(id) ?? Promise.resolve()).then(task);
@@ -43,13 +48,14 @@ export function openDraftRepository(deps: DraftRepositoryDeps): DraftRepository 
     load(id) {
       checkId(id);
       return serial(id, async () => {
-        const row = await db.drafts.get(id);
+        const rowKey = await rowId(id);
+        const row = await db.drafts.get(rowKey);
         if (!row) return null;
         try {
-          return await decryptJson(key, row.iv, row.data);
+          return await openRecord(key, places.draft(id), row.iv, row.data);
         } catch {
-          // A draft that cannot be opened (e.g. another key) is worth nothing: the form starts clean.
-          await db.drafts.delete(id);
+          // A draft that cannot be opened (e.g. another key, or copied from another form) is worth nothing: the form starts clean.
+          await db.drafts.delete(rowKey);
           return null;
         }
       });
@@ -58,15 +64,15 @@ export function openDraftRepository(deps: DraftRepositoryDeps): DraftRepository 
     save(id, value) {
       checkId(id);
       return serial(id, async () => {
-        const sealed = await encryptJson(key, value);
-        await db.drafts.put({ id, updatedAt: clock.now(), iv: sealed.iv, data: sealed.data });
+        const [rowKey, sealed] = await Promise.all([rowId(id), sealRecord(key, places.draft(id), value)]);
+        await db.drafts.put({ id: rowKey, updatedAt: clock.now(), iv: sealed.iv, data: sealed.data });
       });
     },
 
     discard(id) {
       checkId(id);
       return serial(id, async () => {
-        await db.drafts.delete(id);
+        await db.drafts.delete(await rowId(id));
       });
     },
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
+import { historyLabel } from '../../i18n/history-labels';
 import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
 import { createHistoryLog } from './history-log';
 import { openHouseholdRepository } from './household-repository';
@@ -34,7 +35,7 @@ describe('edit history', () => {
     await type('Ik', 0);
     await type('Ik ben', MINUTE);
     await type('Ik ben zuinig', 2 * MINUTE);
-    expect(await intakes.history(id)).toEqual([{ at: at(3 * MINUTE), by: sanne.name, what: 'Geld — Hoe ziet u het zelf?' }]);
+    expect(await intakes.history(id)).toEqual([{ at: at(3 * MINUTE), by: sanne.name, section: 'domain:geld', fields: ['ownView'] }]);
     await type('Ik ben zuinig.', 2 * MINUTE + 1);
     expect((await intakes.history(id)).map((e) => e.at)).toEqual([at(5 * MINUTE + 1), at(3 * MINUTE)]);
   });
@@ -51,7 +52,7 @@ describe('edit history', () => {
     await intakes.saveSignals(id, []);
     clock.advance(1_000);
     await openAs(ahmed).intakes.saveFinances(id, { ...emptyFinances(), selfEmployed: true });
-    const lines = (await intakes.history(id)).map((e) => `${e.by}: ${e.what}`);
+    const lines = (await intakes.history(id)).map((e) => `${e.by}: ${historyLabel(e)}`);
     expect(lines).toEqual([
       'Ahmed Bakker: Financiën — schulden, zelfstandig ondernemer',
       'Sanne de Vries: Financiën — schulden',
@@ -72,10 +73,11 @@ describe('edit history', () => {
     clock.advance(MINUTE);
     await households.update(h.id, householdInput('Familie Jansen-Smit'));
     expect(await intakes.history(h.id)).toEqual([
-      { at: at(2 * MINUTE), by: sanne.name, what: 'Huishouden — gegevens' },
-      { at: at(MINUTE), by: sanne.name, what: 'Wonen — Score' },
-      { at: at(0), by: sanne.name, what: 'Huishouden — aangemaakt' },
+      { at: at(2 * MINUTE), by: sanne.name, section: 'household', fields: ['details'] },
+      { at: at(MINUTE), by: sanne.name, section: 'domain:wonen', fields: ['score'] },
+      { at: at(0), by: sanne.name, section: 'household', fields: ['created'] },
     ]);
+    expect((await intakes.history(h.id)).map(historyLabel)).toEqual(['Huishouden — gegevens', 'Wonen — Score', 'Huishouden — aangemaakt']);
   });
 
   it('writes no history row when the household write fails (one transaction)', async () => {

@@ -4,6 +4,7 @@ import { newCaseKind } from '../../sync/kinds/new-case';
 import { openMessage } from '../../sync/outbox';
 import type { KeukentafelDb } from '../db';
 import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
+import { openDraftRepository } from './draft-repository';
 import { normalizeForSearch, openHouseholdRepository } from './household-repository';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
@@ -39,9 +40,9 @@ describe('household repository', () => {
   });
 
   it('deletes the form draft in the same transaction as the household write', async () => {
-    const { db, repo } = await open();
-    const draft = { id: 'household:new', updatedAt: 1, iv: new Uint8Array(12), data: new Uint8Array(4) };
-    await db.drafts.put(draft);
+    const { db, key, clock, repo } = await open();
+    const drafts = openDraftRepository({ db, key, clock });
+    await drafts.save('household:new', { name: 'Half' });
     const diskFull = () => {
       throw new Error('schijf vol');
     };
@@ -51,7 +52,8 @@ describe('household repository', () => {
     db.outbox.hook('creating').unsubscribe(diskFull);
     const h = await repo.create(householdInput(), { draftId: 'household:new' });
     expect(await db.drafts.count()).toBe(0);
-    await db.drafts.put({ ...draft, id: `household:${h.id}` });
+    await drafts.save(`household:${h.id}`, { name: 'Half' });
+    expect(await db.drafts.count()).toBe(1);
     await repo.update(h.id, householdInput('Familie Smeets'), { draftId: `household:${h.id}` });
     expect(await db.drafts.count()).toBe(0);
   });

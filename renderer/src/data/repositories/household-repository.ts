@@ -3,7 +3,10 @@ import type { Household, HouseholdInput, SyncState } from '../../../../shared/do
 import { countMembers, householdInputSchema, householdSchema } from '../../../../shared/domain/household.schema';
 import { z } from 'zod';
 import type { HouseholdRepository, HouseholdSummary } from '../contracts';
-import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
+import { mapBounded } from '../crypto/cipher';
+import { places, tagParts } from '../crypto/places';
+import { openRecord, sealRecord } from '../crypto/record';
+import { createTagger } from '../crypto/tags';
 import type { EncryptedRow, KeukentafelDb, OutboxRow } from '../db';
 import type { OutboxMessage } from '../../sync/kinds';
 import type { SealedMessages } from '../../sync/outbox';
@@ -11,12 +14,13 @@ import { createOutbox, enqueue } from '../../sync/outbox';
 import type { Clock } from '../ports';
 import { createEmitter } from '../ports';
 import type { HistoryLog } from './history-log';
-import { HOUSEHOLD_CREATED_LABEL, HOUSEHOLD_UPDATED_LABEL } from './intake-changes';
-import { loadHouseholdSnapshot, saveHouseholdSnapshot, SNAPSHOT_ID } from './household-snapshot';
+import type { HistoryChange } from '../contracts';
+import { HOUSEHOLD_CREATED, HOUSEHOLD_UPDATED } from './intake-changes';
+import { loadHouseholdSnapshot, saveHouseholdSnapshot } from './household-snapshot';
 
 /**
- * Households encrypted at rest (only id/updatedAt in clear), searched through an in-memory index
- * that is built once at unlock by decrypting every row.
+ * Households encrypted at rest (only id/updatedAt in clear), each sealed to its own id, searched
+ * through an in-memory index that is built once at unlock by decrypting every row.
  */
 
 export const IMPORT_CHUNK = 1_000;
@@ -96,9 +100,10 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   // Writes between their start and their in-memory put(): the index may be behind the rows then.
   let inFlight = 0;
 
+  const tagger = createTagger(key);
   const outbox = createOutbox({ key, clock, newId });
   const [snapshot, outboxRows, syncRows] = await Promise.all([
-    loadHouseholdSnapshot(db, key),
+    loadHouseholdSnapshot(db, key, tagger),
     db.outbox.where('kind').equals(NEW_CASE).toArray(),
     db.syncStates.where('[kind+entityId]').between([NEW_CASE, ''], [NEW_CASE, '\uffff']).toArray(),
   ]);
@@ -116,7 +121,9 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
     const rows = await db.households.toArray();
     const decrypted = await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
       try {
-        return householdSchema.parse(await decryptJson(key, row.iv, row.data));
+        const household = householdSchema.parse(await openRecord(key, places.household(row.id), row.iv, row.data));
+        // Sealed to its id, so this holds unless the code itself is wrong; never show a row under another id.
+        return household.id === row.id ? household : null;
       } catch {
         return null;
       }
@@ -131,7 +138,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
     if (savedGeneration === at || unreadable > 0 || inFlight > 0) return;
     const households = [...entries.values()].map((e) => e.household);
     const isCurrent = () => generation === at && inFlight === 0;
-    if (await saveHouseholdSnapshot(db, key, households, clock.now(), isCurrent)) savedGeneration = at;
+    if (await saveHouseholdSnapshot(db, key, tagger, households, clock.now(), isCurrent)) savedGeneration = at;
   }
 
   function summaryOf(entry: Entry): HouseholdSummary {
@@ -164,7 +171,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   }
 
   async function seal(h: Household): Promise<EncryptedRow> {
-    const { iv, data } = await encryptJson(key, h);
+    const { iv, data } = await sealRecord(key, places.household(h.id), h);
     return { id: h.id, updatedAt: Date.parse(h.updatedAt), iv, data };
   }
 
@@ -195,19 +202,23 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
    */
   async function record(
     householdId: string,
-    what: string,
+    change: HistoryChange,
     prepare: () => Promise<() => Promise<void>>,
     apply: () => void,
     draftId?: string,
   ): Promise<void> {
     const { history } = deps;
     const run = async () => {
-      const [writes, entry] = await Promise.all([prepare(), history ? history.entryFor(householdId, what) : null]);
+      const [writes, entry, draftKey] = await Promise.all([
+        prepare(),
+        history ? history.entryFor(householdId, change) : null,
+        draftId ? tagger.tag(...tagParts.draft(draftId)) : null,
+      ]);
       await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.history, db.drafts], async () => {
-        await db.snapshots.delete(SNAPSHOT_ID);
+        await db.snapshots.clear();
         await writes();
         if (entry) await db.history.put(entry.row);
-        if (draftId) await db.drafts.delete(draftId);
+        if (draftKey) await db.drafts.delete(draftKey);
       });
       entry?.committed();
     };
@@ -241,7 +252,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       const now = clock.now();
       const household = build(input, now);
       // Encrypt first: no awaits on anything but Dexie inside the transaction.
-      await record(household.id, HOUSEHOLD_CREATED_LABEL, async () => {
+      await record(household.id, HOUSEHOLD_CREATED, async () => {
         const [row, message] = await Promise.all([seal(household), outbox.seal([newCaseMessage(household)])]);
         return async () => {
           await db.households.add(row);
@@ -260,7 +271,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
       if (!current) throw new Error(`Unknown household ${id}`);
       const parsed = householdInputSchema.parse(input);
       const household: Household = { ...current.household, ...parsed, updatedAt: new Date(clock.now()).toISOString() };
-      await record(id, HOUSEHOLD_UPDATED_LABEL, async () => {
+      await record(id, HOUSEHOLD_UPDATED, async () => {
         const row = await seal(household);
         return async () => {
           await db.households.put(row);
@@ -279,7 +290,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         const messages: SealedMessages = withOutbox ? await outbox.seal(chunk.map(newCaseMessage)) : { rows: [] };
         const write = () =>
           db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
-            await db.snapshots.delete(SNAPSHOT_ID);
+            await db.snapshots.clear();
             await db.households.bulkAdd(rowsToAdd);
             await enqueue(db, messages);
           });

@@ -1,39 +1,32 @@
 import type { DomainEntry, Finances, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
+import type { HistoryChange } from '../contracts';
 
 /**
- * What a save changed, as a Dutch history label that names the section and the field, never a value
- * ("Geld — Hoe ziet u het zelf?"). null when nothing a person would notice changed.
+ * What a save changed, as a section and the names of its fields, never a value. The UI turns it into
+ * Dutch (i18n/history-labels.ts). null when nothing a person would notice changed.
  */
 
-const domainFields: Readonly<Record<Exclude<keyof DomainEntry, 'updatedAt'>, string>> = {
-  score: 'Score',
-  ownView: 'Hoe ziet u het zelf?',
-  goesWell: 'Wat gaat goed?',
-  wishes: 'Wensen',
-  actions: 'Afspraken',
-  done: 'Besproken',
-  notApplicable: 'Niet van toepassing',
-};
+/** The fields of a life-domain entry that a history line names, in display order. */
+export const domainFieldKeys = ['score', 'ownView', 'goesWell', 'wishes', 'actions', 'done', 'notApplicable'] as const satisfies readonly Exclude<keyof DomainEntry, 'updatedAt'>[];
 
-const financeFields: Readonly<Record<keyof Finances, string>> = {
-  incomes: 'inkomen',
-  fixedCosts: 'vaste lasten',
-  debts: 'schulden',
-  paymentArrangements: 'betalingsregelingen',
-  budgetManagement: 'hulp bij geld',
-  selfEmployed: 'zelfstandig ondernemer',
-  householdType: 'soort huishouden',
-  lowIncomeSince: 'laag inkomen sinds',
-  usesHelp: 'hulp die al gebruikt wordt',
-  pastBudgetManagement: 'eerder hulp bij geld',
-  suggestions: 'regelingen en hulp',
-};
+/** The fields of the finances section that a history line names, in display order. */
+export const financeFieldKeys = [
+  'incomes',
+  'fixedCosts',
+  'debts',
+  'paymentArrangements',
+  'budgetManagement',
+  'selfEmployed',
+  'householdType',
+  'lowIncomeSince',
+  'usesHelp',
+  'pastBudgetManagement',
+  'suggestions',
+] as const satisfies readonly (keyof Finances)[];
 
-export const SIGNALS_LABEL = 'Signalen';
-export const FINANCES_LABEL = 'Financiën';
-export const HOUSEHOLD_CREATED_LABEL = 'Huishouden — aangemaakt';
-export const HOUSEHOLD_UPDATED_LABEL = 'Huishouden — gegevens';
+export const HOUSEHOLD_CREATED: HistoryChange = { section: 'household', fields: ['created'] };
+export const HOUSEHOLD_UPDATED: HistoryChange = { section: 'household', fields: ['details'] };
 
 /** Structural equality for JSON-like values (what the intake schemas produce). */
 export function sameValue(a: unknown, b: unknown): boolean {
@@ -48,27 +41,30 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.hasOwn(rb, k) && sameValue(ra[k], rb[k]));
 }
 
-function changedLabels<T extends object>(labels: Readonly<Record<string, string>>, before: T, after: T): string[] {
+function changedFields<T extends object>(keys: readonly string[], before: T, after: T): string[] {
   const b = before as Record<string, unknown>;
   const a = after as Record<string, unknown>;
-  return Object.keys(labels)
-    .filter((field) => !sameValue(b[field], a[field]))
-    .map((field) => labels[field] ?? field);
+  return keys.filter((field) => !sameValue(b[field], a[field]));
 }
 
-function label(section: string, fields: string[]): string | null {
-  return fields.length === 0 ? null : `${section} — ${fields.join(', ')}`;
+function change(section: HistoryChange['section'], fields: string[]): HistoryChange | null {
+  return fields.length === 0 ? null : { section, fields };
 }
 
 // A section never saved before is compared with its empty form, so a first save names only what was filled in.
-export function domainChange(title: string, before: DomainEntry | null, after: DomainEntry): string | null {
-  return label(title, changedLabels(domainFields, before ?? emptyDomainEntry(), after));
+export function domainChange(domainId: string, before: DomainEntry | null, after: DomainEntry): HistoryChange | null {
+  return change(`domain:${domainId}`, changedFields(domainFieldKeys, before ?? emptyDomainEntry(), after));
 }
 
-export function financesChange(before: Finances | null, after: Finances): string | null {
-  return label(FINANCES_LABEL, changedLabels(financeFields, before ?? emptyFinances(), after));
+export function financesChange(before: Finances | null, after: Finances): HistoryChange | null {
+  return change('finances', changedFields(financeFieldKeys, before ?? emptyFinances(), after));
 }
 
-export function signalsChange(before: RecordedSignal[] | null, after: RecordedSignal[]): string | null {
-  return sameValue(before ?? [], after) ? null : SIGNALS_LABEL;
+export function signalsChange(before: RecordedSignal[] | null, after: RecordedSignal[]): HistoryChange | null {
+  return sameValue(before ?? [], after) ? null : { section: 'signals', fields: [] };
+}
+
+/** Whether two changes name the same section and fields (a repeat coalesces into one history line). */
+export function sameChange(a: HistoryChange, b: HistoryChange): boolean {
+  return a.section === b.section && a.fields.join('|') === b.fields.join('|');
 }

@@ -110,7 +110,7 @@ describe('intake repository', () => {
     expect((await open().load(householdId)).domains.geld?.ownView).toBe(text.slice(0, 50));
     await Promise.all(saves);
     // Each save saw the one before it: one paragraph typed is one history line.
-    expect(await repo.history(householdId)).toMatchObject([{ what: 'Geld — Hoe ziet u het zelf?' }]);
+    expect(await repo.history(householdId)).toMatchObject([{ section: 'domain:geld', fields: ['ownView'] }]);
   });
 
   it('keeps nothing readable in raw IndexedDB', async () => {

@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { lifeDomains } from '../../../../resources/index';
 import type { DomainEntry, Finances, Intake, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { createIntakeSchemas, domainEntrySchema, emptyIntake, isoDateOf } from '../../../../shared/domain/intake.schema';
-import type { IntakeRepository } from '../contracts';
-import { decryptJson, encryptJson, mapBounded } from '../crypto/cipher';
+import type { HistoryChange, IntakeRepository } from '../contracts';
+import { mapBounded } from '../crypto/cipher';
+import type { IntakeSection } from '../crypto/places';
+import { places, tagParts } from '../crypto/places';
+import { openRecord, sealRecord } from '../crypto/record';
+import type { Tagger } from '../crypto/tags';
+import { createTagger } from '../crypto/tags';
 import type { EncryptedRow, KeukentafelDb } from '../db';
 import type { Clock } from '../ports';
 import type { HistoryLog } from './history-log';
@@ -15,6 +20,9 @@ import type { SignalEventRecorder, SignalEventWrites } from './signal-events';
 /**
  * The intake, autosaved section by section: one encrypted row per domain, signals, finances and
  * the visit cursor, so a keystroke re-encrypts one small section, never the whole intake.
+ * A row's key is an opaque tag of (household, section) and its time lives inside the ciphertext,
+ * so the store names no life domain and shows no timeline. Each row is sealed to its household and
+ * section: a copy under another key does not open.
  * The last decrypted sections stay in memory per household: the history diff needs no read per save.
  */
 
@@ -68,23 +76,37 @@ interface Sections {
   updatedAt: number | null;
 }
 
-const rowId = {
-  domain: (householdId: string, domainId: string) => `${householdId}:domain:${domainId}`,
-  signals: (householdId: string) => `${householdId}:signals`,
-  finances: (householdId: string) => `${householdId}:finances`,
-  cursor: (householdId: string) => `${householdId}:cursor`,
-};
+/** What an intake row holds once opened: the section's value and when it was saved. */
+export const storedSectionSchema = z.object({ at: z.number(), value: z.unknown() });
+
+/** Every section a household's intake can have, so its rows are found by their tags without an index. */
+export function intakeSections(): IntakeSection[] {
+  return [...lifeDomains.map((d): IntakeSection => `domain:${d.id}`), 'signals', 'finances', 'cursor'];
+}
+
+/** The row key of one section: an HMAC tag, the same on every unlock. */
+export function intakeRowId(tagger: Tagger, householdId: string, section: IntakeSection): Promise<string> {
+  return tagger.tag(...tagParts.intake(householdId, section));
+}
+
+/** Seals one section at its place; the row keeps no time and no household id in clear. */
+export async function sealSection(key: CryptoKey, id: string, householdId: string, section: IntakeSection, value: unknown, at: number): Promise<EncryptedRow> {
+  const sealed = await sealRecord(key, places.intake(householdId, section), { at, value });
+  return { id, updatedAt: 0, iv: sealed.iv, data: sealed.data };
+}
 
 export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRepository {
   const { db, key, clock } = deps;
   const history = deps.history ?? createHistoryLog({ db, key, clock, worker: deps.worker });
-  const titles = new Map(lifeDomains.map((d) => [d.id, d.title]));
+  const domainIds = new Set(lifeDomains.map((d) => d.id));
+  const tagger = createTagger(key);
+  const sections = intakeSections();
   const lenient = createIntakeSchemas(LENIENT_TODAY);
   const lenientSignals = z.array(lenient.recordedSignalSchema).max(200);
   let strict: { today: string; signals: typeof lenientSignals; finances: typeof lenient.financesSchema } | null = null;
   const states = new Map<string, Sections>();
   // Started, not awaited: unlock returns at once and the list learns urgency when the build emits.
-  const urgency = createUrgencyIndex({ db, key });
+  const urgency = createUrgencyIndex({ db, key, tagger });
 
   /** Schemas for input, rebuilt only when the date changes (a keystroke must stay cheap). */
   function strictSchemas() {
@@ -97,24 +119,29 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   }
 
   async function readSections(householdId: string): Promise<Sections> {
-    const rows = await db.intakes.where('owner').equals(householdId).toArray();
-    const sections: Sections = { domains: new Map(), signals: null, finances: null, cursor: null, updatedAt: null };
-    const prefix = `${householdId}:`;
-    await mapBounded(rows, 50, async (row) => {
-      let value: unknown;
-      try {
-        value = await decryptJson(key, row.iv, row.data);
-      } catch {
-        throw new Error('Een deel van de intake kan niet worden geopend. Vraag de beheerder om hulp.');
-      }
-      const part = row.id.slice(prefix.length);
-      if (part.startsWith('domain:')) sections.domains.set(part.slice('domain:'.length), validate(domainEntrySchema, value));
-      else if (part === 'signals') sections.signals = validate(lenientSignals, value);
-      else if (part === 'finances') sections.finances = validate(lenient.financesSchema, value);
-      else if (part === 'cursor') sections.cursor = validate(cursorSchema, value).route;
-      if (part !== 'cursor') sections.updatedAt = Math.max(sections.updatedAt ?? 0, row.updatedAt);
-    });
-    return sections;
+    const ids = await Promise.all(sections.map((section) => intakeRowId(tagger, householdId, section)));
+    const rows = await db.intakes.bulkGet(ids);
+    const read: Sections = { domains: new Map(), signals: null, finances: null, cursor: null, updatedAt: null };
+    await mapBounded(
+      sections.map((section, i) => ({ section, row: rows[i] })),
+      50,
+      async ({ section, row }) => {
+        if (!row) return;
+        let stored: z.infer<typeof storedSectionSchema>;
+        try {
+          stored = storedSectionSchema.parse(await openRecord(key, places.intake(householdId, section), row.iv, row.data));
+        } catch {
+          throw new Error('Een deel van de intake kan niet worden geopend. Vraag de beheerder om hulp.');
+        }
+        const { value } = stored;
+        if (section.startsWith('domain:')) read.domains.set(section.slice('domain:'.length), validate(domainEntrySchema, value));
+        else if (section === 'signals') read.signals = validate(lenientSignals, value);
+        else if (section === 'finances') read.finances = validate(lenient.financesSchema, value);
+        else if (section === 'cursor') read.cursor = validate(cursorSchema, value).route;
+        if (section !== 'cursor') read.updatedAt = Math.max(read.updatedAt ?? 0, stored.at);
+      },
+    );
+    return read;
   }
 
   async function sectionsOf(householdId: string): Promise<Sections> {
@@ -126,10 +153,12 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   }
 
   /** Encrypts first, then one transaction for the section and its history entry (no WebCrypto await inside). */
-  async function commit(householdId: string, id: string, value: unknown, what: string | null, extra: SignalEventWrites | null = null): Promise<number> {
+  async function commit(householdId: string, section: IntakeSection, value: unknown, change: HistoryChange | null, extra: SignalEventWrites | null = null): Promise<number> {
     const now = clock.now();
-    const [sealed, entry] = await Promise.all([encryptJson(key, value), what === null ? null : history.entryFor(householdId, what)]);
-    const row: EncryptedRow = { id, owner: householdId, updatedAt: now, iv: sealed.iv, data: sealed.data };
+    const [row, entry] = await Promise.all([
+      intakeRowId(tagger, householdId, section).then((id) => sealSection(key, id, householdId, section, value, now)),
+      change === null ? null : history.entryFor(householdId, change),
+    ]);
     await db.transaction('rw', [db.intakes.name, db.history.name, ...(extra?.tables ?? [])], async () => {
       await db.intakes.put(row);
       if (entry) await db.history.put(entry.row);
@@ -154,12 +183,12 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
 
   async function sealIntake(intake: Intake, now: number): Promise<EncryptedRow[]> {
     const h = intake.householdId;
-    const parts: [string, unknown][] = [
-      ...Object.entries(intake.domains).map(([d, e]): [string, unknown] => [rowId.domain(h, d), e]),
-      [rowId.signals(h), intake.signals],
-      [rowId.finances(h), intake.finances],
+    const parts: [IntakeSection, unknown][] = [
+      ...Object.entries(intake.domains).map(([d, e]): [IntakeSection, unknown] => [`domain:${d}`, e]),
+      ['signals', intake.signals],
+      ['finances', intake.finances],
     ];
-    return Promise.all(parts.map(async ([id, value]) => ({ id, owner: h, updatedAt: now, ...(await encryptJson(key, value)) })));
+    return Promise.all(parts.map(async ([section, value]) => sealSection(key, await intakeRowId(tagger, h, section), h, section, value, now)));
   }
 
   return {
@@ -174,12 +203,11 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
 
     async saveDomain(householdId, domainId, entry) {
       checkHousehold(householdId);
-      const title = titles.get(domainId);
-      if (title === undefined) throw new IntakeValidationError([{ path: 'domainId', message: 'Dit leefgebied bestaat niet.' }]);
+      if (!domainIds.has(domainId)) throw new IntakeValidationError([{ path: 'domainId', message: 'Dit leefgebied bestaat niet.' }]);
       const value = validate(domainEntrySchema, entry);
       return history.serial(householdId, async () => {
         const s = await sectionsOf(householdId);
-        const at = await commit(householdId, rowId.domain(householdId, domainId), value, domainChange(title, s.domains.get(domainId) ?? null, value));
+        const at = await commit(householdId, `domain:${domainId}`, value, domainChange(domainId, s.domains.get(domainId) ?? null, value));
         s.domains.set(domainId, value);
         s.updatedAt = at;
       });
@@ -191,7 +219,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       return history.serial(householdId, async () => {
         const s = await sectionsOf(householdId);
         const events = (await deps.signalEvents?.prepare(householdId, value)) ?? null;
-        s.updatedAt = await commit(householdId, rowId.signals(householdId), value, signalsChange(s.signals, value), events);
+        s.updatedAt = await commit(householdId, 'signals', value, signalsChange(s.signals, value), events);
         s.signals = value;
         urgency.update(householdId, value);
       });
@@ -202,7 +230,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       const value = validate(strictSchemas().finances, finances);
       return history.serial(householdId, async () => {
         const s = await sectionsOf(householdId);
-        s.updatedAt = await commit(householdId, rowId.finances(householdId), value, financesChange(s.finances, value));
+        s.updatedAt = await commit(householdId, 'finances', value, financesChange(s.finances, value));
         s.finances = value;
       });
     },
@@ -213,7 +241,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       return history.serial(householdId, async () => {
         const s = await sectionsOf(householdId);
         // Where the visit was is not a change to the intake: no history entry.
-        await commit(householdId, rowId.cursor(householdId), value, null);
+        await commit(householdId, 'cursor', value, null);
         s.cursor = value.route;
       });
     },

@@ -4,16 +4,19 @@ import type { RecordedSignal, SignalCatalogueEntry } from '../../../../shared/do
 import type { Settings } from '../../../../shared/domain/resources.schema';
 import { assessUrgency } from '../../../../shared/domain/urgency';
 import type { HouseholdUrgency } from '../contracts';
-import { decryptJson, mapBounded } from '../crypto/cipher';
+import { mapBounded } from '../crypto/cipher';
+import { places, tagParts } from '../crypto/places';
+import { openRecord } from '../crypto/record';
+import type { Tagger } from '../crypto/tags';
 import type { KeukentafelDb } from '../db';
 import { createEmitter } from '../ports';
 
 /**
  * Which households are urgent (Wgs crisis), kept in memory: built in the background from the
- * encrypted `…:signals` rows only, then kept current by every signals write.
+ * encrypted signals rows only (found by their tags from the household ids), then kept current by
+ * every signals write.
  */
 
-const SIGNALS_SUFFIX = ':signals';
 /** Rows fetched per read; keeps memory flat with 10,000 households. */
 const READ_CHUNK = 500;
 /** Decryptions in flight at once, so the build never floods WebCrypto while the worker types. */
@@ -21,10 +24,13 @@ const DECRYPT_CONCURRENCY = 32;
 
 /** Only what urgency needs; the intake repository validates the full shape when it loads a household. */
 const storedSignalsSchema = z.array(z.object({ catalogueId: z.string().nullable() }));
+const storedSectionSchema = z.object({ at: z.number(), value: z.unknown() });
 
 export interface UrgencyIndexDeps {
   db: KeukentafelDb;
   key: CryptoKey;
+  /** Makes the signals rows' opaque keys. */
+  tagger: Tagger;
   settings?: Pick<Settings, 'crisisTypes' | 'wgs'>;
   catalogue?: readonly SignalCatalogueEntry[];
 }
@@ -42,7 +48,7 @@ export interface UrgencyIndex {
 }
 
 export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
-  const { db, key } = deps;
+  const { db, key, tagger } = deps;
   const settings = deps.settings ?? municipalSettings;
   const catalogue = deps.catalogue ?? signalCatalogue;
   const urgent = new Map<string, HouseholdUrgency>();
@@ -69,27 +75,32 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
     return true;
   }
 
-  async function readChunk(ids: string[], found: Map<string, string[]>): Promise<void> {
+  async function readChunk(householdIds: string[], found: Map<string, string[]>): Promise<void> {
+    const ids = await Promise.all(householdIds.map((h) => tagger.tag(...tagParts.intake(h, 'signals'))));
     const rows = await db.intakes.bulkGet(ids);
-    await mapBounded(rows, DECRYPT_CONCURRENCY, async (row) => {
-      if (!row || stopped) return;
-      const householdId = row.owner ?? row.id.slice(0, -SIGNALS_SUFFIX.length);
-      try {
-        const parsed = storedSignalsSchema.safeParse(await decryptJson(key, row.iv, row.data));
-        // An unreadable row is reported when the household is opened; here it only cannot count.
-        if (parsed.success) found.set(householdId, crisisOf(parsed.data));
-      } catch {
-        return;
-      }
-    });
+    await mapBounded(
+      householdIds.map((householdId, i) => ({ householdId, row: rows[i] })),
+      DECRYPT_CONCURRENCY,
+      async ({ householdId, row }) => {
+        if (!row || stopped) return;
+        try {
+          const stored = storedSectionSchema.safeParse(await openRecord(key, places.intake(householdId, 'signals'), row.iv, row.data));
+          const parsed = storedSignalsSchema.safeParse(stored.success ? stored.data.value : null);
+          // An unreadable row is reported when the household is opened; here it only cannot count.
+          if (parsed.success) found.set(householdId, crisisOf(parsed.data));
+        } catch {
+          return;
+        }
+      },
+    );
   }
 
   async function build(): Promise<void> {
     const found = new Map<string, string[]>();
     try {
-      // No suffix index exists: the keys alone are cheap to read, the rows are read only for signals.
-      const keys = await db.intakes.toCollection().primaryKeys();
-      const ids = keys.filter((k): k is string => typeof k === 'string' && k.endsWith(SIGNALS_SUFFIX));
+      // The household keys are cheap to read; each one's signals row is found by its tag.
+      const keys = await db.households.toCollection().primaryKeys();
+      const ids = keys.filter((k): k is string => typeof k === 'string');
       for (let i = 0; i < ids.length && !stopped; i += READ_CHUNK) await readChunk(ids.slice(i, i + READ_CHUNK), found);
     } catch {
       // A failed build leaves what saves have told us; the intake screens still assess urgency themselves.

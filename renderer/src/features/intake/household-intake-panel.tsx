@@ -6,6 +6,7 @@ import { intakeProgress } from '../../../../shared/domain/progress';
 import { lifeDomains } from '../../../../resources/index';
 import type { HistoryEntry } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
+import { historyLabel } from '../../i18n/history-labels';
 import { nlIntake } from '../../i18n/nl-intake';
 import { formatWhen } from '../../ui/format';
 import { IntakeQueuesContext, loadAfterSaves } from './intake-queues';
@@ -62,7 +63,7 @@ export function HouseholdIntakePanel({ householdId, version }: { householdId: st
           ) : (
             <ul className="plain-list history__list">
               {history.map((h, i) => (
-                <li key={`${h.at}-${i}`}>{nlIntake.history.line(h.what, h.by, formatWhen(h.at))}</li>
+                <li key={`${h.at}-${i}`}>{nlIntake.history.line(historyLabel(h), h.by, formatWhen(h.at))}</li>
               ))}
             </ul>
           )}
