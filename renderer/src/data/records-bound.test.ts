@@ -34,7 +34,7 @@ function recordingHub() {
 
 async function device(fetch?: typeof globalThis.fetch) {
   const ctx = testDevice(fetch ? { fetch, online: true } : {});
-  const enrolled = await ctx.account.enroll(loginFor(), '24680');
+  const enrolled = await ctx.account.enroll(loginFor(), '246813');
   if (!enrolled.ok) throw new Error(enrolled.error.code);
   const session = enrolled.value as DeviceSession;
   const [a, b] = [await session.households.create(householdInput('Familie Aerts')), await session.households.create(householdInput('Familie Bos'))];
@@ -56,7 +56,7 @@ describe('records bound to their place', () => {
     await db.intakes.update(money!.id, { iv: mental!.iv, data: mental!.data });
 
     session.lock();
-    const again = await testDevice({ db }).account.unlock('24680');
+    const again = await testDevice({ db }).account.unlock('246813');
     if (!again.ok) throw new Error(again.error.code);
     await expect(again.value.intakes.load(b.id)).rejects.toThrow('kan niet worden geopend');
     // The household it came from is untouched.
@@ -71,7 +71,7 @@ describe('records bound to their place', () => {
     await db.households.update(b.id, { iv: rowA!.iv, data: rowA!.data });
     await db.snapshots.clear();
 
-    const again = await testDevice({ db }).account.unlock('24680');
+    const again = await testDevice({ db }).account.unlock('246813');
     if (!again.ok) throw new Error(again.error.code);
     const households = (again.value as DeviceSession).households;
     expect(households.unreadable).toBe(1);

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEntry, Finances, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
-import { encryptJson } from '../crypto/cipher';
 import type { KeukentafelDb } from '../db';
 import { dumpIndexedDb, fakeClock, freshDb, readableText, worker } from '../testing/fakes';
-import { IntakeValidationError, openIntakeRepository } from './intake-repository';
+import { IntakeValidationError, openIntakeRepository, sealSection } from './intake-repository';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const me = { id: worker.id, name: worker.displayName };
@@ -83,8 +82,7 @@ describe('intake repository', () => {
     await repo.saveFinances(householdId, finances());
     const rows = await db.intakes.toArray();
     expect(rows).toHaveLength(1);
-    const sealed = await encryptJson(key, old);
-    await db.intakes.put({ ...rows[0]!, iv: sealed.iv, data: sealed.data });
+    await db.intakes.put(await sealSection(key, rows[0]!.id, householdId, 'finances', old, 1));
     const back = (await open().load(householdId)).finances;
     expect(back.debts[0]?.amountCents).toBe(82_050);
     expect(back.pastBudgetManagement).toEqual({ kind: 'unknown', years: null, endedIn: null });
