@@ -66,6 +66,8 @@ describe('records bound to their place', () => {
 
   it('reports a household row moved to another id as unreadable and does not list it under that id', async () => {
     const { db, session, a, b } = await device();
+    // Saved now, so the one lock() starts cannot land after the clear below.
+    await session.households.saveSnapshot();
     session.lock();
     const rowA = await db.households.get(a.id);
     await db.households.update(b.id, { iv: rowA!.iv, data: rowA!.data });
