@@ -5,16 +5,16 @@ import type { Dossier } from '../api/dossier';
 import { dossierBytes, dossierSchema, maxDossierBytes } from '../api/dossier';
 import type { Consent, ConsentScope } from './consent.schema';
 import { withdrawConsent } from './consent.schema';
-import type { DossierContext, DossierIntake } from './dossier';
+import type { DossierContext } from './dossier';
 import { buildDossier } from './dossier';
 import { mark, markedIntake } from './fixtures/marked';
 import { rikConsent, rikHousehold, rikIntake, sanne } from './fixtures/rik';
-import type { DomainEntry } from './intake.schema';
+import type { DomainEntry, Intake } from './intake.schema';
 
 const ctx: DossierContext = { lifeDomains, signalCatalogue, settings, holidays, recipients };
 const today = '2026-11-26';
 
-function built(intake: DossierIntake = rikIntake, consent: Consent = rikConsent): Dossier {
+function built(intake: Intake = rikIntake, consent: Consent = rikConsent): Dossier {
   const result = buildDossier(rikHousehold, intake, consent, sanne, today, ctx);
   if (!result.ok) throw new Error(result.error.code);
   return result.value;

@@ -5,9 +5,9 @@ import type { Result } from '../result';
 import { fail, ok } from '../result';
 import type { Consent, Recipient } from './consent.schema';
 import { isConsentValid } from './consent.schema';
-import { monthlyBalanceCents } from './finance';
+import { debtTotalsByStage, monthlyBalanceCents, totalDebtCents, unknownAmountDebts } from './finance';
 import type { Household } from './household.schema';
-import type { Debt, Finances, Intake, LifeDomain, SignalCatalogueEntry } from './intake.schema';
+import type { Finances, Intake, LifeDomain, SignalCatalogueEntry } from './intake.schema';
 import { ddasSchuldsoort, debtStages } from './intake.schema';
 import type { Settings } from './resources.schema';
 import { dutchDateOf, handoverDeadlines } from './urgency';
@@ -34,22 +34,11 @@ export interface DossierContext {
   recipients: readonly Recipient[];
 }
 
-/** A debt whose amount may not be known yet ("bedrag nog onbekend"). */
-export type DebtWithUnknownAmount = Omit<Debt, 'amountCents'> & { amountCents: number | null };
-/** An intake whose debts may lack an amount; the stored intake fits this both before and after amounts became optional. */
-export type DossierIntake = Omit<Intake, 'finances'> & { finances: Omit<Finances, 'debts'> & { debts: readonly DebtWithUnknownAmount[] } };
 
 const undated = (due: string): string | null => (due === '' ? null : due);
 
-function debtTotals(debts: readonly DebtWithUnknownAmount[]) {
-  return {
-    count: debts.length,
-    knownAmountCents: debts.reduce((sum, d) => sum + (d.amountCents ?? 0), 0),
-    unknownAmountCount: debts.filter((d) => d.amountCents === null).length,
-  };
-}
-
-function buildFinances(f: DossierIntake['finances']): NonNullable<Dossier['finances']> {
+function buildFinances(f: Finances): NonNullable<Dossier['finances']> {
+  const byStage = debtTotalsByStage(f);
   return {
     inkomsten: f.incomes.map((i) => ({ inkomstenbron: i.source, nettoBedragCents: i.netMonthlyCents })),
     fixedCosts: f.fixedCosts.map((c) => ({ kind: c.kind, monthlyCents: c.monthlyCents })),
@@ -61,8 +50,8 @@ function buildFinances(f: DossierIntake['finances']): NonNullable<Dossier['finan
       stage: d.stage,
       stageDate: d.stageDate,
     })),
-    debtsByStage: debtStages.map((stage) => ({ stage, ...debtTotals(f.debts.filter((d) => d.stage === stage)) })),
-    debtTotals: debtTotals(f.debts),
+    debtsByStage: debtStages.map((stage) => ({ stage, count: byStage[stage].count, knownAmountCents: byStage[stage].amountCents, unknownAmountCount: byStage[stage].unknownCount })),
+    debtTotals: { count: f.debts.length, knownAmountCents: totalDebtCents(f), unknownAmountCount: unknownAmountDebts(f) },
     betalingsregelingen: f.paymentArrangements.map((a) => ({ schuldeiser: { naam: a.creditor }, monthlyCents: a.monthlyCents })),
     begeleiding:
       f.budgetManagement === 'bewind' ? { soort: 'Beschermingsbewind' } : f.budgetManagement === 'budgetbeheer' ? { soort: 'Budgetbeheer' } : null,
@@ -72,7 +61,7 @@ function buildFinances(f: DossierIntake['finances']): NonNullable<Dossier['finan
   };
 }
 
-function buildSignals(intake: DossierIntake, consent: Consent, ctx: DossierContext): NonNullable<Dossier['signals']> {
+function buildSignals(intake: Intake, consent: Consent, ctx: DossierContext): NonNullable<Dossier['signals']> {
   const byId = new Map(ctx.signalCatalogue.map((s) => [s.id, s]));
   const counting = new Set(ctx.settings.crisisTypes.filter((c) => c.counts).map((c) => c.id));
   const found = new Set<string>();
@@ -103,7 +92,7 @@ function buildSignals(intake: DossierIntake, consent: Consent, ctx: DossierConte
  */
 export function buildDossier(
   household: Household,
-  intake: DossierIntake,
+  intake: Intake,
   consent: Consent,
   worker: HandoverWorker,
   today: string,

@@ -44,6 +44,7 @@ export const b1Rules: B1Rules = {
     { source: 'nlIntake.money.selfEmployed', reason: '"Bent u zelfstandig ondernemer?" is asked to the resident.' },
     { source: 'nlIntake.money.usesHelp', reason: '"Welke hulp krijgt u al?" is asked to the resident.' },
     { source: 'nl.form.channel', reason: '"Hoe wilt u dat we contact opnemen?" is asked to the resident.' },
+    { source: 'summary/', reason: '"Wat we samen hebben besproken" is the resident\'s own paper: every sentence speaks to the resident.' },
   ],
   exceptions: [
     { source: 'errors.keys.browser-wrap-failed', allows: 'browser', reason: 'Only shown in the browser preview, where the key really is kept by the browser.' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { demoHouseholds, helpCatalogue, normsFor, regelingen, settings, signalCatalogue } from '../../../resources/index';
+import { demoHouseholds, helpCatalogue, holidays, lifeDomains, normsFor, recipients, regelingen, settings, signalCatalogue } from '../../../resources/index';
+import { rikConsent, rikHousehold, rikIntake, sanne } from '../../../shared/domain/fixtures/rik';
+import { residentSummary } from '../features/handover/resident-summary';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
 import { checkRegelingen, type RegelingContext } from '../../../shared/domain/regelingen';
 import { errorCodes } from '../../../shared/result';
@@ -7,6 +9,7 @@ import { checkB1, catalogueTexts, formatProblems, resourceTexts, sentencesOf, wo
 import { b1Rules } from './b1-rules';
 import { errorText } from './errors';
 import { nl } from './nl';
+import { nlHandover } from './nl-handover';
 import { nlIntake } from './nl-intake';
 import { nlUrgency } from './nl-urgency';
 import helpJson from '../../../resources/help.json';
@@ -43,11 +46,23 @@ async function regelingTexts(): Promise<TextItem[]> {
   return households.flatMap(({ intake, household }) => checkRegelingen(intake, household, ctx).map((a) => ({ source: `regelingen/${a.id}`, text: a.why })));
 }
 
+/** What the resident reads in "Wat we samen hebben besproken", for a Rik-like household with and without consent. */
+function summaryTexts(): TextItem[] {
+  const ctx = { lifeDomains, signalCatalogue, settings, holidays, recipients };
+  const input = { household: rikHousehold, intake: rikIntake, worker: sanne, today, ctx };
+  return [rikConsent, null].flatMap((consent) => {
+    const s = residentSummary({ ...input, consent });
+    const texts = [s.title, ...s.intro, s.footer, ...s.blocks.flatMap((b) => (b.kind === 'actions' ? [] : b.kind === 'bullets' ? b.items : [b.text]))];
+    return texts.map((text) => ({ source: 'summary/', text }));
+  });
+}
+
 function allTexts(): TextItem[] {
   return [
     ...catalogueTexts('nl', nl),
     ...catalogueTexts('nlIntake', nlIntake),
     ...catalogueTexts('nlUrgency', nlUrgency),
+    ...catalogueTexts('nlHandover', nlHandover),
     ...errorCodes.map((code) => ({ source: `errors.${code}`, text: errorText({ code, params: { left: 2, waitMs: 5_000, message: '' } }) })),
     ...resourceTexts('help.json', helpJson, TEXT_KEYS),
     ...resourceTexts('life-domains.json', lifeDomainsJson, TEXT_KEYS),
@@ -68,7 +83,7 @@ describe('B1 check of every text', () => {
   });
 
   it('has short sentences, plain words, and "u" only for the resident', async () => {
-    const problems = checkB1([...allTexts(), ...(await regelingTexts())], b1Rules);
+    const problems = checkB1([...allTexts(), ...(await regelingTexts()), ...summaryTexts()], b1Rules);
     expect(problems, `Plain Dutch (B1), see renderer/src/i18n/b1-rules.ts:\n${formatProblems(problems)}`).toEqual([]);
   });
 

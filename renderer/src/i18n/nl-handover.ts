@@ -2,7 +2,7 @@
 
 export const nlHandover = {
   summaryTitle: 'Samenvatting voor de bewoner',
-  summaryExplain: 'Geef de bewoner op papier wat u samen heeft besproken: de afspraken, wie wat doet en wie ze kunnen bellen.',
+  summaryExplain: 'Geef de bewoner op papier mee wat er is besproken: de afspraken, wie wat doet en wie te bellen.',
   summaryDownload: 'Samenvatting downloaden (pdf)',
   summaryBusy: 'De samenvatting wordt gemaakt…',
   summaryDone: 'De samenvatting is gedownload. Print hem of bewaar hem voor de bewoner.',

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../../../../resources/index';
 import type { Dossier } from '../../../../shared/api/dossier';
 import type { Consent, ConsentScope } from '../../../../shared/domain/consent.schema';
-import type { DossierContext, DossierIntake } from '../../../../shared/domain/dossier';
+import type { DossierContext } from '../../../../shared/domain/dossier';
+import type { Intake } from '../../../../shared/domain/intake.schema';
 import { buildDossier } from '../../../../shared/domain/dossier';
 import { formatEuro } from '../../../../shared/domain/finance';
 import { markedIntake } from '../../../../shared/domain/fixtures/marked';
@@ -13,7 +14,7 @@ import { formatPlainDate } from './resident-summary';
 
 const ctx: DossierContext = { lifeDomains, signalCatalogue, settings, holidays, recipients };
 
-function dossier(intake: DossierIntake, consent: Consent): Dossier {
+function dossier(intake: Intake, consent: Consent): Dossier {
   const result = buildDossier(rikHousehold, intake, consent, sanne, '2026-11-26', ctx);
   if (!result.ok) throw new Error(result.error.code);
   return result.value;

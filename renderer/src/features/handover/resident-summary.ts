@@ -1,7 +1,8 @@
 import type { Consent } from '../../../../shared/domain/consent.schema';
 import { isConsentValid } from '../../../../shared/domain/consent.schema';
-import type { DossierContext, DossierIntake, HandoverWorker } from '../../../../shared/domain/dossier';
+import type { DossierContext, HandoverWorker } from '../../../../shared/domain/dossier';
 import type { Household } from '../../../../shared/domain/household.schema';
+import type { Intake } from '../../../../shared/domain/intake.schema';
 import { handoverDeadlines } from '../../../../shared/domain/urgency';
 
 /**
@@ -11,7 +12,7 @@ import { handoverDeadlines } from '../../../../shared/domain/urgency';
 
 export interface SummaryInput {
   household: Household;
-  intake: DossierIntake;
+  intake: Intake;
   /** null when no consent was recorded (then nothing is shared, and the summary says so). */
   consent: Consent | null;
   worker: HandoverWorker;
@@ -61,7 +62,7 @@ function list(items: readonly string[]): string {
 const firstName = (worker: HandoverWorker) => worker.name.split(' ')[0] ?? worker.name;
 
 /** Every action agreed at the table, in date order; those without a date last. */
-export function agreedActions(intake: DossierIntake, ctx: Pick<DossierContext, 'lifeDomains'>): AgreedAction[] {
+export function agreedActions(intake: Intake, ctx: Pick<DossierContext, 'lifeDomains'>): AgreedAction[] {
   const rows = ctx.lifeDomains.flatMap((d) => (intake.domains[d.id]?.actions ?? []).filter((a) => a.what !== ''));
   return [...rows]
     .sort((a, b) => (a.due === b.due ? 0 : a.due === '' ? 1 : b.due === '' ? -1 : a.due < b.due ? -1 : 1))
@@ -69,7 +70,7 @@ export function agreedActions(intake: DossierIntake, ctx: Pick<DossierContext, '
 }
 
 /** Life domains the resident talked about: a score, words or an action. */
-function domainsTalkedAbout(intake: DossierIntake, ctx: Pick<DossierContext, 'lifeDomains'>) {
+function domainsTalkedAbout(intake: Intake, ctx: Pick<DossierContext, 'lifeDomains'>) {
   return ctx.lifeDomains.filter((d) => {
     const e = intake.domains[d.id];
     return e !== undefined && (e.score !== null || e.ownView !== '' || e.goesWell !== '' || e.wishes !== '' || e.actions.some((a) => a.what !== ''));
