@@ -17,6 +17,8 @@ import { createAuthService } from './services/auth-service';
 import { createCaseService } from './services/case-service';
 import { createChangeFeed } from './services/changes';
 import { createSignalEventService } from './services/signal-events';
+import { ensureRecipientTeams } from './services/recipient-teams';
+import { recipients } from '../../resources/index';
 import type { PasswordHasher } from './services/passwords';
 import { argon2Hasher } from './services/passwords';
 
@@ -68,6 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 3_600_000,
   });
   app.addHook('onReady', () => auth.warmUp());
+  // Every recipient of resources/recipients.json has its hub team before the first dossier arrives.
+  app.addHook('onReady', async () => {
+    await ensureRecipientTeams(deps.db, recipients);
+  });
   const cases = createCaseService({ db: deps.db, clock });
 
   registerHealthRoutes(app, deps.db);

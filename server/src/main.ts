@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './services/open-database';
-import { demoTeamName, demoUsers, seedDemo } from './services/demo-seed';
+import { demoRecipientId, demoTeamName, demoUsers, seedDemo } from './services/demo-seed';
 import { argon2Hasher } from './services/passwords';
 
 async function main(): Promise<void> {
@@ -10,8 +10,8 @@ async function main(): Promise<void> {
   const { db, where } = await openDatabase(config.database);
   if (config.demo) {
     await seedDemo(db, argon2Hasher);
-    console.log(`Demo mode: team "${demoTeamName}" with these users:`);
-    for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.password.padEnd(21)} ${u.role.padEnd(10)} ${u.displayName}`);
+    console.log(`Demo mode: team "${demoTeamName}" and the schuldhulp team (${demoRecipientId}) with these users:`);
+    for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.password.padEnd(21)} ${u.role.padEnd(10)} ${u.team.padEnd(10)} ${u.displayName}`);
   }
   const app = await buildApp({
     db,
