@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import config from '../playwright.config';
+import { nlIntake } from '../renderer/src/i18n/nl-intake';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { cutHub, demo } from './fixtures/hub';
 import { HouseholdFormPage } from './pages/household-form-page';
@@ -12,6 +13,8 @@ import { UnlockPage } from './pages/unlock-page';
 const PIN = '864200';
 const SHOTS = '/tmp/shots';
 const base = config.use?.launchOptions ?? {};
+// Labels from the catalogue: this spec is about how dates are read, not about the wording around them.
+const money = nlIntake.money;
 
 // A laptop whose system speaks English: a native date input would show mm/dd/yyyy and read 03122026 as 12 March.
 test.use({
@@ -71,7 +74,7 @@ test('in an English-language browser, 03-12-2026 is 3 December in every date fie
   await expect(due).toHaveAttribute('aria-invalid', 'true');
   await due.fill('3-12');
   await due.press('Tab');
-  await expect(domain.action(1).getByText('Schrijf de datum als dag-maand-jaar, bijvoorbeeld 03-12-2026.')).toBeVisible();
+  await expect(domain.action(1).getByText('Schrijf de datum als dag-maand-jaar, zoals 25-12-2026.')).toBeVisible();
   await expectNoAxeViolations(page, 'domain page, date field with an error');
   await due.fill('03-12-2026');
   await expect(domain.action(1).getByText(/Deze datum bestaat niet|Schrijf de datum als/)).toHaveCount(0);
@@ -118,19 +121,19 @@ test('in an English-language browser, 03-12-2026 is 3 December in every date fie
   await expectNoAxeViolations(page, 'signals with a date');
 
   // 3. and 4. The date of a debt's stage, and since when the income is low.
-  const money = new IntakeMoneyPage(page);
+  const moneyPage = new IntakeMoneyPage(page);
   await page.goto(`/#/huishoudens/${id}/gesprek/geld`);
-  await money.add('Schuld toevoegen').click();
-  const debt = money.group('Schuld 1');
-  await debt.getByLabel('Schuldeiser').fill('Energiebedrijf');
+  await moneyPage.add('Schuld toevoegen').click();
+  const debt = moneyPage.group('Schuld 1');
+  await debt.getByLabel(money.creditor).fill('Energiebedrijf');
   await debt.getByLabel('Bedrag', { exact: true }).fill('600,00');
-  const stageDate = debt.getByLabel('Datum van die fase');
+  const stageDate = debt.getByLabel(money.stageDate);
   await stageDate.fill('03-12-2026');
   await stageDate.press('Tab');
-  const lowSince = page.getByLabel(/^Sinds wanneer is het inkomen/);
+  const lowSince = page.getByLabel(money.lowIncomeSince);
   await lowSince.fill('03122026');
   await expect(lowSince).toHaveValue('03-12-2026');
-  await expect(money.saved()).toBeVisible();
+  await expect(moneyPage.saved()).toBeVisible();
   await expectCalendarOn3December(page, stageDate);
   await expectCalendarOn3December(page, lowSince);
   await expectNoAxeViolations(page, 'money with dates');

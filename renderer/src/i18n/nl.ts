@@ -21,13 +21,14 @@ export const nl = {
     startupFailed: 'Keukentafel kan niet starten. Sluit het programma en open het opnieuw.',
   },
   dateField: {
-    hint: 'Zoals 03-12-2026 (dag-maand-jaar).',
+    // Two parts that never break inside; 25 cannot be a month, so the example shows the order.
+    format: ['Dag-maand-jaar,', 'zoals 25-12-2026.'],
     placeholder: 'dd-mm-jjjj',
     openCalendar: (field: string) => `Kalender: ${field}`,
     calendarTitle: (field: string) => `Kies een datum: ${field}`,
     loadingCalendar: 'Kalender laden…',
     problems: {
-      format: 'Schrijf de datum als dag-maand-jaar, bijvoorbeeld 03-12-2026.',
+      format: 'Schrijf de datum als dag-maand-jaar, zoals 25-12-2026.',
       'no-such-date': 'Deze datum bestaat niet. Kijk de dag en de maand na.',
       year: 'Kijk het jaar na. Vul een jaar in tussen 1900 en 2100.',
     },

@@ -27,7 +27,8 @@ const matches = (parsed: ParsedDate, value: string): boolean =>
  * Two Tab stops: the text box and the calendar button. Alt+↓ in the text box opens the calendar too.
  */
 export function DateField({ label, hint, error, required, value, onChange, max, 'aria-label': ariaLabel }: DateFieldProps) {
-  const ids = useFieldIds(hint ?? t.hint, 'error');
+  const ids = useFieldIds(hint, 'error');
+  const formatId = `${ids.id}-format`;
   const input = useRef<HTMLInputElement>(null);
   const [text, setText] = useState(() => formatDutchDate(value));
   const [seen, setSeen] = useState(value);
@@ -69,11 +70,18 @@ export function DateField({ label, hint, error, required, value, onChange, max, 
     }
   };
 
-  const hintText = hint ? `${hint} ${t.hint}` : t.hint;
   const errorId = shown ? ids.errorId : undefined;
-  const describedBy = [ids.hintId, errorId].filter(Boolean).join(' ');
+  const describedBy = [ids.hintId, formatId, errorId].filter(Boolean).join(' ');
   return (
-    <FieldFrame id={ids.id} label={label} hint={hintText} hintId={ids.hintId} error={shown} errorId={errorId} required={required}>
+    <FieldFrame id={ids.id} label={label} hint={hint} hintId={ids.hintId} error={shown} errorId={errorId} required={required}>
+      <p id={formatId} className="field__hint">
+        {t.format.map((part, i) => (
+          <span key={part} className="nowrap">
+            {i > 0 ? ' ' : null}
+            {part}
+          </span>
+        ))}
+      </p>
       <div className="date-field">
         <input
           ref={input}
