@@ -110,7 +110,7 @@ describe('records bound to their place', () => {
     session.lock();
   });
 
-  it('names no life domain, section or form in any IndexedDB key or index', async () => {
+  it('names no life domain, section or form in any IndexedDB key or index, and shows no timeline', async () => {
     const { db, session, a } = await device();
     for (const domain of lifeDomains) await session.intakes.saveDomain(a.id, domain.id, { ...emptyDomainEntry(), score: 3 });
     await session.intakes.saveFinances(a.id, { ...emptyFinances(), selfEmployed: true });
@@ -122,6 +122,8 @@ describe('records bound to their place', () => {
     const text = readableText(await dumpIndexedDb(db.name)).join('\n');
     for (const domain of lifeDomains) expect(text).not.toContain(domain.id);
     for (const word of ['domain', 'signals', 'finances', 'cursor', 'household:']) expect(text).not.toContain(word);
+    // No edit or visit times in clear: households, intake sections and history lines keep them sealed.
+    for (const table of [db.households, db.intakes, db.history]) expect((await table.toArray()).every((r) => r.updatedAt === 0)).toBe(true);
     // Intake rows do not even name their household.
     expect((await db.intakes.toArray()).some((r) => JSON.stringify(r).includes(a.id))).toBe(false);
   });

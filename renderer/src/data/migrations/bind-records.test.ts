@@ -164,6 +164,7 @@ describe('moving records from before version 5 at unlock', () => {
     const text = readableText(await dumpIndexedDb(name)).join('\n');
     for (const word of ['verslaving', 'mentale-gezondheid', 'domain', 'signals', 'finances', 'cursor', 'household:']) expect(text).not.toContain(word);
     expect((await db.history.toArray()).map((r) => r.updatedAt)).toEqual([0, 0, 0, 0]);
+    expect((await db.households.toArray()).map((r) => r.updatedAt)).toEqual([0]);
     session.lock();
     db.close();
   });

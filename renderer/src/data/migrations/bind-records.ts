@@ -26,8 +26,8 @@ import { legacyHistoryChange } from './legacy-history';
  */
 
 export const RECORD_FORMAT_CHECKPOINT = 'record-format';
-/** 1: records bound to their place, opaque keys, structured history. */
-export const RECORD_FORMAT = 1;
+/** 1: records bound to their place, opaque keys, structured history. 2: household rows keep no time in clear. */
+export const RECORD_FORMAT = 2;
 
 const CHUNK = 500;
 const CONCURRENCY = 100;
@@ -89,10 +89,10 @@ async function households(db: KeukentafelDb, key: CryptoKey, report: UpgradeRepo
   await eachChunk<EncryptedRow>(db.households, () => true, async (rows) => {
     const resealed = await mapBounded(rows, CONCURRENCY, async (row) => {
       const place = places.household(row.id);
-      if (await isBound(key, place, row)) return null;
+      if (await isBound(key, place, row)) return row.updatedAt === 0 ? null : { ...row, updatedAt: 0 };
       const legacy = await openLegacy(key, row.iv, row.data);
       if (!legacy) return null;
-      return { ...row, ...(await sealRecord(key, place, legacy.value)) };
+      return { ...row, updatedAt: 0, ...(await sealRecord(key, place, legacy.value)) };
     });
     const puts = resealed.filter((r) => r !== null);
     if (puts.length > 0) await db.households.bulkPut(puts);

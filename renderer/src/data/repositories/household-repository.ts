@@ -16,10 +16,10 @@ import { createEmitter } from '../ports';
 import type { HistoryLog } from './history-log';
 import type { HistoryChange } from '../contracts';
 import { HOUSEHOLD_CREATED, HOUSEHOLD_UPDATED } from './intake-changes';
-import { loadHouseholdSnapshot, saveHouseholdSnapshot } from './household-snapshot';
+import { bumpHouseholdsRevision, loadHouseholdSnapshot, saveHouseholdSnapshot } from './household-snapshot';
 
 /**
- * Households encrypted at rest (only id/updatedAt in clear), each sealed to its own id, searched
+ * Households encrypted at rest (only the id in clear; updatedAt stays 0), each sealed to its own id, searched
  * through an in-memory index that is built once at unlock by decrypting every row.
  */
 
@@ -172,7 +172,8 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
 
   async function seal(h: Household): Promise<EncryptedRow> {
     const { iv, data } = await sealRecord(key, places.household(h.id), h);
-    return { id: h.id, updatedAt: Date.parse(h.updatedAt), iv, data };
+    // No time in clear: the list sorts by the sealed updatedAt; the row shows no edit timeline.
+    return { id: h.id, updatedAt: 0, iv, data };
   }
 
 
@@ -214,8 +215,9 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         history ? history.entryFor(householdId, change) : null,
         draftId ? tagger.tag(...tagParts.draft(draftId)) : null,
       ]);
-      await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.history, db.drafts], async () => {
+      await db.transaction('rw', [db.households, db.outbox, db.snapshots, db.checkpoints, db.history, db.drafts], async () => {
         await db.snapshots.clear();
+        await bumpHouseholdsRevision(db);
         await writes();
         if (entry) await db.history.put(entry.row);
         if (draftKey) await db.drafts.delete(draftKey);
@@ -289,8 +291,9 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
         const rowsToAdd = await mapBounded(chunk, DECRYPT_CONCURRENCY, seal);
         const messages: SealedMessages = withOutbox ? await outbox.seal(chunk.map(newCaseMessage)) : { rows: [] };
         const write = () =>
-          db.transaction('rw', [db.households, db.outbox, db.snapshots], async () => {
+          db.transaction('rw', [db.households, db.outbox, db.snapshots, db.checkpoints], async () => {
             await db.snapshots.clear();
+            await bumpHouseholdsRevision(db);
             await db.households.bulkAdd(rowsToAdd);
             await enqueue(db, messages);
           });
