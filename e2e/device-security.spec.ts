@@ -63,7 +63,7 @@ test('the browser host will not enrol against a hub that is not in demo mode, an
   const signIn = new SignInPage(page);
   await signIn.signIn(demo.worker.username, demo.worker.password);
   await expect(signIn.alert()).toContainText('Deze versie in de browser is alleen om te oefenen.');
-  await expect(signIn.alert()).toContainText('Gebruik voor echte huishoudens de Keukentafel-app op uw laptop.');
+  await expect(signIn.alert()).toContainText('Gebruik voor echte huishoudens de Keukentafel-app op de laptop.');
   await expect(signIn.heading()).toBeVisible();
   await expect(new ChoosePinPage(page).heading()).toBeHidden();
   await expectNoAxeViolations(page, 'sign-in refused in the browser host');

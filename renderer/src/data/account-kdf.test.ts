@@ -85,7 +85,7 @@ describe('browser host (demos only)', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'account.demo-only' } });
     expect(refused.ok === false && errorText(refused.error)).toBe(
       'Deze versie in de browser is alleen om te oefenen. De browser beschermt echte gegevens niet goed genoeg. ' +
-        'Gebruik voor echte huishoudens de Keukentafel-app op uw laptop.',
+        'Gebruik voor echte huishoudens de Keukentafel-app op de laptop.',
     );
     expect(await account.status()).toEqual({ state: 'new' });
   });
