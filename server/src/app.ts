@@ -31,6 +31,8 @@ export interface AppDeps {
   allowedOrigins?: string[];
   loginLimitPerMinute?: number;
   sessionTtlMs?: number;
+  /** The hub key (32 bytes) that seals dossier bodies at rest; a fresh one per process when absent (tests, in-memory hubs). */
+  hubKey?: Buffer;
   /** Demo mode (KEUKENTAFEL_DEMO=1): login answers carry `demo: true` so devices add demo households. */
   demo?: boolean;
 }

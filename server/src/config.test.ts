@@ -35,6 +35,26 @@ describe('loadConfig', () => {
   });
 });
 
+describe('hub key source', () => {
+  const key = Buffer.alloc(32, 7).toString('base64');
+  it('takes KEUKENTAFEL_HUB_KEY first, else a key file in the data folder, and a passing key only for in-memory PGlite', () => {
+    expect(loadConfig({ KEUKENTAFEL_HUB_KEY: key }, linux).hubKey).toEqual({ kind: 'env', key: Buffer.alloc(32, 7) });
+    expect(loadConfig({}, linux).hubKey).toEqual({ kind: 'file', dir: '/home/sanne/.local/share/keukentafel/hub' });
+    expect(loadConfig({ KEUKENTAFEL_DATA_DIR: '/srv/hub' }, linux).hubKey).toEqual({ kind: 'file', dir: '/srv/hub' });
+    expect(loadConfig({ KEUKENTAFEL_DATA_DIR: ':memory:' }, linux).hubKey).toEqual({ kind: 'ephemeral' });
+    // PostgreSQL keeps its rows after the hub stops, so its key is never one that dies with the process.
+    expect(loadConfig({ DATABASE_URL: 'postgres://kt:kt@db/hub', KEUKENTAFEL_DATA_DIR: ':memory:' }, linux).hubKey).toEqual({
+      kind: 'file',
+      dir: '/home/sanne/.local/share/keukentafel/hub',
+    });
+  });
+
+  it('refuses a key that is not base64 of 32 bytes, naming the variable', () => {
+    expect(() => loadConfig({ KEUKENTAFEL_HUB_KEY: Buffer.alloc(16).toString('base64') }, linux)).toThrow(/KEUKENTAFEL_HUB_KEY/);
+    expect(() => loadConfig({ KEUKENTAFEL_HUB_KEY: 'geen sleutel' }, linux)).toThrow(/KEUKENTAFEL_HUB_KEY/);
+  });
+});
+
 describe('defaultDataDir', () => {
   it('follows each platform’s convention', () => {
     expect(defaultDataDir({ XDG_DATA_HOME: '/data' }, linux)).toBe('/data/keukentafel/hub');

@@ -12,6 +12,13 @@ const envSchema = z.object({
   KEUKENTAFEL_ALLOWED_ORIGINS: z.string().optional(),
   KEUKENTAFEL_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
   KEUKENTAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** The hub key that encrypts dossier bodies at rest: base64 of 32 random bytes. Without it, a key file in the data folder. */
+  KEUKENTAFEL_HUB_KEY: z
+    .string()
+    .optional()
+    .refine((k) => k === undefined || k === '' || (/^[A-Za-z0-9+/]+={0,2}$/.test(k.trim()) && Buffer.from(k.trim(), 'base64').length === 32), {
+      message: 'must be base64 of exactly 32 bytes (openssl rand -base64 32)',
+    }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -24,6 +31,11 @@ export interface HubConfig {
   loginLimitPerMinute: number;
   sessionTtlMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /**
+   * Where the hub key comes from: KEUKENTAFEL_HUB_KEY; else the key file in the data folder (made on first
+   * start); an in-memory PGlite hub, whose data dies with it, may use a key that dies with it too.
+   */
+  hubKey: { kind: 'env'; key: Buffer } | { kind: 'file'; dir: string } | { kind: 'ephemeral' };
 }
 
 export interface PlatformInfo {
@@ -52,12 +64,22 @@ export function loadConfig(env: Record<string, string | undefined>, platform: Pl
     .split(',')
     .map((o) => o.trim())
     .filter((o) => o.length > 0);
+  const dataDir = e.KEUKENTAFEL_DATA_DIR ?? defaultDataDir(env, platform);
+  const hubKey: HubConfig['hubKey'] = e.KEUKENTAFEL_HUB_KEY
+    ? { kind: 'env', key: Buffer.from(e.KEUKENTAFEL_HUB_KEY.trim(), 'base64') }
+    : dataDir !== ':memory:'
+      ? { kind: 'file', dir: dataDir }
+      : e.DATABASE_URL
+        ? // PostgreSQL outlives the process: its key must too, so it goes in the default data folder.
+          { kind: 'file', dir: defaultDataDir(env, platform) }
+        : { kind: 'ephemeral' };
   return {
+    hubKey,
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'pglite', dataDir: e.KEUKENTAFEL_DATA_DIR ?? defaultDataDir(env, platform) },
+      : { kind: 'pglite', dataDir },
     demo: e.KEUKENTAFEL_DEMO === '1',
     allowedOrigins: origins.length > 0 ? origins : defaultAllowedOrigins,
     loginLimitPerMinute: e.KEUKENTAFEL_LOGIN_LIMIT,

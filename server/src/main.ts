@@ -3,10 +3,14 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './services/open-database';
 import { demoRecipientId, demoTeamName, demoUsers, seedDemo } from './services/demo-seed';
+import { loadHubKey } from './services/hub-key';
 import { argon2Hasher } from './services/passwords';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, { platform: process.platform, homedir: homedir() });
+  const hubKey = await loadHubKey(config.hubKey);
+  if (hubKey.source === 'file-created') console.log('Made a new hub key (hub-key) in the data folder: back it up, apart from the database backups.');
+  if (hubKey.source === 'ephemeral') console.log('In-memory hub: its key lasts as long as the process.');
   const { db, where } = await openDatabase(config.database);
   if (config.demo) {
     await seedDemo(db, argon2Hasher);
@@ -20,6 +24,7 @@ async function main(): Promise<void> {
     loginLimitPerMinute: config.loginLimitPerMinute,
     sessionTtlMs: config.sessionTtlMs,
     demo: config.demo,
+    hubKey: hubKey.key,
   });
   const shutdown = (signal: string) => {
     app.log.info(`${signal}: shutting down`);
