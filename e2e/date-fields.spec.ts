@@ -44,6 +44,17 @@ test('in an English-language browser, 03-12-2026 is 3 December in every date fie
   await page.goto('/');
   expect(await page.evaluate(() => navigator.language)).toBe('en-US');
   expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+  // The browser really reproduces the bug: its own date input, typed 03122026, gives 12 March.
+  await page.evaluate(() => {
+    const probe = document.createElement('input');
+    probe.type = 'date';
+    probe.id = 'native-date-probe';
+    probe.setAttribute('aria-label', 'probe');
+    document.body.append(probe);
+  });
+  await page.locator('#native-date-probe').pressSequentially('03122026');
+  await expect(page.locator('#native-date-probe')).toHaveValue('2026-03-12');
+  await page.evaluate(() => document.getElementById('native-date-probe')?.remove());
 
   await new SignInPage(page).signIn(demo.worker.username, demo.worker.password);
   await new ChoosePinPage(page).choose(PIN);
