@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { benchEnginePush } from '../contract/engine-push.bench';
 import { benchPush, benchSignalEvents } from '../server/bench/push.bench';
 import { benchKdfNative } from './kdf-native';
 
@@ -153,6 +154,14 @@ async function main() {
       '< 10000 ms',
       `raw INSERT of the same rows ${ms(events.rawMs)}`,
       `${(events.batchMs / events.rawMs).toFixed(2)}×`,
+    ]);
+    const device = await benchEnginePush(1000, url);
+    rows.push([
+      `device engine → hub: ${device.n} new cases + ${device.n} signal events, ${device.requests} requests (fake-indexeddb in Node, ${on})`,
+      ms(device.ms),
+      '< 10000 ms',
+      `hub alone, cases ${ms(push.batchMs)}`,
+      `${(device.ms / push.batchMs).toFixed(2)}×`,
     ]);
   }
   const js = initialJsGzipKb();
