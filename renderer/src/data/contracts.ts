@@ -1,3 +1,4 @@
+import type { Change } from '../../../shared/api/changes';
 import type { LoginRequest, LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
@@ -88,6 +89,8 @@ export interface SyncEngine {
   items(): Promise<OutboxItemView[]>;
   status(): SyncStatusView;
   subscribe(listener: () => void): () => void;
+  /** Every handover status the hub reported for a case (received, accepted, returned …), oldest first; pulled from the change feed. */
+  statuses(caseId: string): Promise<Change[]>;
 }
 
 /**

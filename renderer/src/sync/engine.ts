@@ -1,4 +1,3 @@
-import type { Change } from '../../../shared/api/changes';
 import type { SyncState } from '../../../shared/domain/household.schema';
 import type { AppError } from '../../../shared/result';
 import type { OutboxItemView, SyncEngine, SyncStatusView } from '../data/contracts';
@@ -50,8 +49,6 @@ export interface DeviceSyncEngine extends SyncEngine {
   onEntity(listener: (entityId: string, state: SyncState, kind: string) => void): () => void;
   /** The hub token was renewed (the hub client reads it per call): clear the sign-in request and send now. */
   signedIn(): Promise<void>;
-  /** Every handover status the hub reported for a case, oldest first. */
-  statuses(caseId: string): Promise<Change[]>;
 }
 
 export function createSyncEngine(deps: SyncEngineDeps): DeviceSyncEngine {

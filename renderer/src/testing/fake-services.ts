@@ -1,3 +1,4 @@
+import type { Change } from '../../../shared/api/changes';
 import type { z } from 'zod';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
@@ -127,6 +128,7 @@ export function createFakeDrafts(): DraftRepository & { ids(): string[] } {
 
 export function createFakeSync(now: () => number, online: boolean) {
   const items = new Map<string, OutboxItemView>();
+  const statuses: Change[] = [];
   const changes = createEmitter();
   let status: SyncStatusView = { online, running: false, pending: 0, stuck: 0, lastSyncAt: null, lastError: null, needsSignIn: false, progress: null };
   const recount = () => {
@@ -140,6 +142,7 @@ export function createFakeSync(now: () => number, online: boolean) {
     setOnline(v: boolean): void;
     /** A run is sending: `sent` of `total` confirmed so far (null: no run). */
     setProgress(progress: SyncStatusView['progress']): void;
+    report(change: Change): void;
     /** The hub token expired: nothing is sent until `signedIn()`. */
     expireToken(): void;
     signedIn(): Promise<void>;
@@ -161,6 +164,12 @@ export function createFakeSync(now: () => number, online: boolean) {
       return Promise.resolve();
     },
     items: () => Promise.resolve([...items.values()]),
+    statuses: (caseId: string) => Promise.resolve(statuses.filter((c) => c.caseId === caseId)),
+    /** The hub reported a status for a case (as the change feed would). */
+    report(change: Change) {
+      statuses.push(change);
+      changes.emit();
+    },
     status: () => status,
     subscribe: (listener) => changes.subscribe(listener),
     enqueue(entityId) {
