@@ -13,6 +13,9 @@ import { registerCaseRoutes } from './routes/cases';
 import { registerChangeRoutes } from './routes/changes';
 import { registerHealthRoutes } from './routes/health';
 import { registerSignalEventRoutes } from './routes/signal-events';
+import { registerDossierRoutes } from './routes/dossiers';
+import { createDossierService } from './services/dossier-service';
+import { createHubCipher } from './services/hub-key';
 import { createAuthService } from './services/auth-service';
 import { createCaseService } from './services/case-service';
 import { createChangeFeed } from './services/changes';
@@ -83,5 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCaseRoutes(app, { auth, cases });
   registerChangeRoutes(app, { auth, feed: createChangeFeed({ db: deps.db, clock }) });
   registerSignalEventRoutes(app, { auth, events: createSignalEventService({ db: deps.db, clock }) });
+  const cipher = createHubCipher(deps.hubKey ?? randomBytes(32));
+  registerDossierRoutes(app, { auth, dossiers: createDossierService({ db: deps.db, clock, cipher }) });
   return app;
 }

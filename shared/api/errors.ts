@@ -46,6 +46,23 @@ export const commonErrorCodes = ['bad_request', 'payload_too_large', 'unsupporte
 /** Codes of every route that needs a sign-in, beside the common ones. */
 const signedIn = ['unauthorized', 'forbidden'] as const satisfies readonly HubErrorCode[];
 
+/** What sending a dossier version may answer (per item, in a batch). */
+const dossierVersionCodes = [
+  ...signedIn,
+  'idempotency_key_reused',
+  'dossier_too_large',
+  'consent_missing',
+  'consent_not_valid',
+  'consent_withdrawn',
+  'unknown_recipient',
+  'recipient_not_consented',
+  'case_not_found',
+  'case_of_other_team',
+  'dossier_mismatch',
+  'dossier_version_conflict',
+  'dossier_version_gap',
+] as const satisfies readonly HubErrorCode[];
+
 /**
  * Per route ('METHOD path'), the codes it answers beyond `commonErrorCodes`. For the batch routes, the codes
  * inside per-item results are listed too (a per-item 400 is `bad_request`).
@@ -60,4 +77,7 @@ export const routeErrorCodes = {
   'GET /api/v1/cases/changes': signedIn,
   'GET /api/v1/changes': signedIn,
   'POST /api/v1/signal-events/batch': [...signedIn, 'team_mismatch'],
+  'POST /api/v1/dossiers': [...dossierVersionCodes],
+  'POST /api/v1/dossiers/batch': [...dossierVersionCodes],
+  'POST /api/v1/consent-withdrawals': [...signedIn, 'idempotency_key_reused', 'case_not_found', 'case_of_other_team'],
 } as const satisfies Record<string, readonly HubErrorCode[]>;

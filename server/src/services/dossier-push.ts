@@ -1,0 +1,308 @@
+import type { User } from '../../../shared/api/auth';
+import type { HandoverStatus } from '../../../shared/api/changes';
+import type { Dossier } from '../../../shared/api/dossier';
+import { checkDossierBody, maxDossierBytes } from '../../../shared/api/dossier';
+import type { DossierVersionRequest, DossierVersionResponse } from '../../../shared/api/handover';
+import { dossierVersionRequestSchema } from '../../../shared/api/handover';
+import type { HubErrorCode } from '../../../shared/api/errors';
+import { holidays, recipients, settings } from '../../../resources/index';
+import { dutchDateOf, wgsDeadline, wgsDecisionDeadline } from '../../../shared/domain/urgency';
+import type { Queryable } from '../db/database';
+import type { AuditOutcome, AuditTrail } from './audit';
+import { recordChanges } from './changes';
+import type { HubCipher } from './hub-key';
+import type { KeyedRequest } from './idempotency';
+import { claimKeys, hashBody, releaseKeys, splitRounds } from './idempotency';
+import { mayActOn } from './policy';
+import { z } from 'zod';
+
+export const dossierWriteScope = 'dossier.write';
+
+/** Additional data of a sealed dossier body: it opens only as this version of this dossier of this case. */
+export const bodyAd = (caseId: string, dossierId: string, version: number) => `dossier-body|${caseId}|${dossierId}|${version}`;
+export const summaryAd = (dossierId: string) => `dossier-summary|${dossierId}`;
+export const detailsAd = (dossierId: string) => `dossier-details|${dossierId}`;
+
+/** The inbox line of a dossier, sealed apart from the body so a list page never opens whole dossiers. */
+export interface DossierSummaryText {
+  clientName: string;
+  town: string;
+}
+
+export interface Deadlines {
+  basis: 'crisis' | 'regular';
+  countedFrom: string;
+  firstConversationBy: string;
+  decisionBy: string;
+}
+
+const terms = { urgentWorkingDays: settings.wgs.urgentWorkingDays, regularWeeks: settings.wgs.regularWeeks };
+
+/**
+ * The Wgs terms of a handover as the hub computes them, with the shared domain functions the device uses:
+ * from the basis and start day the dossier names (a crisis counts 3 working days from its signal, else 4
+ * weeks from the request), and the decision 8 weeks after the first conversation, planned or at its latest.
+ */
+export function hubDeadlines(dossier: Pick<Dossier, 'aanmelding'>, firstConversationOn: string | null = null): Deadlines {
+  const { basis, countedFrom } = dossier.aanmelding.deadlines;
+  const firstConversationBy = wgsDeadline(countedFrom, basis === 'crisis', holidays, terms);
+  return { basis, countedFrom, firstConversationBy, decisionBy: wgsDecisionDeadline(firstConversationOn ?? firstConversationBy, holidays, settings.wgs.decisionWeeks) };
+}
+
+export const decisionByAfter = (plannedAt: string): string => wgsDecisionDeadline(dutchDateOf(plannedAt), holidays, settings.wgs.decisionWeeks);
+
+/** Why a version was refused, as the route answers it. */
+export interface Refusal {
+  status: 400 | 403 | 404 | 409 | 413 | 422;
+  code: HubErrorCode;
+  issues?: { path: string; message: string }[];
+  latestVersion?: number | null;
+}
+
+export type PushOutcome =
+  | { kind: 'stored' | 'replayed'; status: number; response: DossierVersionResponse }
+  | { kind: 'refused'; refusal: Refusal };
+
+/** A version that passed every check that needs no database: parsed, sized, consented, sealed. */
+export interface CheckedVersion {
+  key: string;
+  request: Omit<DossierVersionRequest, 'dossier'>;
+  dossier: Dossier;
+  hash: string;
+  bodyBytes: number;
+  sealedBody: Buffer;
+  sealedSummary: Buffer;
+  deadlines: Deadlines;
+}
+
+const knownRecipients = new Set(recipients.map((r) => r.id));
+const dutchZodErrors = z.locales.nl().localeError;
+
+/**
+ * Checks one version without the database, cheapest first: the envelope (400), the body's size (413), a
+ * missing consent (422), the body's shape (400), an unknown recipient or consent that does not hold today
+ * (422), and that the envelope and the body agree (422). Then seals the body for storage.
+ */
+export function checkVersion(key: string, raw: unknown, today: string, cipher: HubCipher): { ok: true; version: CheckedVersion } | { ok: false; refusal: Refusal } {
+  const envelope = dossierVersionRequestSchema.safeParse(raw, { error: dutchZodErrors });
+  if (!envelope.success) {
+    return { ok: false, refusal: { status: 400, code: 'bad_request', issues: envelope.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) } };
+  }
+  const { dossier: body, ...request } = envelope.data;
+  const json = JSON.stringify(body) ?? '';
+  const bodyBytes = Buffer.byteLength(json, 'utf8');
+  if (bodyBytes > maxDossierBytes) return { ok: false, refusal: { status: 413, code: 'dossier_too_large', issues: [{ path: 'dossier', message: `${bodyBytes} bytes; at most ${maxDossierBytes}.` }] } };
+  if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('consent' in body)) {
+    return { ok: false, refusal: { status: 422, code: 'consent_missing', issues: [{ path: 'dossier.consent', message: 'Zonder toestemming gaat er geen dossier naar de gemeente.' }] } };
+  }
+  const checked = checkDossierBody(body, { knownRecipients, today });
+  if (!checked.ok) {
+    const p = checked.problem;
+    switch (p.kind) {
+      case 'too-large':
+        return { ok: false, refusal: { status: 413, code: 'dossier_too_large' } };
+      case 'invalid':
+        return { ok: false, refusal: { status: 400, code: 'bad_request', issues: p.issues.map((i) => ({ path: `dossier.${i.path}`, message: i.message })) } };
+      case 'unknown-recipient':
+        return { ok: false, refusal: { status: 422, code: 'unknown_recipient', issues: [{ path: 'dossier.recipients', message: `Onbekend: ${p.ids.join(', ')}` }] } };
+      case 'consent-not-valid':
+        return { ok: false, refusal: { status: 422, code: 'consent_not_valid', issues: [{ path: 'dossier.consent', message: `De toestemming geldt niet op ${today}.` }] } };
+    }
+  }
+  const dossier = checked.dossier;
+  if (dossier.caseId.toLowerCase() !== request.caseId) {
+    return { ok: false, refusal: { status: 422, code: 'dossier_mismatch', issues: [{ path: 'dossier.caseId', message: 'Het dossier hoort bij een andere casus.' }] } };
+  }
+  if (!dossier.recipients.some((r) => r.id === request.recipientId)) {
+    return { ok: false, refusal: { status: 422, code: 'recipient_not_consented', issues: [{ path: 'recipientId', message: 'De inwoner gaf geen toestemming voor deze ontvanger.' }] } };
+  }
+  if (!knownRecipients.has(request.recipientId)) return { ok: false, refusal: { status: 422, code: 'unknown_recipient' } };
+  let deadlines: Deadlines;
+  try {
+    deadlines = hubDeadlines(dossier);
+  } catch {
+    return { ok: false, refusal: { status: 400, code: 'bad_request', issues: [{ path: 'dossier.aanmelding.deadlines.countedFrom', message: 'Deze datum valt buiten het geldige bereik.' }] } };
+  }
+  const summary: DossierSummaryText = { clientName: dossier.client.name, town: dossier.client.town };
+  return {
+    ok: true,
+    version: {
+      key: key.toLowerCase(),
+      request,
+      dossier,
+      hash: hashBody(envelope.data),
+      bodyBytes,
+      sealedBody: cipher.seal(json, bodyAd(request.caseId, request.dossierId, request.version)),
+      sealedSummary: cipher.seal(JSON.stringify(summary), summaryAd(request.dossierId)),
+      deadlines,
+    },
+  };
+}
+
+interface CaseRow {
+  case_id: string;
+  team_id: string;
+}
+interface DossierRow {
+  dossier_id: string;
+  case_id: string;
+  recipient_id: string;
+  status: HandoverStatus;
+  latest_version: number;
+}
+
+const refusal = (status: Refusal['status'], code: HubErrorCode, latestVersion?: number | null): Refusal => ({ status, code, ...(latestVersion !== undefined ? { latestVersion } : {}) });
+
+// The dossier row per stored version: new, or the next version of one the hub has. A version after a return
+// makes the handover 'received' again (the worker fixed what was missing); otherwise the status stays.
+const upsertSql = `
+INSERT INTO dossiers (dossier_id, case_id, owner_team_id, recipient_id, recipient_team_id, status, revision, latest_version,
+  consent_id, consent_valid_until, deadline_basis, counted_from, first_conversation_by, decision_by, summary, received_at, updated_at)
+SELECT dossier_id::uuid, case_id::uuid, $1::uuid, recipient_id, recipient_team_id::uuid, 'received', 1, version,
+  consent_id::uuid, valid_until::date, basis, counted_from::date, first_by::date, decision_by::date, decode(summary, 'base64'), $2::timestamptz, $2::timestamptz
+FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+  AS t(dossier_id, case_id, recipient_id, recipient_team_id, version, consent_id, valid_until, basis, counted_from, first_by, decision_by, summary)
+ON CONFLICT (dossier_id) DO UPDATE SET
+  latest_version = EXCLUDED.latest_version,
+  consent_id = EXCLUDED.consent_id,
+  consent_valid_until = EXCLUDED.consent_valid_until,
+  deadline_basis = EXCLUDED.deadline_basis,
+  counted_from = EXCLUDED.counted_from,
+  first_conversation_by = EXCLUDED.first_conversation_by,
+  decision_by = CASE WHEN dossiers.planned_at IS NULL THEN EXCLUDED.decision_by ELSE dossiers.decision_by END,
+  summary = EXCLUDED.summary,
+  updated_at = EXCLUDED.updated_at,
+  status = CASE WHEN dossiers.status = 'returned' THEN 'received' ELSE dossiers.status END,
+  revision = dossiers.revision + CASE WHEN dossiers.status = 'returned' THEN 1 ELSE 0 END,
+  return_reason = CASE WHEN dossiers.status = 'returned' THEN NULL ELSE dossiers.return_reason END`;
+
+const insertVersionsSql = `
+INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body)
+SELECT dossier_id::uuid, version, $1::timestamptz, bytes, decode(body, 'base64')
+FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS t(dossier_id, version, bytes, body)`;
+
+const auditOutcome: Record<'stored' | 'replayed', AuditOutcome> = { stored: 'ok', replayed: 'replayed' };
+const refusalOutcome = (r: Refusal): AuditOutcome => (r.status === 409 ? 'conflict' : r.status === 403 ? 'denied' : 'rejected');
+
+/**
+ * Stores checked dossier versions in the caller's (audited) transaction, which holds the caller's team lock
+ * for the change feed. Per round (a key and a dossier id at most once each), it reads the cases, the
+ * dossiers and the withdrawals it needs, claims the keys, refuses what does not fit (releasing those keys,
+ * so the device may use them again after a fix), then writes the rest in a few set-based statements.
+ * Returns an outcome per item, in the items' order.
+ */
+export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User, now: Date, items: readonly CheckedVersion[]): Promise<PushOutcome[]> {
+  const at = now.toISOString();
+  const outcomes: PushOutcome[] = [];
+  for (const round of splitRounds(items, (item) => [item.key, item.request.dossierId])) {
+    const picked = round.map((i) => items[i]!);
+    const caseIds = [...new Set(picked.map((v) => v.request.caseId))];
+    const [cases, dossiers, withdrawn, teams] = [
+      await tx.query<CaseRow>('SELECT case_id::text AS case_id, team_id::text AS team_id FROM cases WHERE case_id = ANY($1::uuid[])', [caseIds]),
+      await tx.query<DossierRow>(
+        'SELECT dossier_id::text AS dossier_id, case_id::text AS case_id, recipient_id, status, latest_version FROM dossiers WHERE dossier_id = ANY($1::uuid[])',
+        [picked.map((v) => v.request.dossierId)],
+      ),
+      await tx.query<{ consent_id: string }>('SELECT consent_id::text AS consent_id FROM consent_withdrawals WHERE consent_id = ANY($1::uuid[])', [
+        picked.map((v) => v.dossier.consent.consentId.toLowerCase()),
+      ]),
+      await tx.query<{ recipient_id: string; team_id: string }>('SELECT recipient_id, team_id::text AS team_id FROM recipient_teams WHERE recipient_id = ANY($1::text[])', [
+        [...new Set(picked.map((v) => v.request.recipientId))],
+      ]),
+    ];
+    const caseById = new Map(cases.rows.map((r) => [r.case_id, r]));
+    const dossierById = new Map(dossiers.rows.map((r) => [r.dossier_id, r]));
+    const withdrawnConsents = new Set(withdrawn.rows.map((r) => r.consent_id));
+    const teamOf = new Map(teams.rows.map((r) => [r.recipient_id, r.team_id]));
+
+    // What each item would get: a refusal, or the response of a stored version.
+    const decisions = picked.map((v): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } => {
+      const { caseId, dossierId, recipientId, version } = v.request;
+      const found = caseById.get(caseId);
+      if (!found) return { refusal: refusal(404, 'case_not_found') };
+      if (!mayActOn(user, 'dossier.write', { teamId: found.team_id })) return { refusal: refusal(403, 'case_of_other_team') };
+      const teamId = teamOf.get(recipientId);
+      if (!teamId) return { refusal: refusal(422, 'unknown_recipient') };
+      const existing = dossierById.get(dossierId);
+      if (withdrawnConsents.has(v.dossier.consent.consentId.toLowerCase()) || existing?.status === 'withdrawn') return { refusal: refusal(422, 'consent_withdrawn') };
+      if (existing && (existing.case_id !== caseId || existing.recipient_id !== recipientId)) return { refusal: refusal(422, 'dossier_mismatch') };
+      const latest = existing?.latest_version ?? null;
+      if (latest !== null && version <= latest) return { refusal: refusal(409, 'dossier_version_conflict', latest) };
+      if (version !== (latest ?? 0) + 1) return { refusal: refusal(409, 'dossier_version_gap', latest) };
+      const statusChanges = !existing || existing.status === 'returned';
+      const status: HandoverStatus = statusChanges ? 'received' : existing.status;
+      return {
+        response: { dossierId, caseId, version, status, receivedAt: at, firstConversationBy: v.deadlines.firstConversationBy },
+        teamId,
+        isNew: !existing,
+        statusChanges,
+      };
+    });
+
+    const requests = picked.map(
+      (v, p): KeyedRequest<DossierVersionResponse | null> => {
+        const d = decisions[p]!;
+        return { key: v.key, hash: v.hash, status: 201, response: 'response' in d ? d.response : null };
+      },
+    );
+    const verdicts = await claimKeys(tx, { scope: dossierWriteScope, userId: user.id, at: now }, requests);
+    const toStore: number[] = [];
+    const release: string[] = [];
+    round.forEach((index, p) => {
+      const verdict = verdicts[p]!;
+      const d = decisions[p]!;
+      if (verdict.kind === 'replayed' && verdict.response) outcomes[index] = { kind: 'replayed', status: verdict.status, response: verdict.response };
+      else if (verdict.kind !== 'new') outcomes[index] = { kind: 'refused', refusal: refusal(422, 'idempotency_key_reused') };
+      else if ('refusal' in d) {
+        outcomes[index] = { kind: 'refused', refusal: d.refusal };
+        release.push(picked[p]!.key);
+      } else {
+        outcomes[index] = { kind: 'stored', status: 201, response: d.response };
+        toStore.push(p);
+      }
+    });
+    await releaseKeys(tx, release);
+    if (toStore.length === 0) continue;
+
+    const stored = toStore.map((p) => ({ v: picked[p]!, d: decisions[p]! as { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } }));
+    await tx.query(upsertSql, [
+      user.teamId,
+      at,
+      stored.map(({ v }) => v.request.dossierId),
+      stored.map(({ v }) => v.request.caseId),
+      stored.map(({ v }) => v.request.recipientId),
+      stored.map(({ d }) => d.teamId),
+      stored.map(({ v }) => v.request.version),
+      stored.map(({ v }) => v.dossier.consent.consentId.toLowerCase()),
+      stored.map(({ v }) => v.dossier.consent.validUntil),
+      stored.map(({ v }) => v.deadlines.basis),
+      stored.map(({ v }) => v.deadlines.countedFrom),
+      stored.map(({ v }) => v.deadlines.firstConversationBy),
+      stored.map(({ v }) => v.deadlines.decisionBy),
+      stored.map(({ v }) => v.sealedSummary.toString('base64')),
+    ]);
+    await tx.query(insertVersionsSql, [
+      at,
+      stored.map(({ v }) => v.request.dossierId),
+      stored.map(({ v }) => v.request.version),
+      stored.map(({ v }) => v.bodyBytes),
+      stored.map(({ v }) => v.sealedBody.toString('base64')),
+    ]);
+    await recordChanges(
+      tx,
+      stored
+        .filter(({ d }) => d.statusChanges)
+        .map(({ v }) => ({ teamId: user.teamId, entity: 'dossier' as const, caseId: v.request.caseId, status: 'received' as const, at: now, version: v.request.version })),
+    );
+  }
+  trail.add(
+    ...outcomes.map((o, i) => ({
+      userId: user.id,
+      action: 'dossier.write',
+      entityType: 'dossier',
+      entityId: `${items[i]!.request.dossierId}:${items[i]!.request.version}`,
+      outcome: o.kind === 'refused' ? refusalOutcome(o.refusal) : auditOutcome[o.kind],
+    })),
+  );
+  return outcomes;
+}
