@@ -27,7 +27,7 @@ describe('consent schema', () => {
 
   it('refuses consent without a recipient, with an end before its start, or withdrawn before it was given', () => {
     const messages = (c: unknown) => (consentSchema.safeParse(c).error?.issues ?? []).map((i) => i.message);
-    expect(messages(consent({ recipients: [] }))).toContain('Kies met wie u gegevens deelt.');
+    expect(messages(consent({ recipients: [] }))).toContain('Kies met wie de gegevens worden gedeeld.');
     expect(messages(consent({ validUntil: '2026-11-25' }))).toContain('De einddatum ligt voor de datum van toestemming.');
     expect(messages(consent({ withdrawnOn: '2026-11-01' }))).toContain('Intrekken kan niet voor de datum van toestemming.');
     expect(messages(consent({ scope: { domains: ['geld', 'geld'], finances: false, signals: false, notes: false } }))).toContain('Elk leefgebied één keer.');

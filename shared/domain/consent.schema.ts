@@ -48,7 +48,7 @@ export const consentSchema = z
     householdId: z.uuid(),
     scope: consentScopeSchema,
     /** Recipient ids from resources/recipients.json. */
-    recipients: z.array(slugSchema).min(1, 'Kies met wie u gegevens deelt.').max(10),
+    recipients: z.array(slugSchema).min(1, 'Kies met wie de gegevens worden gedeeld.').max(10),
     method: consentMethodSchema,
     givenOn: isoDateSchema,
     validUntil: isoDateSchema,

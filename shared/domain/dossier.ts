@@ -7,7 +7,7 @@ import type { Consent, Recipient } from './consent.schema';
 import { isConsentValid } from './consent.schema';
 import { debtTotalsByStage, monthlyBalanceCents, totalDebtCents, unknownAmountDebts } from './finance';
 import type { Household } from './household.schema';
-import type { Finances, Intake, LifeDomain, SignalCatalogueEntry } from './intake.schema';
+import type { DomainEntry, Finances, Intake, LifeDomain, SignalCatalogueEntry } from './intake.schema';
 import { ddasSchuldsoort, debtStages } from './intake.schema';
 import type { Settings } from './resources.schema';
 import { dutchDateOf, handoverDeadlines } from './urgency';
@@ -36,6 +36,12 @@ export interface DossierContext {
 
 
 const undated = (due: string): string | null => (due === '' ? null : due);
+
+/** Whether a life domain holds anything a dossier would carry: a score, words, or an action. */
+export function hasSomethingToShare(entry: DomainEntry | undefined): boolean {
+  if (entry === undefined) return false;
+  return entry.score !== null || entry.ownView !== '' || entry.goesWell !== '' || entry.wishes !== '' || entry.actions.some((a) => a.what !== '');
+}
 
 function buildFinances(f: Finances): NonNullable<Dossier['finances']> {
   const byStage = debtTotalsByStage(f);
@@ -114,9 +120,8 @@ export function buildDossier(
   const domains = ctx.lifeDomains.flatMap((d) => {
     const entry = intake.domains[d.id];
     if (!shared.has(d.id) || entry === undefined) return [];
+    if (!hasSomethingToShare(entry)) return [];
     const actions = entry.actions.filter((a) => a.what !== '').map((a) => ({ who: a.who, what: a.what, due: undated(a.due) }));
-    const said = entry.score !== null || entry.ownView !== '' || entry.goesWell !== '' || entry.wishes !== '' || actions.length > 0;
-    if (!said) return [];
     return [{ domainId: d.id, title: d.title, score: entry.score, ownView: entry.ownView, goesWell: entry.goesWell, wishes: entry.wishes, actions }];
   });
 

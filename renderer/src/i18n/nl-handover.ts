@@ -11,6 +11,12 @@ export const nlHandover = {
   summaryFileName: (date: string) => `Wat-we-samen-hebben-besproken-${date}.pdf`,
   workerRole: 'Buurtteammedewerker',
   organisation: (municipality: string) => `Buurtteam ${municipality}`,
+  /** Messages of the consent form, to the worker. */
+  consentForm: {
+    chooseRecipient: 'Kies met wie de gegevens worden gedeeld.',
+    chooseMethod: 'Kies hoe de bewoner toestemming gaf: mondeling of met een handtekening.',
+    notesNeedSignals: 'Aantekeningen gaan alleen mee met de signalen. Kies ook de signalen, of haal dit vinkje weg.',
+  },
   /** Labels of the dossier preview; the values are the dossier's own words. */
   preview: {
     empty: 'Niet ingevuld',

@@ -1,6 +1,7 @@
 import type { Consent } from '../../../../shared/domain/consent.schema';
 import { isConsentValid } from '../../../../shared/domain/consent.schema';
 import type { DossierContext, HandoverWorker } from '../../../../shared/domain/dossier';
+import { hasSomethingToShare } from '../../../../shared/domain/dossier';
 import type { Household } from '../../../../shared/domain/household.schema';
 import type { Intake } from '../../../../shared/domain/intake.schema';
 import { handoverDeadlines } from '../../../../shared/domain/urgency';
@@ -71,10 +72,7 @@ export function agreedActions(intake: Intake, ctx: Pick<DossierContext, 'lifeDom
 
 /** Life domains the resident talked about: a score, words or an action. */
 function domainsTalkedAbout(intake: Intake, ctx: Pick<DossierContext, 'lifeDomains'>) {
-  return ctx.lifeDomains.filter((d) => {
-    const e = intake.domains[d.id];
-    return e !== undefined && (e.score !== null || e.ownView !== '' || e.goesWell !== '' || e.wishes !== '' || e.actions.some((a) => a.what !== ''));
-  });
+  return ctx.lifeDomains.filter((d) => hasSomethingToShare(intake.domains[d.id]));
 }
 
 function sharingBlocks(input: SummaryInput): SummaryBlock[] {
