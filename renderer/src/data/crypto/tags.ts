@@ -39,16 +39,30 @@ function base64url(bytes: Uint8Array): string {
   return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Derives the tag key once, on first use. */
+/** Tags remembered per tagger, so a keystroke's save does not compute its row's HMAC again. */
+const MEMO_SIZE = 2_000;
+
+/** Derives the tag key once, on first use; remembers the most recent tags (oldest forgotten first). */
 export function createTagger(dataKey: CryptoKey): Tagger {
   let tagKey: Promise<CryptoKey> | null = null;
+  const memo = new Map<string, Promise<string>>();
+  async function compute(text: string): Promise<string> {
+    tagKey ??= deriveTagKey(dataKey);
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await tagKey, encoder.encode(text)));
+    return base64url(mac.subarray(0, 16));
+  }
   return {
-    async tag(...parts) {
-      tagKey ??= deriveTagKey(dataKey);
+    tag(...parts) {
       // Length-prefixed parts, so ("ab","c") and ("a","bc") never meet.
       const text = parts.map((p) => `${p.length}:${p}`).join('|');
-      const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await tagKey, encoder.encode(text)));
-      return base64url(mac.subarray(0, 16));
+      const known = memo.get(text);
+      if (known) return known;
+      const made = compute(text);
+      memo.set(text, made);
+      if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+      // A failure is not remembered: the next call tries again.
+      made.catch(() => memo.delete(text));
+      return made;
     },
   };
 }
