@@ -114,6 +114,8 @@ export interface HistoryEntry extends HistoryChange {
 /** Why a household is urgent in the sense of the Wgs: the ids of its crisis types that count (settings order). */
 export interface HouseholdUrgency {
   crisisTypes: string[];
+  /** The last day for the first conversation with schuldhulp (`YYYY-MM-DD`); null when it cannot be counted. */
+  deadline: string | null;
 }
 
 /**
@@ -135,6 +137,10 @@ export interface IntakeRepository {
   urgency(): ReadonlyMap<string, HouseholdUrgency>;
   /** Called whenever `urgency()` changes. */
   subscribeUrgency(listener: () => void): () => void;
+  /** Household id → when its intake last changed (ms since epoch); built in the background after unlock, current after every save. */
+  lastChanges(): ReadonlyMap<string, number>;
+  /** Called whenever `lastChanges()` changes. */
+  subscribeLastChanges(listener: () => void): () => void;
 }
 
 /**

@@ -86,7 +86,7 @@ export const nlIntake = {
     intro: 'Vink aan wat de bewoner vertelt of wat opvalt. Open de details als er een datum of opmerking bij moet.',
     introSpoed: (days: number) => `Spoed betekent: dit is een crisis. Het eerste gesprek met schuldhulp moet dan binnen ${days} werkdagen zijn.`,
     introSerious: 'Let op betekent: dit is ernstig, maar de gemeente ziet het niet als crisis.',
-    reports: 'De gemeente krijgt van elk signaal een telling zonder naam of adres voor haar rapporten, ook als de bewoner geen toestemming geeft voor een overdracht.',
+    reports: 'De gemeente krijgt van elk signaal een telling zonder naam of adres, voor haar rapporten. Dat gebeurt ook zonder toestemming voor een overdracht.',
     search: 'Zoek een signaal',
     noMatch: 'Geen signalen gevonden. Voeg het signaal zelf toe.',
     crisis: 'Spoed',

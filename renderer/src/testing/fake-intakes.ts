@@ -1,7 +1,7 @@
-import { settings, signalCatalogue } from '../../../resources/index';
+import { holidays, settings, signalCatalogue } from '../../../resources/index';
 import type { User } from '../../../shared/api/auth';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
-import { assessUrgency } from '../../../shared/domain/urgency';
+import { assessUrgency, urgentTerm } from '../../../shared/domain/urgency';
 import type { HistoryChange, HistoryEntry, HouseholdUrgency, IntakeRepository } from '../data/contracts';
 import { createEmitter } from '../data/ports';
 
@@ -13,6 +13,7 @@ export function createFakeIntakes(user: User, now: () => number) {
   const urgent = new Map<string, HouseholdUrgency>();
   const urgencyChanges = createEmitter();
   let urgencyView: ReadonlyMap<string, HouseholdUrgency> | null = null;
+  let lastView: ReadonlyMap<string, number> | null = null;
   let failures = 0;
   const stamp = () => new Date(now()).toISOString();
   const get = (id: string) => intakes.get(id) ?? emptyIntake(id, stamp());
@@ -25,9 +26,10 @@ export function createFakeIntakes(user: User, now: () => number) {
     intakes.set(id, next);
     // Like the device repository: urgency follows every write at once.
     const crisisTypes = assessUrgency(next, settings, signalCatalogue).crisisTypes.map((c) => c.id);
-    if (crisisTypes.length > 0) urgent.set(id, { crisisTypes });
+    if (crisisTypes.length > 0) urgent.set(id, { crisisTypes, deadline: urgentTerm(next, settings, signalCatalogue, holidays)?.deadline ?? null });
     else urgent.delete(id);
     urgencyView = null;
+    lastView = null;
     urgencyChanges.emit();
     history.set(id, [{ at: stamp(), by: user.displayName, ...what }, ...(history.get(id) ?? [])]);
     return Promise.resolve();
@@ -45,6 +47,8 @@ export function createFakeIntakes(user: User, now: () => number) {
     history: (id) => Promise.resolve(history.get(id) ?? []),
     urgency: () => (urgencyView ??= new Map(urgent)),
     subscribeUrgency: (listener) => urgencyChanges.subscribe(listener),
+    lastChanges: () => (lastView ??= new Map([...intakes].map(([id, i]) => [id, Date.parse(i.updatedAt)]))),
+    subscribeLastChanges: (listener) => urgencyChanges.subscribe(listener),
     failNext(n = 1) {
       failures = n;
     },

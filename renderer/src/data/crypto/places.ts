@@ -5,8 +5,8 @@ import type { Place } from './record';
  * The `id` binds a ciphertext to its household and its row, so a copy elsewhere does not open.
  */
 
-/** Intake sections: `domain:<domain id>`, `signals`, `finances`, `cursor`. */
-export type IntakeSection = `domain:${string}` | 'signals' | 'finances' | 'cursor';
+/** Intake sections: `domain:<domain id>`, `signals`, `finances`, `cursor`, and `activity` (when the intake last changed). */
+export type IntakeSection = `domain:${string}` | 'signals' | 'finances' | 'cursor' | 'activity';
 
 export const places = {
   household: (householdId: string): Place => ({ table: 'households', id: householdId, kind: 'household' }),

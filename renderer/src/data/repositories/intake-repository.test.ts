@@ -3,7 +3,8 @@ import type { DomainEntry, Finances, RecordedSignal } from '../../../../shared/d
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
 import type { KeukentafelDb } from '../db';
 import { dumpIndexedDb, fakeClock, freshDb, readableText, worker } from '../testing/fakes';
-import { IntakeValidationError, openIntakeRepository, sealSection } from './intake-repository';
+import { createTagger } from '../crypto/tags';
+import { IntakeValidationError, intakeRowId, openIntakeRepository, sealSection } from './intake-repository';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const me = { id: worker.id, name: worker.displayName };
@@ -80,9 +81,9 @@ describe('intake repository', () => {
     const { pastBudgetManagement: _p, suggestions: _s, ...old } = finances();
     // Save once so the row exists where the repository keeps it, then put the old shape inside.
     await repo.saveFinances(householdId, finances());
-    const rows = await db.intakes.toArray();
-    expect(rows).toHaveLength(1);
-    await db.intakes.put(await sealSection(key, rows[0]!.id, householdId, 'finances', old, 1));
+    const id = await intakeRowId(createTagger(key), householdId, 'finances');
+    expect(await db.intakes.get(id)).toBeDefined();
+    await db.intakes.put(await sealSection(key, id, householdId, 'finances', old, 1));
     const back = (await open().load(householdId)).finances;
     expect(back.debts[0]?.amountCents).toBe(82_050);
     expect(back.pastBudgetManagement).toEqual({ kind: 'unknown', years: null, endedIn: null });
@@ -118,7 +119,8 @@ describe('intake repository', () => {
     await repo.saveFinances(householdId, finances());
     await repo.saveCursor(householdId, '/intake/geld');
     const raw = readableText(await dumpIndexedDb(db.name)).join('\n');
-    expect(await db.intakes.count()).toBe(4);
+    // Four sections and the sealed time of the last change.
+    expect(await db.intakes.count()).toBe(5);
     expect(raw).not.toContain('deurwaarder');
     expect(raw).not.toContain('Incassobureau Zuid');
     expect(raw).not.toContain('Hoe ziet u het zelf');

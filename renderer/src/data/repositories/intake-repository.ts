@@ -14,6 +14,7 @@ import type { Clock } from '../ports';
 import type { HistoryLog } from './history-log';
 import { createHistoryLog } from './history-log';
 import { domainChange, financesChange, signalsChange } from './intake-changes';
+import { createIntakeActivity } from './intake-activity';
 import { createUrgencyIndex } from './intake-urgency';
 import type { SignalEventRecorder, SignalEventWrites } from './signal-events';
 
@@ -107,6 +108,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   const states = new Map<string, Sections>();
   // Started, not awaited: unlock returns at once and the list learns urgency when the build emits.
   const urgency = createUrgencyIndex({ db, key, tagger });
+  const activity = createIntakeActivity({ db, key, tagger });
 
   /** Schemas for input, rebuilt only when the date changes (a keystroke must stay cheap). */
   function strictSchemas() {
@@ -155,17 +157,21 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   /** Encrypts first, then one transaction for the section and its history entry (no WebCrypto await inside). */
   async function commit(householdId: string, section: IntakeSection, value: unknown, change: HistoryChange | null, extra: SignalEventWrites | null = null): Promise<number> {
     const now = clock.now();
-    const [row, entry] = await Promise.all([
+    const [row, entry, activityRow] = await Promise.all([
       intakeRowId(tagger, householdId, section).then((id) => sealSection(key, id, householdId, section, value, now)),
       change === null ? null : history.entryFor(householdId, change),
+      // A change a person would notice also moves the household's "Gewijzigd" in the list.
+      change === null ? null : intakeRowId(tagger, householdId, 'activity').then((id) => sealSection(key, id, householdId, 'activity', null, now)),
     ]);
     await db.transaction('rw', [db.intakes.name, db.history.name, ...(extra?.tables ?? [])], async () => {
       await db.intakes.put(row);
+      if (activityRow) await db.intakes.put(activityRow);
       if (entry) await db.history.put(entry.row);
       await extra?.write();
     });
     entry?.committed();
     extra?.committed();
+    if (activityRow) activity.touch(householdId, now);
     return now;
   }
 
@@ -187,6 +193,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
       ...Object.entries(intake.domains).map(([d, e]): [IntakeSection, unknown] => [`domain:${d}`, e]),
       ['signals', intake.signals],
       ['finances', intake.finances],
+      ['activity', null],
     ];
     return Promise.all(parts.map(async ([section, value]) => sealSection(key, await intakeRowId(tagger, h, section), h, section, value, now)));
   }
@@ -259,7 +266,12 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
     urgency: () => urgency.current(),
     subscribeUrgency: (listener) => urgency.subscribe(listener),
     urgencyReady: () => urgency.ready(),
-    close: () => urgency.stop(),
+    lastChanges: () => activity.current(),
+    subscribeLastChanges: (listener) => activity.subscribe(listener),
+    close: () => {
+      urgency.stop();
+      activity.stop();
+    },
 
     async importIntakes(intakes) {
       const valid = intakes.map((i) => validate(lenient.intakeSchema, i));
@@ -272,6 +284,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
         for (const intake of chunk) {
           states.delete(intake.householdId);
           urgency.update(intake.householdId, intake.signals);
+          activity.touch(intake.householdId, Date.parse(intake.updatedAt));
         }
       }
     },

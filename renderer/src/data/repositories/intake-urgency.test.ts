@@ -56,7 +56,7 @@ describe('urgency of households', () => {
     await repo.saveSignals(bart, [signal('lege-koelkast')]);
     expect(repo.urgency().has(bart)).toBe(false);
     await repo.saveSignals(bart, [signal('lege-koelkast'), eviction()]);
-    expect(repo.urgency().get(bart)).toEqual({ crisisTypes: ['huisuitzetting'] });
+    expect(repo.urgency().get(bart)).toEqual({ crisisTypes: ['huisuitzetting'], deadline: '2026-03-05' });
     expect(notified).toHaveBeenCalledTimes(1);
 
     await repo.saveSignals(bart, [signal('lege-koelkast')]);
@@ -90,8 +90,8 @@ describe('urgency of households', () => {
     await restarted.urgencyReady();
     await notified;
     expect(Object.fromEntries(restarted.urgency())).toEqual({
-      [urgent]: { crisisTypes: ['huisuitzetting'] },
-      [energy]: { crisisTypes: ['huisuitzetting', 'afsluiting-energie'] },
+      [urgent]: { crisisTypes: ['huisuitzetting'], deadline: '2026-03-05' },
+      [energy]: { crisisTypes: ['huisuitzetting', 'afsluiting-energie'], deadline: '2026-03-05' },
     });
   });
 
@@ -134,5 +134,29 @@ describe('urgency of households', () => {
     // The stale read still said "urgent" for the unticked household; the newer save decides.
     expect([...session.intakes.urgency().keys()]).toEqual([ticked]);
     session.lock();
+  });
+});
+
+describe('when each intake last changed', () => {
+  it('follows every save but not the visit cursor, and is rebuilt from the keys by a new repository', async () => {
+    const { db, clock, open } = await setup();
+    const repo = open();
+    const bart = crypto.randomUUID();
+    const rik = crypto.randomUUID();
+    // The build starts from the household keys; only the keys matter here.
+    await db.households.bulkPut([bart, rik].map((id) => ({ id, updatedAt: 0, iv: new Uint8Array(12), data: new Uint8Array(0) })));
+    await repo.saveDomain(bart, 'geld', { ...emptyDomainEntry(), ownView: 'Veel brieven.' });
+    const bartAt = clock.now();
+    clock.advance(60_000);
+    await repo.saveFinances(rik, { ...emptyFinances(), selfEmployed: true });
+    const rikAt = clock.now();
+    clock.advance(60_000);
+    await repo.saveCursor(bart, '/huishoudens/x/gesprek/geld');
+    expect(Object.fromEntries(repo.lastChanges())).toEqual({ [bart]: bartAt, [rik]: rikAt });
+
+    const restarted = open();
+    const notified = new Promise<void>((resolve) => restarted.subscribeLastChanges(resolve));
+    await notified;
+    expect(Object.fromEntries(restarted.lastChanges())).toEqual({ [bart]: bartAt, [rik]: rikAt });
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { settings as municipalSettings, signalCatalogue } from '../../../../resources/index';
+import { holidays, settings as municipalSettings, signalCatalogue } from '../../../../resources/index';
 import type { RecordedSignal, SignalCatalogueEntry } from '../../../../shared/domain/intake.schema';
 import type { Settings } from '../../../../shared/domain/resources.schema';
-import { assessUrgency } from '../../../../shared/domain/urgency';
+import { assessUrgency, urgentTerm } from '../../../../shared/domain/urgency';
 import type { HouseholdUrgency } from '../contracts';
 import { mapBounded } from '../crypto/cipher';
 import { places, tagParts } from '../crypto/places';
@@ -23,7 +23,7 @@ const READ_CHUNK = 500;
 const DECRYPT_CONCURRENCY = 32;
 
 /** Only what urgency needs; the intake repository validates the full shape when it loads a household. */
-const storedSignalsSchema = z.array(z.object({ catalogueId: z.string().nullable() }));
+const storedSignalsSchema = z.array(z.object({ catalogueId: z.string().nullable(), recordedAt: z.string() }));
 const storedSectionSchema = z.object({ at: z.number(), value: z.unknown() });
 
 export interface UrgencyIndexDeps {
@@ -40,7 +40,7 @@ export interface UrgencyIndex {
   current(): ReadonlyMap<string, HouseholdUrgency>;
   subscribe(listener: () => void): () => void;
   /** A household's signals were written (saved or imported). */
-  update(householdId: string, signals: readonly Pick<RecordedSignal, 'catalogueId'>[]): void;
+  update(householdId: string, signals: readonly Pick<RecordedSignal, 'catalogueId' | 'recordedAt'>[]): void;
   /** Resolves when the background build has finished (or stopped); never rejects. */
   ready(): Promise<void>;
   /** Stops the build at the next chunk, e.g. when the session locks. */
@@ -59,23 +59,27 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
   let building = true;
   let stopped = false;
 
-  const crisisOf = (signals: readonly Pick<RecordedSignal, 'catalogueId'>[]): string[] =>
-    assessUrgency({ signals: signals as RecordedSignal[] }, settings, catalogue).crisisTypes.map((c) => c.id);
+  const crisisOf = (signals: readonly Pick<RecordedSignal, 'catalogueId' | 'recordedAt'>[]): HouseholdUrgency | null => {
+    const intake = { signals: signals as RecordedSignal[] };
+    const crisisTypes = assessUrgency(intake, settings, catalogue).crisisTypes.map((c) => c.id);
+    if (crisisTypes.length === 0) return null;
+    return { crisisTypes, deadline: urgentTerm(intake, settings, catalogue, holidays)?.deadline ?? null };
+  };
 
   function changed(): void {
     view = null;
     changes.emit();
   }
 
-  function apply(householdId: string, crisisTypes: string[]): boolean {
-    const before = urgent.get(householdId)?.crisisTypes;
-    if (crisisTypes.length === 0) return urgent.delete(householdId);
-    if (before?.join() === crisisTypes.join()) return false;
-    urgent.set(householdId, { crisisTypes });
+  function apply(householdId: string, now: HouseholdUrgency | null): boolean {
+    const before = urgent.get(householdId);
+    if (now === null) return urgent.delete(householdId);
+    if (before?.crisisTypes.join() === now.crisisTypes.join() && before.deadline === now.deadline) return false;
+    urgent.set(householdId, now);
     return true;
   }
 
-  async function readChunk(householdIds: string[], found: Map<string, string[]>): Promise<void> {
+  async function readChunk(householdIds: string[], found: Map<string, HouseholdUrgency | null>): Promise<void> {
     const ids = await Promise.all(householdIds.map((h) => tagger.tag(...tagParts.intake(h, 'signals'))));
     const rows = await db.intakes.bulkGet(ids);
     await mapBounded(
@@ -96,7 +100,7 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
   }
 
   async function build(): Promise<void> {
-    const found = new Map<string, string[]>();
+    const found = new Map<string, HouseholdUrgency | null>();
     try {
       // The household keys are cheap to read; each one's signals row is found by its tag.
       const keys = await db.households.toCollection().primaryKeys();
@@ -109,7 +113,7 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
     }
     if (stopped) return;
     let any = false;
-    for (const [householdId, crisisTypes] of found) if (!touched.has(householdId) && apply(householdId, crisisTypes)) any = true;
+    for (const [householdId, now] of found) if (!touched.has(householdId) && apply(householdId, now)) any = true;
     touched.clear();
     if (any) changed();
   }

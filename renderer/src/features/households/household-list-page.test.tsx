@@ -60,6 +60,7 @@ describe('HouseholdListPage', () => {
     await session.intakes.saveSignals(idOf('Marco Jacobs'), []);
     const after = render();
     expect(after).not.toContain('Spoed');
-    expect(order(after)).toEqual(['Familie Nieuw', 'Marco Jacobs', 'Familie Oud']);
+    // Unticking is the newest change to any household: Marco stays first, now as the last changed.
+    expect(order(after)).toEqual(['Marco Jacobs', 'Familie Nieuw', 'Familie Oud']);
   });
 });

@@ -5,7 +5,7 @@ import { useSession } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
 import { nlUrgency } from '../../i18n/nl-urgency';
 import { PageTitle } from '../../ui/page-title';
-import { HouseholdList, urgentFirst } from './household-list';
+import { HouseholdList, urgentFirst, withIntakeChanges } from './household-list';
 
 /** Rendering 10,000 rows would make the page slow to open; search finds the rest. */
 const PAGE = 100;
@@ -17,13 +17,18 @@ export function HouseholdListPage() {
   const subscribeUrgency = useCallback((listener: () => void) => intakes.subscribeUrgency(listener), [intakes]);
   const readUrgency = () => intakes.urgency();
   const urgency = useSyncExternalStore(subscribeUrgency, readUrgency, readUrgency);
+  const subscribeChanges = useCallback((listener: () => void) => intakes.subscribeLastChanges(listener), [intakes]);
+  const readChanges = () => intakes.lastChanges();
+  const lastChanges = useSyncExternalStore(subscribeChanges, readChanges, readChanges);
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   // Typing stays smooth with many households: the list follows the input at low priority.
   const deferred = useDeferredValue(query);
   // Re-read on every render: the repository answers from its in-memory index, and useChanges re-renders on change.
   // A crisis must not hide on page 2: urgent households come first, in search results too.
-  const rows = urgentFirst(deferred.trim() ? households.search(deferred) : households.list(), urgency);
+  // "Gewijzigd" counts intake changes too; the plain list is ordered by that, a search keeps its rank.
+  const searching = deferred.trim() !== '';
+  const rows = urgentFirst(withIntakeChanges(searching ? households.search(deferred) : households.list(), lastChanges, !searching), urgency);
   const urgentCount = rows.reduce((n, h) => (urgency.has(h.id) ? n + 1 : n), 0);
   const hasAny = deferred.trim() !== '' || rows.length > 0;
 

@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { HouseholdSummary, HouseholdUrgency } from '../../data/contracts';
-import { HouseholdList, urgentFirst } from './household-list';
+import { HouseholdList, urgentFirst, withIntakeChanges } from './household-list';
 
 const row = (over: Partial<HouseholdSummary>): HouseholdSummary => ({
   id: 'a1', name: 'Familie Jansen', postcode: '6411 AB', adults: 1, children: 2, updatedAt: new Date(2026, 2, 10, 9, 5).toISOString(), sync: 'waiting', ...over,
@@ -40,7 +40,7 @@ describe('HouseholdList', () => {
     expect(render([row({ children: 0 })])).not.toContain('kind');
   });
   it('marks an urgent household with "Spoed" in words, the crisis by name and an explanation for screen readers', () => {
-    const urgency = new Map([['u', { crisisTypes: ['huisuitzetting', 'afsluiting-energie'] }]]);
+    const urgency = new Map([['u', { crisisTypes: ['huisuitzetting', 'afsluiting-energie'], deadline: '2026-03-12' }]]);
     const markup = html([row({ id: 'u', name: 'Marco Jacobs' }), row({ id: 'c', name: 'Familie Rust' })], urgency);
     const text = render([row({ id: 'u', name: 'Marco Jacobs' }), row({ id: 'c', name: 'Familie Rust' })], urgency);
     expect(text.match(/Spoed: crisis/g)).toHaveLength(1);
@@ -55,8 +55,43 @@ describe('HouseholdList', () => {
 describe('urgentFirst', () => {
   it('puts urgent households on top and keeps newest first within each group', () => {
     const rows = ['new', 'calm', 'urgent-old', 'older', 'urgent-oldest'].map((id) => row({ id }));
-    const urgency = new Map([['urgent-old', { crisisTypes: ['huisuitzetting'] }], ['urgent-oldest', { crisisTypes: ['afsluiting-water'] }]]);
+    const urgency = new Map([['urgent-old', { crisisTypes: ['huisuitzetting'], deadline: '2026-03-12' }], ['urgent-oldest', { crisisTypes: ['afsluiting-water'], deadline: '2026-03-12' }]]);
     expect(urgentFirst(rows, urgency).map((r) => r.id)).toEqual(['urgent-old', 'urgent-oldest', 'new', 'calm', 'older']);
     expect(urgentFirst(rows, new Map()).map((r) => r.id)).toEqual(['new', 'calm', 'urgent-old', 'older', 'urgent-oldest']);
+  });
+});
+
+describe('crisis households by deadline', () => {
+  it('puts the nearest deadline first, whatever changed last; one without a deadline after them', () => {
+    const rows = ['later', 'calm', 'sooner', 'unknown'].map((id) => row({ id }));
+    const urgency = new Map([
+      ['later', { crisisTypes: ['huisuitzetting'], deadline: '2026-03-16' }],
+      ['sooner', { crisisTypes: ['afsluiting-water'], deadline: '2026-03-11' }],
+      ['unknown', { crisisTypes: ['afsluiting-water'], deadline: null }],
+    ]);
+    expect(urgentFirst(rows, urgency).map((r) => r.id)).toEqual(['sooner', 'later', 'unknown', 'calm']);
+  });
+
+  it('shows the deadline date on the card, and says when it has passed', () => {
+    const soon = new Map([['u', { crisisTypes: ['huisuitzetting'], deadline: '2026-03-12' }]]);
+    expect(render([row({ id: 'u' })], soon)).toContain('Eerste gesprek uiterlijk donderdag 12 maart 2026.');
+    const past = new Map([['u', { crisisTypes: ['huisuitzetting'], deadline: '2026-03-09' }]]);
+    expect(render([row({ id: 'u' })], past)).toContain('Termijn voorbij sinds maandag 9 maart 2026.');
+  });
+});
+
+describe('withIntakeChanges', () => {
+  const at = (h: number, m: number) => new Date(2026, 2, 10, h, m).getTime();
+  it('shows the intake\'s later change as "Gewijzigd" and puts that household first again', () => {
+    const rows = [row({ id: 'a', updatedAt: new Date(at(9, 0)).toISOString() }), row({ id: 'b', updatedAt: new Date(at(8, 0)).toISOString() })];
+    const out = withIntakeChanges(rows, new Map([['b', at(11, 30)]]), true);
+    expect(out.map((r) => r.id)).toEqual(['b', 'a']);
+    expect(render([...out])).toContain('Gewijzigd vandaag om 11:30');
+  });
+
+  it('keeps a search\'s order and ignores an intake change older than the household\'s own', () => {
+    const rows = [row({ id: 'a', updatedAt: new Date(at(9, 0)).toISOString() }), row({ id: 'b', updatedAt: new Date(at(8, 0)).toISOString() })];
+    expect(withIntakeChanges(rows, new Map([['b', at(11, 30)]]), false).map((r) => r.id)).toEqual(['a', 'b']);
+    expect(withIntakeChanges(rows, new Map([['a', at(7, 0)]]), true)).toBe(rows);
   });
 });

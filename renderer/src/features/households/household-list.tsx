@@ -5,21 +5,47 @@ import { nl } from '../../i18n/nl';
 import { nlUrgency } from '../../i18n/nl-urgency';
 import { formatWhen } from '../../ui/format';
 import { SyncBadge } from './sync-badge';
+import { isoDateOf } from '../../../../shared/domain/intake.schema';
+import { formatDayName } from '../intake/dates';
+
+/** "woensdag 30 december 2026", as in the crisis banner. */
+const fullDay = (iso: string) => `${formatDayName(iso)} ${iso.slice(0, 4)}`;
 
 const noUrgency: ReadonlyMap<string, HouseholdUrgency> = new Map();
 const crisisName = (id: string) => settings.crisisTypes.find((c) => c.id === id)?.name ?? id;
 
-/** Urgent households on top, each group keeping the order it came in (newest first, or search rank). */
+/**
+ * Urgent households on top, the nearest deadline first (one that cannot be counted last); the rest
+ * keep the order they came in (last change first, or search rank).
+ */
 export function urgentFirst(rows: readonly HouseholdSummary[], urgency: ReadonlyMap<string, HouseholdUrgency>): HouseholdSummary[] {
   if (urgency.size === 0) return [...rows];
   const urgent: HouseholdSummary[] = [];
   const rest: HouseholdSummary[] = [];
   for (const row of rows) (urgency.has(row.id) ? urgent : rest).push(row);
-  return [...urgent, ...rest];
+  const due = (row: HouseholdSummary) => urgency.get(row.id)?.deadline ?? '9999-12-31';
+  return [...urgent.sort((a, b) => due(a).localeCompare(due(b))), ...rest];
+}
+
+/**
+ * Rows whose "Gewijzigd" is the later of the household's own change and its intake's last change;
+ * with `sort`, newest first again (a search keeps its rank). Returns `rows` itself when nothing is later.
+ */
+export function withIntakeChanges(rows: readonly HouseholdSummary[], lastChanges: ReadonlyMap<string, number>, sort: boolean): readonly HouseholdSummary[] {
+  if (lastChanges.size === 0) return rows;
+  let any = false;
+  const out = rows.map((row) => {
+    const intakeAt = lastChanges.get(row.id);
+    if (intakeAt === undefined || intakeAt <= Date.parse(row.updatedAt)) return row;
+    any = true;
+    return { ...row, updatedAt: new Date(intakeAt).toISOString() };
+  });
+  if (!any) return rows;
+  return sort ? out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : out;
 }
 
 /** Spoed in words, an icon and colour, and a sentence for screen readers on what it means. */
-function UrgentLine({ urgency }: { urgency: HouseholdUrgency }) {
+function UrgentLine({ urgency, today }: { urgency: HouseholdUrgency; today: string }) {
   return (
     <p className="household-card__urgent">
       <strong className="badge badge--urgent">
@@ -28,6 +54,11 @@ function UrgentLine({ urgency }: { urgency: HouseholdUrgency }) {
       </strong>
       <span>{urgency.crisisTypes.map(crisisName).join(', ')}</span>
       <span className="visually-hidden">{nlUrgency.explain(settings.wgs.urgentWorkingDays)}</span>
+      {urgency.deadline !== null ? (
+        <span className="household-card__deadline">
+          {urgency.deadline < today ? nlUrgency.deadlinePassed(fullDay(urgency.deadline)) : nlUrgency.deadline(fullDay(urgency.deadline))}
+        </span>
+      ) : null}
     </p>
   );
 }
@@ -44,7 +75,7 @@ export function HouseholdList({ rows, now, urgency = noUrgency }: { rows: Househ
               <h2 className="household-card__name">
                 <Link to={`/huishoudens/${h.id}`}>{h.name}</Link>
               </h2>
-              {urgent ? <UrgentLine urgency={urgent} /> : null}
+              {urgent ? <UrgentLine urgency={urgent} today={isoDateOf(new Date(now))} /> : null}
               <p className="household-card__meta">
                 <span>{h.postcode}</span>
                 <span>{nl.households.adults(h.adults)}</span>
