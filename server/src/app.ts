@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +7,8 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { defaultAllowedOrigins } from './config';
 import type { Db } from './db/database';
 import { registerErrorHandling } from './plugins/errors';
+import { apiErrorSchema } from '../../shared/api/auth';
+import { registerAccountRoutes } from './routes/accounts';
 import { registerAuthRoutes } from './routes/auth';
 import { registerCaseRoutes } from './routes/cases';
 import { registerChangeRoutes } from './routes/changes';
@@ -16,6 +17,7 @@ import { registerSignalEventRoutes } from './routes/signal-events';
 import { registerDossierRoutes } from './routes/dossiers';
 import { createDossierService } from './services/dossier-service';
 import { createHubCipher } from './services/hub-key';
+import { createAccountService } from './services/accounts';
 import { createAuthService } from './services/auth-service';
 import { createCaseService } from './services/case-service';
 import { createChangeFeed } from './services/changes';
@@ -24,6 +26,7 @@ import { ensureRecipientTeams } from './services/recipient-teams';
 import { recipients } from '../../resources/index';
 import type { PasswordHasher } from './services/passwords';
 import { argon2Hasher } from './services/passwords';
+import { createRateLimiter } from './services/rate-limiter';
 
 export interface AppDeps {
   db: Db;
@@ -32,7 +35,14 @@ export interface AppDeps {
   passwords?: PasswordHasher;
   logLevel?: string;
   allowedOrigins?: string[];
+  /** Sign-ins per minute per address and username (KEUKENTAFEL_LOGIN_LIMIT). */
   loginLimitPerMinute?: number;
+  /** Sign-ins per minute per address, any username (KEUKENTAFEL_LOGIN_IP_LIMIT); 5 × loginLimitPerMinute by default. */
+  loginIpLimitPerMinute?: number;
+  /** Requests with a missing or refused token per minute per address (KEUKENTAFEL_UNAUTHENTICATED_LIMIT). */
+  unauthenticatedLimitPerMinute?: number;
+  /** Fastify's trustProxy (KEUKENTAFEL_TRUST_PROXY): off unless the hub sits behind a proxy that sets X-Forwarded-For. */
+  trustProxy?: boolean | string[];
   sessionTtlMs?: number;
   /** The hub key (32 bytes) that seals dossier bodies at rest; a fresh one per process when absent (tests, in-memory hubs). */
   hubKey?: Buffer;
@@ -49,15 +59,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: deps.logLevel ?? 'silent', redact: { paths: redact, censor: '[verborgen]' } },
     bodyLimit: 1_048_576,
-    // Never trust X-Forwarded-For by default: the rate-limit key must not be spoofable.
-    trustProxy: false,
+    // Never trust X-Forwarded-For by default: the rate-limit keys must not be spoofable. Behind a TLS proxy,
+    // KEUKENTAFEL_TRUST_PROXY names the proxy's address(es) so request.ip is the client's, not the proxy's.
+    trustProxy: deps.trustProxy ?? false,
   });
   app.decorateRequest('user', null);
+  app.decorateRequest('deviceId', null);
+  // Every signed-in route (it declares bearer security) can answer 429 to an address with too many refused tokens.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { security?: unknown; response?: Record<string, unknown> } | undefined;
+    if (schema?.security && schema.response && !(429 in schema.response)) schema.response = { ...schema.response, 429: apiErrorSchema };
+  });
   registerErrorHandling(app);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cors, { origin: deps.allowedOrigins ?? defaultAllowedOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], exposedHeaders: ['idempotent-replayed'] });
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -67,12 +83,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
 
+  const limiter = createRateLimiter({ db: deps.db, clock });
+  const loginLimitPerMinute = deps.loginLimitPerMinute ?? 10;
   const auth = createAuthService({
     db: deps.db,
     clock,
     randomBytes: deps.randomBytes ?? randomBytes,
     passwords: deps.passwords ?? argon2Hasher,
     sessionTtlMs: deps.sessionTtlMs ?? 12 * 3_600_000,
+    limiter,
+    unauthenticatedLimit: { name: 'unauthenticated', max: deps.unauthenticatedLimitPerMinute ?? 60, windowMs: 60_000 },
   });
   app.addHook('onReady', () => auth.warmUp());
   // Every recipient of resources/recipients.json has its hub team before the first dossier arrives.
@@ -82,7 +102,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cases = createCaseService({ db: deps.db, clock });
 
   registerHealthRoutes(app, deps.db);
-  registerAuthRoutes(app, { auth, loginLimitPerMinute: deps.loginLimitPerMinute ?? 10, demo: deps.demo ?? false });
+  registerAuthRoutes(app, {
+    auth,
+    limiter,
+    loginLimitPerMinute,
+    loginIpLimitPerMinute: deps.loginIpLimitPerMinute ?? 5 * loginLimitPerMinute,
+    demo: deps.demo ?? false,
+  });
+  registerAccountRoutes(app, { auth, accounts: createAccountService({ db: deps.db, clock, randomBytes: deps.randomBytes ?? randomBytes }) });
   registerCaseRoutes(app, { auth, cases });
   registerChangeRoutes(app, { auth, feed: createChangeFeed({ db: deps.db, clock }) });
   registerSignalEventRoutes(app, { auth, events: createSignalEventService({ db: deps.db, clock }) });

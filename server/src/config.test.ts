@@ -27,6 +27,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ KEUKENTAFEL_DATA_DIR: ':memory:' }, linux).database).toEqual({ kind: 'pglite', dataDir: ':memory:' });
   });
 
+  it('trusts no proxy by default, and the proxies KEUKENTAFEL_TRUST_PROXY names', () => {
+    expect(loadConfig({}, linux)).toMatchObject({ trustProxy: false, loginIpLimitPerMinute: 50, unauthenticatedLimitPerMinute: 60 });
+    expect(loadConfig({ KEUKENTAFEL_TRUST_PROXY: 'true' }, linux).trustProxy).toBe(true);
+    expect(loadConfig({ KEUKENTAFEL_TRUST_PROXY: '10.0.0.5, 192.168.1.0/24,::1' }, linux).trustProxy).toEqual(['10.0.0.5', '192.168.1.0/24', '::1']);
+    expect(() => loadConfig({ KEUKENTAFEL_TRUST_PROXY: 'proxy.example' }, linux)).toThrow(/KEUKENTAFEL_TRUST_PROXY/);
+    expect(loadConfig({ KEUKENTAFEL_LOGIN_LIMIT: '100' }, linux).loginIpLimitPerMinute).toBe(500);
+    expect(loadConfig({ KEUKENTAFEL_LOGIN_IP_LIMIT: '20', KEUKENTAFEL_UNAUTHENTICATED_LIMIT: '5' }, linux)).toMatchObject({ loginIpLimitPerMinute: 20, unauthenticatedLimitPerMinute: 5 });
+  });
+
   it('fails with a message that names the bad variable', () => {
     expect(() => loadConfig({ PORT: 'abc' }, linux)).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'abc' }, linux)).toThrow(/PORT/);

@@ -11,6 +11,17 @@ const envSchema = z.object({
   KEUKENTAFEL_DEMO: z.enum(['0', '1', '']).default('0'),
   KEUKENTAFEL_ALLOWED_ORIGINS: z.string().optional(),
   KEUKENTAFEL_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
+  KEUKENTAFEL_LOGIN_IP_LIMIT: z.coerce.number().int().min(1).optional(),
+  KEUKENTAFEL_UNAUTHENTICATED_LIMIT: z.coerce.number().int().min(1).default(60),
+  // '' or 'false': no proxy (the default); 'true': trust every X-Forwarded-For hop (only when nothing but the
+  // proxy can reach the hub); else a comma-separated list of the proxies' addresses or CIDR ranges.
+  KEUKENTAFEL_TRUST_PROXY: z
+    .string()
+    .default('')
+    .refine(
+      (v) => ['', 'true', 'false'].includes(v.trim()) || v.split(',').every((p) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(p.trim())),
+      'use true, false, or addresses/CIDR ranges separated by commas',
+    ),
   KEUKENTAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   /** The hub key that encrypts dossier bodies at rest: base64 of 32 random bytes. Without it, a key file in the data folder. */
   KEUKENTAFEL_HUB_KEY: z
@@ -29,6 +40,9 @@ export interface HubConfig {
   demo: boolean;
   allowedOrigins: string[];
   loginLimitPerMinute: number;
+  loginIpLimitPerMinute: number;
+  unauthenticatedLimitPerMinute: number;
+  trustProxy: boolean | string[];
   sessionTtlMs: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /**
@@ -48,6 +62,13 @@ export function defaultDataDir(env: Record<string, string | undefined>, { platfo
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir, 'AppData', 'Roaming'), 'Keukentafel', 'hub');
   if (platform === 'darwin') return join(homedir, 'Library', 'Application Support', 'Keukentafel', 'hub');
   return join(env.XDG_DATA_HOME || join(homedir, '.local', 'share'), 'keukentafel', 'hub');
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  return v.split(',').map((p) => p.trim());
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +104,9 @@ export function loadConfig(env: Record<string, string | undefined>, platform: Pl
     demo: e.KEUKENTAFEL_DEMO === '1',
     allowedOrigins: origins.length > 0 ? origins : defaultAllowedOrigins,
     loginLimitPerMinute: e.KEUKENTAFEL_LOGIN_LIMIT,
+    loginIpLimitPerMinute: e.KEUKENTAFEL_LOGIN_IP_LIMIT ?? 5 * e.KEUKENTAFEL_LOGIN_LIMIT,
+    unauthenticatedLimitPerMinute: e.KEUKENTAFEL_UNAUTHENTICATED_LIMIT,
+    trustProxy: parseTrustProxy(e.KEUKENTAFEL_TRUST_PROXY),
     sessionTtlMs: e.KEUKENTAFEL_SESSION_HOURS * 3_600_000,
     logLevel: e.LOG_LEVEL,
   };

@@ -13,7 +13,13 @@ export const hubErrorCodes = {
   forbidden: { statuses: [403], meaning: 'The signed-in role may not use this route.' },
   team_mismatch: { statuses: [403], meaning: "The body names another team than the caller's; nothing was stored." },
   invalid_credentials: { statuses: [401], meaning: 'Username and password do not match.' },
-  rate_limited: { statuses: [429], meaning: 'Too many attempts; wait a minute.' },
+  device_revoked: { statuses: [401, 403], meaning: 'A team lead revoked this device: its token is refused and its recovery key deleted. The device wipes itself.' },
+  account_disabled: { statuses: [403], meaning: 'The password is right but a team lead disabled this account.' },
+  device_exists: { statuses: [409], meaning: 'This device id is registered already; its recovery key comes only with a password sign-in that names it.' },
+  device_not_found: { statuses: [404], meaning: "No device with this id in the caller's team." },
+  user_not_found: { statuses: [404], meaning: "No user with this id in the caller's team." },
+  cannot_disable_self: { statuses: [409], meaning: 'A team lead cannot disable their own account.' },
+  rate_limited: { statuses: [429], meaning: 'Too many attempts (sign-ins, or requests without a valid token) from this address; wait as long as Retry-After says.' },
   not_found: { statuses: [404], meaning: 'No such route.' },
   idempotency_key_reused: { statuses: [422], meaning: 'This idempotency key (or event id) was used before for another body, route or user: make a new key.' },
   case_exists: { statuses: [409], meaning: 'This caseId was received before under another key; the key is not kept.' },
@@ -43,8 +49,11 @@ export const hubErrorCodeSchema = z.enum(Object.keys(hubErrorCodes) as [HubError
 /** Codes any route may answer: a bad body or query, a body that is too large or not JSON, a failure on the hub. */
 export const commonErrorCodes = ['bad_request', 'payload_too_large', 'unsupported_media_type', 'internal'] as const satisfies readonly HubErrorCode[];
 
-/** Codes of every route that needs a sign-in, beside the common ones. */
-const signedIn = ['unauthorized', 'forbidden'] as const satisfies readonly HubErrorCode[];
+/**
+ * Codes of every route that needs a sign-in, beside the common ones: a refused token is 401 (`device_revoked`
+ * for a revoked device's), and too many refused tokens from one address are 429.
+ */
+const signedIn = ['unauthorized', 'device_revoked', 'rate_limited', 'forbidden'] as const satisfies readonly HubErrorCode[];
 
 /** What sending a dossier version may answer (per item, in a batch). */
 const dossierVersionCodes = [
@@ -69,8 +78,15 @@ const dossierVersionCodes = [
  */
 export const routeErrorCodes = {
   'GET /health': ['unavailable'],
-  'POST /api/v1/auth/login': ['invalid_credentials', 'rate_limited'],
-  'GET /api/v1/auth/me': ['unauthorized'],
+  'POST /api/v1/auth/login': ['invalid_credentials', 'account_disabled', 'device_revoked', 'rate_limited'],
+  'POST /api/v1/auth/logout': ['unauthorized', 'device_revoked', 'rate_limited'],
+  'GET /api/v1/auth/me': ['unauthorized', 'device_revoked', 'rate_limited'],
+  'POST /api/v1/devices': [...signedIn, 'device_exists'],
+  'GET /api/v1/devices': signedIn,
+  'POST /api/v1/devices/{deviceId}/revoke': [...signedIn, 'device_not_found'],
+  'GET /api/v1/users': signedIn,
+  'POST /api/v1/users/{userId}/disable': [...signedIn, 'user_not_found', 'cannot_disable_self'],
+  'POST /api/v1/users/{userId}/enable': [...signedIn, 'user_not_found'],
   'POST /api/v1/cases': [...signedIn, 'idempotency_key_reused', 'case_exists'],
   'POST /api/v1/cases/batch': [...signedIn, 'idempotency_key_reused', 'case_exists'],
   'GET /api/v1/cases': signedIn,

@@ -21,6 +21,12 @@ export const messages = {
   caseExists: 'Deze casus is al ontvangen met een andere verzendsleutel.',
   unavailable: 'De database is niet bereikbaar.',
   teamMismatch: 'U kunt alleen gegevens van uw eigen team versturen.',
+  deviceRevoked: 'Dit apparaat is ingetrokken door de teamleider. De gegevens op dit apparaat worden gewist.',
+  accountDisabled: 'Uw account is uitgezet. Neem contact op met uw teamleider.',
+  deviceExists: 'Dit apparaat is al aangemeld. Meld u aan met uw wachtwoord om verder te gaan.',
+  deviceNotFound: 'Dit apparaat is niet gevonden in uw team.',
+  userNotFound: 'Deze medewerker is niet gevonden in uw team.',
+  notYourself: 'U kunt uw eigen account niet uitzetten.',
 } as const;
 
 /** An error body; the code must be one of shared/api/errors.ts, so the device can map every code the hub sends. */

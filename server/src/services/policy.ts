@@ -22,6 +22,14 @@ interface Grant {
 
 export const grants = {
   'session.read': { roles: ['worker', 'counsellor', 'teamlead'], reach: 'self' },
+  'session.end': { roles: ['worker', 'counsellor', 'teamlead'], reach: 'self' },
+  // Any user registers the device they signed in on; only the team lead of its team lists or revokes it.
+  'device.register': { roles: ['worker', 'counsellor', 'teamlead'], reach: 'self' },
+  'device.list': { roles: ['teamlead'], reach: 'own-team' },
+  'device.revoke': { roles: ['teamlead'], reach: 'own-team' },
+  // No admin role: a team lead manages the accounts of their own team, and never their own (see user.disable).
+  'user.list': { roles: ['teamlead'], reach: 'own-team' },
+  'user.disable': { roles: ['teamlead'], reach: 'own-team' },
   'case.create': { roles: ['worker'], reach: 'own-team' },
   // Team leads still see the case list (no personal data in it); it goes to aggregate once the reports exist.
   'case.list': { roles: ['worker', 'teamlead'], reach: 'own-team' },

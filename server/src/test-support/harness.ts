@@ -54,7 +54,9 @@ export async function createHarness(backend: Backend, overrides: Partial<AppDeps
     );
   }
   const clock = fakeClock();
-  const app = await buildApp({ db, clock: clock.now, loginLimitPerMinute: 5, ...overrides });
+  // Every request of a test file comes from one address within one minute of the fake clock: the per-address
+  // limits are high here and tested on purpose in rate-limits.test.ts.
+  const app = await buildApp({ db, clock: clock.now, loginLimitPerMinute: 5, loginIpLimitPerMinute: 1_000, unauthenticatedLimitPerMinute: 1_000, ...overrides });
   await app.ready();
   return {
     db,
