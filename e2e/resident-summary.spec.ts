@@ -38,4 +38,9 @@ test('the worker downloads "Wat we samen hebben besproken" for the resident from
   // No consent is recorded yet, so the resident reads that nothing was shared.
   expect(text).toContain('Daarom delen we niets met anderen.');
   await expectNoAxeViolations(page, 'household page after the summary was downloaded');
+
+  // For a person to look at: the panel, and the PDF's pages as images (test-results/).
+  await panel.screenshot({ path: testInfo.outputPath('summary-panel.png') });
+  const png = spawnSync('pdftoppm', ['-png', '-r', '80', file, testInfo.outputPath('samenvatting')], { encoding: 'utf8' });
+  expect(png.status, png.stderr).toBe(0);
 });
