@@ -15,6 +15,8 @@ import { registerChangeRoutes } from './routes/changes';
 import { registerHealthRoutes } from './routes/health';
 import { registerSignalEventRoutes } from './routes/signal-events';
 import { registerDossierRoutes } from './routes/dossiers';
+import { registerHandoverRoutes } from './routes/handovers';
+import { createHandoverService } from './services/handover-service';
 import { createDossierService } from './services/dossier-service';
 import { createHubCipher } from './services/hub-key';
 import { createAccountService } from './services/accounts';
@@ -115,5 +117,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSignalEventRoutes(app, { auth, events: createSignalEventService({ db: deps.db, clock }) });
   const cipher = createHubCipher(deps.hubKey ?? randomBytes(32));
   registerDossierRoutes(app, { auth, dossiers: createDossierService({ db: deps.db, clock, cipher }) });
+  registerHandoverRoutes(app, { auth, handovers: createHandoverService({ db: deps.db, clock, cipher }) });
   return app;
 }

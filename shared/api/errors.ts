@@ -72,6 +72,9 @@ const dossierVersionCodes = [
   'dossier_version_gap',
 ] as const satisfies readonly HubErrorCode[];
 
+/** What a counsellor's status action may answer. */
+const handoverActionCodes = [...signedIn, 'handover_not_found', 'dossier_withdrawn', 'consent_expired', 'handover_status_conflict'] as const satisfies readonly HubErrorCode[];
+
 /**
  * Per route ('METHOD path'), the codes it answers beyond `commonErrorCodes`. For the batch routes, the codes
  * inside per-item results are listed too (a per-item 400 is `bad_request`).
@@ -95,5 +98,13 @@ export const routeErrorCodes = {
   'POST /api/v1/signal-events/batch': [...signedIn, 'team_mismatch'],
   'POST /api/v1/dossiers': [...dossierVersionCodes],
   'POST /api/v1/dossiers/batch': [...dossierVersionCodes],
+  'GET /api/v1/handovers': signedIn,
+  'GET /api/v1/handovers/{dossierId}': [...signedIn, 'handover_not_found', 'dossier_withdrawn', 'consent_expired'],
+  'GET /api/v1/handovers/{dossierId}/versions/{version}': [...signedIn, 'handover_not_found', 'dossier_withdrawn', 'consent_expired'],
+  'POST /api/v1/handovers/{dossierId}/accept': [...handoverActionCodes],
+  'POST /api/v1/handovers/{dossierId}/return': [...handoverActionCodes],
+  'POST /api/v1/handovers/{dossierId}/plan': [...handoverActionCodes],
+  'POST /api/v1/handovers/{dossierId}/decision': [...handoverActionCodes],
+  'POST /api/v1/handovers/{dossierId}/close': [...handoverActionCodes],
   'POST /api/v1/consent-withdrawals': [...signedIn, 'idempotency_key_reused', 'case_not_found', 'case_of_other_team'],
 } as const satisfies Record<string, readonly HubErrorCode[]>;

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangesResponse } from '../../../shared/api/changes';
+import { changesPath } from '../../../shared/api/changes';
+import type { Dossier } from '../../../shared/api/dossier';
+import type { HandoverDossierResponse, HandoverListResponse, HandoverSummary } from '../../../shared/api/handover';
+import { handoverPath, handoverPaths } from '../../../shared/api/handover';
+import { availableBackends } from '../test-support/backends';
+import type { Harness } from '../test-support/harness';
+import { count, createHarness } from '../test-support/harness';
+import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest } from '../test-support/handover';
+
+describe.each(availableBackends())('counsellor handover routes on $name', (backend) => {
+  let h: Harness;
+  const tokens: Record<string, string> = {};
+  let n = 100;
+
+  /** Sends a fresh dossier (its case first) with the given Wgs basis and start day; returns its dossier id. */
+  const handOver = async (over: { basis?: 'crisis' | 'regular'; countedFrom?: string; validUntil?: string } = {}) => {
+    const base = dossierFor(++n);
+    const d: Dossier = {
+      ...base,
+      aanmelding: { ...base.aanmelding, deadlines: { ...base.aanmelding.deadlines, basis: over.basis ?? 'regular', countedFrom: over.countedFrom ?? '2026-03-02' } },
+      consent: { ...base.consent, validUntil: over.validUntil ?? base.consent.validUntil },
+    };
+    await sendCase(h, tokens.worker!, d.caseId);
+    const req = versionRequest(d);
+    const res = await pushVersion(h, tokens.worker!, req);
+    expect(res.statusCode).toBe(201);
+    return { dossierId: req.dossierId, dossier: d };
+  };
+  const get = (url: string, who = 'sh-1') => h.app.inject({ method: 'GET', url, headers: bearer(tokens[who]!) });
+  const act = (dossierId: string, action: keyof typeof handoverPaths, payload: object = {}, who = 'sh-1') =>
+    h.app.inject({ method: 'POST', url: handoverPath(handoverPaths[action], { dossierId }), headers: bearer(tokens[who]!), payload });
+  const list = async (query = '', who = 'sh-1') => {
+    const res = await get(`${handoverPaths.handovers}${query}`, who);
+    expect(res.statusCode).toBe(200);
+    return res.json<HandoverListResponse>();
+  };
+  const feedFor = async (caseId: string) =>
+    (await get(`${changesPath}?since=0&limit=1000`, 'worker')).json<ChangesResponse>().changes.filter((c) => c.caseId === caseId && c.entity === 'dossier');
+
+  beforeAll(async () => {
+    h = await createHarness(backend);
+    await addSchuldhulpTeam(h);
+    for (const u of ['worker', 'worker-b', 'counsellor', 'teamlead', 'sh-1', 'sh-2', 'sh-lead']) tokens[u] = (await h.login(u)).token;
+  });
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('lists the team’s handovers overdue first, then crises, then by deadline, a page at a time', async () => {
+    const regular = await handOver({ basis: 'regular', countedFrom: '2026-03-02' }); // by 30 March
+    const crisis = await handOver({ basis: 'crisis', countedFrom: '2026-03-02' }); // by 5 March
+    const lateCrisis = await handOver({ basis: 'crisis', countedFrom: '2026-02-20' }); // by 25 February: overdue
+    const lateRegular = await handOver({ basis: 'regular', countedFrom: '2026-01-05' }); // by 2 February: overdue
+    const all = await list('?limit=100');
+    const order = [lateRegular, lateCrisis, crisis, regular].map((x) => x.dossierId);
+    expect(all.handovers.map((x) => x.dossierId).filter((id) => order.includes(id))).toEqual(order);
+    const byId = new Map(all.handovers.map((x) => [x.dossierId, x]));
+    expect(byId.get(lateRegular.dossierId)).toMatchObject({ urgency: 'overdue', status: 'received', deadlines: { basis: 'regular', firstConversationBy: '2026-02-02' } });
+    expect(byId.get(crisis.dossierId)).toMatchObject({ urgency: 'crisis', deadlines: { firstConversationBy: '2026-03-05' } });
+    expect(byId.get(regular.dossierId)).toMatchObject({ urgency: 'regular', clientName: regular.dossier.client.name, town: 'Heerlen', postcodeArea: '6411' });
+
+    const first = await list('?limit=2');
+    expect(first.handovers.map((x) => x.dossierId)).toEqual(all.handovers.slice(0, 2).map((x) => x.dossierId));
+    expect(first.nextCursor).toBe('2');
+    const second = await list(`?limit=100&cursor=${first.nextCursor}`);
+    expect(second.handovers.map((x) => x.dossierId)).toEqual(all.handovers.slice(2).map((x) => x.dossierId));
+    expect(second.nextCursor).toBeNull();
+    expect(all.total).toBe(all.handovers.length);
+  });
+
+  it('shows nothing to a counsellor of another team, and the list is no route for a worker or a team lead', async () => {
+    await handOver();
+    expect((await list('', 'counsellor')).handovers).toEqual([]);
+    for (const who of ['worker', 'sh-lead', 'teamlead']) expect((await get(handoverPaths.handovers, who)).statusCode).toBe(403);
+  });
+
+  it('reads the latest version and older ones, auditing every read; a team lead and a worker read nothing', async () => {
+    const { dossierId, dossier } = await handOver();
+    const changed = { ...dossier, hulpvraag: 'Er is nu ook een aanmaning van de zorgverzekeraar.' };
+    expect((await pushVersion(h, tokens.worker!, versionRequest(changed, { dossierId, version: 2 }))).statusCode).toBe(201);
+    const before = await count(h.db, "audit_log WHERE action = 'dossier.read' AND entity_id LIKE $1", [`${dossierId}%`]);
+
+    const latest = await get(handoverPath(handoverPaths.handover, { dossierId }));
+    expect(latest.statusCode).toBe(200);
+    const body = latest.json<HandoverDossierResponse>();
+    expect(body).toMatchObject({ version: 2, handover: { latestVersion: 2, status: 'received' } });
+    expect(body.dossier).toEqual(changed);
+    expect(body.versions.map((v) => v.version)).toEqual([1, 2]);
+    const older = await get(handoverPath(handoverPaths.handoverVersion, { dossierId, version: 1 }));
+    expect(older.json<HandoverDossierResponse>().dossier).toEqual(dossier);
+    expect((await get(handoverPath(handoverPaths.handoverVersion, { dossierId, version: 3 }))).statusCode).toBe(404);
+    expect(await count(h.db, "audit_log WHERE action = 'dossier.read' AND entity_id LIKE $1", [`${dossierId}%`])).toBe(before + 3);
+
+    for (const who of ['sh-lead', 'worker', 'teamlead']) expect((await get(handoverPath(handoverPaths.handover, { dossierId }), who)).statusCode).toBe(403);
+    const other = await get(handoverPath(handoverPaths.handover, { dossierId }), 'counsellor');
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toMatchObject({ error: 'handover_not_found' });
+  });
+
+  it('moves accept → plan → decision → close, each to the worker’s change feed', async () => {
+    const { dossierId, dossier } = await handOver({ basis: 'crisis', countedFrom: '2026-03-02' });
+    const accepted = await act(dossierId, 'accept');
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json<HandoverSummary>()).toMatchObject({ status: 'accepted', contactPerson: { name: 'Consulent sh-1' } });
+    expect((await act(dossierId, 'accept')).statusCode).toBe(200);
+
+    const badPlan = await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-04T10:00:00+01:00', how: 'visit' } });
+    expect(badPlan.statusCode).toBe(400);
+    const planned = await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-04T10:00:00+01:00', how: 'visit', place: 'Akerstraat 12, Heerlen' } });
+    expect(planned.json<HandoverSummary>()).toMatchObject({
+      status: 'first-conversation-planned',
+      firstConversation: { plannedAt: '2026-03-04T09:00:00.000Z', how: 'visit', place: 'Akerstraat 12, Heerlen' },
+      // 8 weeks after 4 March 2026.
+      deadlines: { decisionBy: '2026-04-29' },
+    });
+    const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' });
+    expect(decided.json<HandoverSummary>()).toMatchObject({ status: 'decided', decision: { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' } });
+    expect((await act(dossierId, 'close')).json<HandoverSummary>().status).toBe('closed');
+    expect((await act(dossierId, 'accept')).statusCode).toBe(409);
+
+    expect((await feedFor(dossier.caseId)).map((c) => [c.status, c.plannedAt ?? null])).toEqual([
+      ['received', null],
+      ['accepted', null],
+      ['first-conversation-planned', '2026-03-04T09:00:00.000Z'],
+      ['decided', null],
+      ['closed', null],
+    ]);
+    expect((await list('?limit=100')).handovers.map((x) => x.dossierId)).not.toContain(dossierId);
+    expect((await list('?view=all&limit=100')).handovers.map((x) => x.dossierId)).toContain(dossierId);
+    // The place is the counsellor's free text: sealed like the dossier.
+    expect(await count(h.db, "dossiers WHERE encode(details, 'escape') LIKE '%Akerstraat%'")).toBe(0);
+  });
+
+  it('returns with a reason; a new version from the worker makes it received again', async () => {
+    const { dossierId, dossier } = await handOver();
+    const returned = await act(dossierId, 'return', { reason: 'incomplete', note: 'De inkomsten ontbreken.' });
+    expect(returned.json<HandoverSummary>()).toMatchObject({ status: 'returned', returned: { reason: 'incomplete', note: 'De inkomsten ontbreken.' } });
+    expect((await act(dossierId, 'return', { reason: 'not-a-reason' })).statusCode).toBe(400);
+    expect((await pushVersion(h, tokens.worker!, versionRequest(dossier, { dossierId, version: 2 }))).json()).toMatchObject({ status: 'received', version: 2 });
+    expect((await feedFor(dossier.caseId)).map((c) => [c.status, c.reason ?? null, c.version])).toEqual([
+      ['received', null, 1],
+      ['returned', 'incomplete', 1],
+      ['received', null, 2],
+    ]);
+    expect((await act(dossierId, 'accept')).json<HandoverSummary>().status).toBe('accepted');
+  });
+
+  it('lets one of two counsellors win, the other gets 409 with a Dutch message; a stale revision is refused too', async () => {
+    const { dossierId } = await handOver();
+    const [a, b] = await Promise.all([act(dossierId, 'accept', {}, 'sh-1'), act(dossierId, 'accept', {}, 'sh-2')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json<{ error: string; message: string }>()).toMatchObject({ error: 'handover_status_conflict' });
+    expect(loser.json<{ message: string }>().message).toMatch(/collega/);
+    const winner = (a.statusCode === 200 ? a : b).json<HandoverSummary>();
+    const stale = await act(dossierId, 'close', { revision: winner.revision - 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await act(dossierId, 'close', { revision: winner.revision })).statusCode).toBe(200);
+    // Once the change feed writer and the row lock meet, exactly one 'accepted' went to the worker.
+    expect(await count(h.db, "changes WHERE status = 'accepted' AND case_id = (SELECT case_id FROM dossiers WHERE dossier_id = $1)", [dossierId])).toBe(1);
+  });
+
+  it('stops showing a withdrawn handover, and one whose consent has ended', async () => {
+    const withdrawn = await handOver();
+    const res = await h.app.inject({
+      method: 'POST',
+      url: handoverPaths.consentWithdrawals,
+      headers: { ...bearer(tokens.worker!), 'idempotency-key': randomUUID() },
+      payload: { caseId: withdrawn.dossier.caseId, consentId: withdrawn.dossier.consent.consentId, withdrawnOn: '2026-03-02' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect((await get(handoverPath(handoverPaths.handover, { dossierId: withdrawn.dossierId }))).json()).toMatchObject({ error: 'dossier_withdrawn' });
+    expect((await act(withdrawn.dossierId, 'accept')).statusCode).toBe(410);
+    expect((await list('?view=all&limit=100')).handovers.map((x) => x.dossierId)).not.toContain(withdrawn.dossierId);
+
+    const ending = await handOver({ validUntil: '2026-03-05' });
+    expect((await list('?limit=100')).handovers.map((x) => x.dossierId)).toContain(ending.dossierId);
+    h.clock.advance(4 * 24 * 3_600_000);
+    tokens['sh-1'] = (await h.login('sh-1')).token; // the session of four days ago has ended
+    expect((await get(handoverPath(handoverPaths.handover, { dossierId: ending.dossierId }))).json()).toMatchObject({ error: 'consent_expired' });
+    expect((await act(ending.dossierId, 'accept')).statusCode).toBe(403);
+    expect((await list('?view=all&limit=100')).handovers.map((x) => x.dossierId)).not.toContain(ending.dossierId);
+    h.clock.advance(-4 * 24 * 3_600_000);
+  });
+});
