@@ -47,7 +47,7 @@ test('a ticked signal reaches the municipality as a count without a name, and un
 
   // The signals screen says plainly what leaves the device, also without consent.
   await page.goto(`/#/huishoudens/${id}/gesprek/signalen`);
-  await expect(page.getByText('De gemeente krijgt van elk signaal een telling zonder naam of adres voor haar rapporten, ook als de bewoner geen toestemming geeft voor een overdracht.')).toBeVisible();
+  await expect(page.getByText('De gemeente krijgt van elk signaal een telling zonder naam of adres, voor haar rapporten. Dat gebeurt ook zonder toestemming voor een overdracht.')).toBeVisible();
   await expectNoAxeViolations(page, 'signals page with the reports sentence');
   await signals.search().fill('huur');
   await signals.signal('Achterstand met de huur').check();
