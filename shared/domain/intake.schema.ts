@@ -182,7 +182,7 @@ export type FixedCost = z.infer<typeof fixedCostSchema>;
 
 export const paymentArrangementSchema = z.object({
   id: idSchema,
-  creditor: text(120).min(1, 'Vul de schuldeiser in.'),
+  creditor: text(120).min(1, 'Vul in aan wie de schuld is.'),
   monthlyCents: centsSchema,
 });
 export type PaymentArrangement = z.infer<typeof paymentArrangementSchema>;
@@ -206,7 +206,7 @@ export function createIntakeSchemas(today: string) {
 
   const debtSchema = z.object({
     id: idSchema,
-    creditor: text(120).min(1, 'Vul de schuldeiser in.'),
+    creditor: text(120).min(1, 'Vul in aan wie de schuld is.'),
     /** null: "bedrag nog onbekend" (counted apart, never as € 0,00); older intakes always have an amount. */
     amountCents: centsSchema.nullable(),
     type: debtTypeSchema,

@@ -17,7 +17,7 @@ export interface AvoidWord {
 }
 
 export interface B1Exception {
-  /** The source of the text (exact), as the failure message names it. */
+  /** The source of the text as the failure message names it: exact, or a prefix ending in '.', '/' or ':' (a whole file). */
   source: string;
   /** What is allowed there: 'length', a word from the avoid list, or 'u'. */
   allows: string;
@@ -27,7 +27,7 @@ export interface B1Exception {
 export interface B1Rules {
   maxWords: number;
   avoid: readonly AvoidWord[];
-  /** Sources (exact, or a prefix ending in '.' or '/') whose sentences the worker reads aloud: "u" is the resident there. */
+  /** Sources (exact, or a prefix ending in '.', '/' or ':') whose sentences the worker reads aloud: "u" is the resident there. */
   readAloud: readonly { source: string; reason: string }[];
   exceptions: readonly B1Exception[];
 }
@@ -56,12 +56,12 @@ const wholeWord = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(word
 /** "u", "uw", "u'" as words: the formal you. */
 const youForm = /(?<![\p{L}\p{N}])(u|uw)(?![\p{L}\p{N}])/iu;
 
-const covers = (prefix: string, source: string) => source === prefix || ((prefix.endsWith('.') || prefix.endsWith('/')) && source.startsWith(prefix));
+const covers = (prefix: string, source: string) => source === prefix || (/[./:]$/.test(prefix) && source.startsWith(prefix));
 
 /** Every problem in `items`; empty when all is plain. */
 export function checkB1(items: readonly TextItem[], rules: B1Rules): B1Problem[] {
   const avoid = rules.avoid.map((a) => ({ ...a, re: wholeWord(a.word) }));
-  const allowed = (source: string, what: string) => rules.exceptions.some((e) => e.source === source && e.allows === what);
+  const allowed = (source: string, what: string) => rules.exceptions.some((e) => covers(e.source, source) && e.allows === what);
   const problems: B1Problem[] = [];
   const seen = new Set<string>();
   const add = (p: B1Problem) => {
@@ -119,6 +119,23 @@ export function catalogueTexts(name: string, catalogue: unknown): TextItem[] {
     else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
   };
   walk(catalogue, name);
+  return out;
+}
+
+/**
+ * Dutch sentences written straight into code (zod messages, component strings): every quoted string
+ * that starts with a capital, has a space and ends with . ? or !, as `file:line`. Template holes read as one word.
+ */
+export function sourceTexts(file: string, source: string): TextItem[] {
+  const out: TextItem[] = [];
+  const literal = /'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g;
+  source.split('\n').forEach((line, i) => {
+    if (/^\s*(\/\/|\*|\/\*|import )/.test(line)) return;
+    for (const m of line.matchAll(literal)) {
+      const text = (m[1] ?? m[2] ?? '').replace(/\$\{[^}]*\}/g, 'X');
+      if (/^\p{Lu}\S*\s.*[.?!]$/u.test(text)) out.push({ source: `${file}:${i + 1}`, text });
+    }
+  });
   return out;
 }
 

@@ -40,6 +40,8 @@ export const b1Rules: B1Rules = {
   readAloud: [
     { source: 'resources/', reason: 'Life-domain questions, signals, help and regelingen are said to the resident at the table.' },
     { source: 'regelingen/', reason: 'Suggested regelingen ("U heeft misschien recht op …") are read to the resident.' },
+    { source: 'shared/domain/regelingen.ts:', reason: 'Builds the regelingen sentences read to the resident.' },
+    { source: 'renderer/src/features/handover/resident-summary.ts:', reason: "The resident's own written summary: every \"u\" there is the resident." },
     { source: 'nlIntake.domain.ownView', reason: '"Hoe ziet u het zelf?" is asked to the resident.' },
     { source: 'nlIntake.money.selfEmployed', reason: '"Bent u zelfstandig ondernemer?" is asked to the resident.' },
     { source: 'nlIntake.money.usesHelp', reason: '"Welke hulp krijgt u al?" is asked to the resident.' },
@@ -47,6 +49,9 @@ export const b1Rules: B1Rules = {
     { source: 'summary/', reason: '"Wat we samen hebben besproken" is the resident\'s own paper: every sentence speaks to the resident.' },
   ],
   exceptions: [
+    { source: 'renderer/src/data/migrations/legacy-errors.ts:', allows: 'u', reason: 'Sentences stored by older versions, matched word for word to turn them into error codes.' },
+    { source: 'renderer/src/data/migrations/legacy-history.ts:', allows: 'u', reason: 'History labels stored by older versions, matched word for word to migrate them.' },
+    { source: 'shared/api/errors.ts:', allows: 'length', reason: 'English descriptions of the hub error codes for developers (the API reference); never shown to the worker.' },
     { source: 'errors.keys.browser-wrap-failed', allows: 'browser', reason: 'Only shown in the browser preview, where the key really is kept by the browser.' },
     { source: 'errors.keys.browser-mismatch', allows: 'browser', reason: 'Only shown in the browser preview, where the key really is kept by the browser.' },
     { source: 'errors.account.demo-only', allows: 'browser', reason: 'Only shown in the browser preview, to say why real households belong in the app.' },

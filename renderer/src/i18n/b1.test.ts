@@ -5,7 +5,7 @@ import { residentSummary } from '../features/handover/resident-summary';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
 import { checkRegelingen, type RegelingContext } from '../../../shared/domain/regelingen';
 import { errorCodes } from '../../../shared/result';
-import { checkB1, catalogueTexts, formatProblems, resourceTexts, sentencesOf, wordsOf, type TextItem } from './b1-check';
+import { checkB1, catalogueTexts, formatProblems, resourceTexts, sentencesOf, sourceTexts, wordsOf, type TextItem } from './b1-check';
 import { b1Rules } from './b1-rules';
 import { errorText } from './errors';
 import { nl } from './nl';
@@ -122,6 +122,19 @@ describe('the B1 checker itself', () => {
     const rules = { ...b1Rules, exceptions: [{ source: 'nl.x', allows: 'indien', reason: 'Quoted from the law, word for word.' }] };
     expect(checkB1([{ source: 'nl.x', text: 'Indien het niet lukt, bel.' }], rules)).toEqual([]);
     expect(checkB1([{ source: 'nl.x', text: 'Indien het niet lukt, bel uw gemeente.' }], rules)).toHaveLength(1);
+  });
+
+  it('finds Dutch sentences written in code, with file and line, and not in comments', () => {
+    const code = [
+      "// Vul uw naam in.",
+      "  name: z.string().min(1, 'Vul uw naam in.'),",
+      "  const label = `Wacht ${n} seconden.`;",
+      "  id: 'geld',",
+    ].join('\n');
+    expect(sourceTexts('x.ts', code)).toEqual([
+      { source: 'x.ts:2', text: 'Vul uw naam in.' },
+      { source: 'x.ts:3', text: 'Wacht X seconden.' },
+    ]);
   });
 
   it('checks each text function with sample arguments', () => {

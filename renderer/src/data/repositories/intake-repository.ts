@@ -133,7 +133,7 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
         try {
           stored = storedSectionSchema.parse(await openRecord(key, places.intake(householdId, section), row.iv, row.data));
         } catch {
-          throw new Error('Een deel van de intake kan niet worden geopend. Vraag de beheerder om hulp.');
+          throw new Error('Een deel van het gesprek kan niet worden geopend. Vraag de beheerder om hulp.');
         }
         const { value } = stored;
         if (section.startsWith('domain:')) read.domains.set(section.slice('domain:'.length), validate(domainEntrySchema, value));
