@@ -13,6 +13,18 @@ export const nlHandover = {
   organisation: (municipality: string) => `Buurtteam ${municipality}`,
   /** Messages of the consent form, to the worker. */
   consentForm: {
+    whatTitle: 'Wat wordt er gedeeld?',
+    whatHint: 'Lees elke keuze voor. Vink alleen aan wat de bewoner goed vindt.',
+    always: 'Gaat altijd mee: naam, adres, contact, de hulpvraag en wat al is geprobeerd.',
+    domainsTitle: 'Leefgebieden: wat de bewoner vertelde en de afspraken',
+    finances: 'Geld: inkomen, vaste lasten en schulden',
+    signals: 'Signalen: de zorgen die jullie samen zagen',
+    notes: 'Aantekeningen bij de signalen',
+    notesHint: 'Kan alleen samen met de signalen.',
+    whoTitle: 'Met wie?',
+    methodTitle: 'Hoe gaf de bewoner toestemming?',
+    methods: { spoken: 'Mondeling', signed: 'Met een handtekening' },
+    validUntil: (date: string) => `De toestemming geldt tot en met ${date}. De bewoner kan altijd stoppen.`,
     chooseRecipient: 'Kies met wie de gegevens worden gedeeld.',
     chooseMethod: 'Kies hoe de bewoner toestemming gaf: mondeling of met een handtekening.',
     notesNeedSignals: 'Aantekeningen gaan alleen mee met de signalen. Kies ook de signalen, of haal dit vinkje weg.',

@@ -88,3 +88,29 @@ export function consentFromForm(form: ConsentForm, ctx: ConsentContext): Result<
   const checked = consentSchema.safeParse(consent);
   return checked.success ? ok(checked.data) : fail('input.invalid', { message: checked.error.issues[0]?.message ?? t.chooseRecipient });
 }
+
+/** One change a worker makes in the form. */
+export type ConsentFormChange =
+  | { field: 'domain'; id: string; on: boolean }
+  | { field: 'recipient'; id: string; on: boolean }
+  | { field: 'finances' | 'signals' | 'notes'; on: boolean }
+  | { field: 'method'; method: 'spoken' | 'signed' };
+
+const toggle = (list: readonly string[], id: string, on: boolean): string[] => (on ? [...new Set([...list, id])] : list.filter((x) => x !== id));
+
+/** The form after one change; taking the signals away takes their notes with them. */
+export function changeConsentForm(form: ConsentForm, change: ConsentFormChange): ConsentForm {
+  switch (change.field) {
+    case 'domain':
+      return { ...form, domains: toggle(form.domains, change.id, change.on) };
+    case 'recipient':
+      return { ...form, recipients: toggle(form.recipients, change.id, change.on) };
+    case 'signals':
+      return { ...form, signals: change.on, notes: change.on && form.notes };
+    case 'finances':
+    case 'notes':
+      return { ...form, [change.field]: change.on };
+    case 'method':
+      return { ...form, method: change.method };
+  }
+}
