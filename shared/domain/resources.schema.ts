@@ -43,6 +43,8 @@ export const settingsSchema = z
     belowNormQuestionPct: z.int().min(50).max(100),
     /** Minutes without keyboard, pointer or touch input before the app locks itself. */
     idleLockMinutes: z.int().min(1).max(60).default(10),
+    /** Days without a password sign-in on a device after which its PIN no longer opens it until the worker signs in. */
+    passwordAfterDays: z.int().min(1).max(90).default(14),
   })
   .superRefine((s, ctx) => {
     s.crisisTypes.forEach((c, i) => {

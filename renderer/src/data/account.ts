@@ -36,6 +36,10 @@ export interface UnlockedContext {
   seedDemo?: boolean;
   /** Seals a renewed hub token with this key into the account row, so the next unlock uses it. */
   saveLogin?: (login: LoginResponse) => Promise<void>;
+  /** This device's id at the hub: a renewed sign-in names it. */
+  deviceId?: string;
+  /** The hub answered device_revoked: wipe this device now. */
+  revoked?: () => Promise<void>;
 }
 
 export interface DeviceAccountDeps {
@@ -48,6 +52,29 @@ export interface DeviceAccountDeps {
   kdf?: PinKdf;
   /** The browser (preview) host: its key store is not fit for real data, so it enrols only against a demo hub. */
   demoOnly?: boolean;
+  /**
+   * Registers this device at the hub at enrolment (POST /api/v1/devices) and gives its recovery key. Without it, or
+   * when it fails, the device enrols without recovery: a forgotten PIN then still means wiping.
+   */
+  registerDevice?: (token: string, deviceId: string) => Promise<Result<{ recoveryKey: string }>>;
+  newDeviceId?: () => string;
+  /** Days without a password sign-in after which the PIN alone no longer opens the device (settings.json). */
+  passwordAfterDays?: number;
+}
+
+/** Proof that the person wiping the device is its worker: the PIN, or a fresh password sign-in of the same account. */
+export type WipeProof = { pin: string } | { login: LoginResponse };
+
+const DAY_MS = 86_400_000;
+
+/** The hub's recovery key (base64url of 32 bytes) as a key that wraps and unwraps the data key. */
+async function recoveryCryptoKey(recoveryKey: string): Promise<CryptoKey> {
+  const raw = Uint8Array.from(atob(recoveryKey.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+  try {
+    return await crypto.subtle.importKey('raw', raw, { name: 'AES-GCM' }, false, ['wrapKey', 'unwrapKey']);
+  } finally {
+    raw.fill(0);
+  }
 }
 
 /** The code of what is wrong with a chosen PIN, or null when it may be used. */
@@ -83,9 +110,10 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   async function begin(context: UnlockedContext): Promise<Session> {
     active?.lock();
     const saveLogin = async (login: LoginResponse) => {
-      await db.meta.update('account', await sealToken(context.key, login));
+      await db.meta.update('account', { ...(await sealToken(context.key, login)), lastSignInAt: clock.now() });
     };
-    const session = await deps.openSession({ ...context, saveLogin });
+    const deviceId = (await db.meta.get('account'))?.deviceId;
+    const session = await deps.openSession({ ...context, saveLogin, ...(deviceId ? { deviceId } : {}), revoked: wipeAll });
     const wrapped: Session = {
       ...session,
       lock: () => {
@@ -130,6 +158,19 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     });
   }
 
+  /** Too long without a password sign-in: the PIN alone does not open the device (rows from before start counting now). */
+  async function passwordNeeded(): Promise<boolean> {
+    const days = deps.passwordAfterDays;
+    if (days === undefined) return false;
+    const row = await db.meta.get('account');
+    if (!row) return false;
+    if (row.lastSignInAt === undefined) {
+      await db.meta.update('account', { lastSignInAt: clock.now() });
+      return false;
+    }
+    return clock.now() - row.lastSignInAt > days * DAY_MS;
+  }
+
   /** Checks the PIN against the stored key; counts failures and sets the delay. */
   async function checkPin(pin: string): Promise<Result<{ row: AccountRow; key: CryptoKey }>> {
     const reserved = await reserveAttempt(clock.now());
@@ -167,6 +208,22 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
 
   const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
 
+  async function wipeAll(): Promise<void> {
+    active?.lock();
+    active = null;
+    await db.delete({ disableAutoOpen: false });
+  }
+
+  /** Registers the device and wraps the (still extractable) data key with its recovery key; nothing when that fails. */
+  async function registerRecovery(token: string, dataKey: CryptoKey): Promise<Pick<AccountRow, 'deviceId' | 'recoveryWrappedKey'>> {
+    if (!deps.registerDevice) return {};
+    const deviceId = (deps.newDeviceId ?? (() => crypto.randomUUID()))();
+    const registered = await deps.registerDevice(token, deviceId);
+    if (!registered.ok) return {};
+    const wrapped = await wrapDataKey(dataKey, await recoveryCryptoKey(registered.value.recoveryKey), host);
+    return wrapped.ok ? { deviceId, recoveryWrappedKey: wrapped.value } : { deviceId };
+  }
+
   /** Brings records from before version 5 to the bound format, once, before anything reads them. */
   async function upgrade(key: CryptoKey): Promise<Result<AccountRow>> {
     try {
@@ -182,7 +239,10 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     async status(): Promise<DeviceStatus> {
       const row = await db.meta.get('account');
       if (!row) return { state: 'new' };
-      return { state: 'locked', user: userOf(row), lockedUntil: row.lockedUntil > clock.now() ? row.lockedUntil : null };
+      const status: DeviceStatus = { state: 'locked', user: userOf(row), lockedUntil: row.lockedUntil > clock.now() ? row.lockedUntil : null };
+      if (row.deviceId) status.deviceId = row.deviceId;
+      if (row.recoveryWrappedKey) status.canRecover = true;
+      return status;
     },
 
     async enroll(login, pin) {
@@ -198,7 +258,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         if (!opened.ok) return opened;
         const upgraded = await upgrade(opened.value.key);
         if (!upgraded.ok) return upgraded;
-        await db.meta.update('account', await sealToken(opened.value.key, login));
+        await db.meta.update('account', { ...(await sealToken(opened.value.key, login)), lastSignInAt: clock.now() });
         return ok(await begin({ user: login.user, key: opened.value.key, token: login.token }));
       }
       // Only a new PIN must follow the rule; the same worker signing in again types the PIN they have.
@@ -208,9 +268,12 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       const dataKey = await generateDataKey();
       const wrapped = await wrapDataKey(dataKey, await derivePinKey(pin, salt, targetKdf), host);
       if (!wrapped.ok) return fail('account.key-problem');
+      const recovery = await registerRecovery(login.token, dataKey);
       const key = await toSessionKey(dataKey);
       const { user } = login;
       await db.meta.put({
+        ...recovery,
+        lastSignInAt: clock.now(),
         id: 'account',
         userId: user.id,
         username: user.username,
@@ -231,6 +294,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     },
 
     async unlock(pin) {
+      if (await passwordNeeded()) return fail('account.password-needed', { days: deps.passwordAfterDays ?? 0 });
       const opened = await openKey(pin);
       if (!opened.ok) return opened;
       const { key } = opened.value;
@@ -240,10 +304,49 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       return ok(await begin({ user: userOf(row), key, token: await openToken(row, key) }));
     },
 
-    async reset() {
-      active?.lock();
-      active = null;
-      await db.delete({ disableAutoOpen: false });
+    async recover(login, newPin) {
+      const row = await db.meta.get('account');
+      if (!row) return fail('account.none');
+      if (row.userId !== login.user.id) return fail('account.other-worker');
+      if (!row.recoveryWrappedKey || !login.recoveryKey) return fail('account.no-recovery');
+      const pinError = validatePin(newPin);
+      if (pinError) return fail(pinError);
+      const opened = await unwrapDataKey(row.recoveryWrappedKey, await recoveryCryptoKey(login.recoveryKey), host, { extractable: true });
+      if (!opened.ok) return fail(opened.error === 'host' ? 'account.key-problem' : 'account.no-recovery');
+      const salt = newSalt();
+      const wrapped = await wrapDataKey(opened.value, await derivePinKey(newPin, salt, targetKdf), host);
+      if (!wrapped.ok) return fail('account.key-problem');
+      const key = await toSessionKey(opened.value);
+      // One row update: a crash leaves the old PIN's wrap or the new one, never neither.
+      await db.meta.update('account', {
+        salt,
+        kdf: targetKdf,
+        iterations: undefined,
+        wrappedKey: wrapped.value,
+        failedAttempts: 0,
+        lockedUntil: 0,
+        lastSignInAt: clock.now(),
+        ...(await sealToken(key, login)),
+      });
+      const upgraded = await upgrade(key);
+      if (!upgraded.ok) return upgraded;
+      return ok(await begin({ user: userOf(upgraded.value), key, token: login.token }));
     },
+
+    async wipe(proof) {
+      const row = await db.meta.get('account');
+      if (row) {
+        const proven = 'pin' in proof ? (await openKey(proof.pin)).ok : proof.login.user.id === row.userId;
+        if (!proven) return fail('account.wipe-refused');
+      }
+      await wipeAll();
+      return ok(undefined);
+    },
+
+    async revoked() {
+      await wipeAll();
+    },
+
+    reset: wipeAll,
   };
 }

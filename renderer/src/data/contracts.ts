@@ -13,7 +13,15 @@ import type { StoreClaim } from './store-lock';
 
 export type DeviceStatus =
   | { state: 'new' }
-  | { state: 'locked'; user: User; lockedUntil: number | null };
+  | {
+      state: 'locked';
+      user: User;
+      lockedUntil: number | null;
+      /** This device's id at the hub: a password sign-in names it to get the recovery key. */
+      deviceId?: string;
+      /** The data key is also wrapped with the hub's recovery key: a forgotten PIN loses nothing. */
+      canRecover?: boolean;
+    };
 
 export interface DeviceAccount {
   status(): Promise<DeviceStatus>;
@@ -21,6 +29,15 @@ export interface DeviceAccount {
   enroll(login: LoginResponse, pin: string): Promise<Result<Session>>;
   /** Offline unlock. Errors are codes (wrong PIN with attempts left, wait N ms); i18n/errors.ts says them. */
   unlock(pin: string): Promise<Result<Session>>;
+  /**
+   * Forgotten PIN: the hub accepted the password of this device's worker (a sign-in naming `deviceId`, so the
+   * answer carries the recovery key); the data key is opened with it and wrapped under the new PIN. Nothing is lost.
+   */
+  recover(login: LoginResponse, newPin: string): Promise<Result<Session>>;
+  /** Erase the account and every record on this device, intakes included; only with its PIN or a sign-in of the same account. */
+  wipe(proof: { pin: string } | { login: LoginResponse }): Promise<Result<void>>;
+  /** The hub said this device is revoked: erase everything, no proof asked. */
+  revoked(): Promise<void>;
   /** Forget the account and all data on this device. */
   reset(): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import type { HostApi } from '../../../shared/ipc/contract';
+import { settings } from '../../../resources/index';
 import { createHubClient } from '../sync/hub-client';
 import { createDeviceAccount } from './account';
 import type { AppServices } from './contracts';
@@ -37,6 +38,8 @@ export async function createServices(overrides: ServiceOverrides): Promise<AppSe
     ...(overrides.kdf ? { kdf: overrides.kdf } : {}),
     // The browser host keeps its wrapping key where the browser profile can read it: demos only.
     demoOnly: hostInfo.kind === 'preview',
+    registerDevice: (token, deviceId) => hub.registerDevice(token, deviceId),
+    passwordAfterDays: settings.passwordAfterDays,
     openSession: sessionOpener({
       db,
       hub,

@@ -40,6 +40,15 @@ export interface AccountRow {
   tokenIv?: Uint8Array;
   token?: Uint8Array;
   tokenExpiresAt?: number;
+  /** This device's id at the hub, once registered (hub route POST /api/v1/devices). */
+  deviceId?: string;
+  /**
+   * The data key wrapped with the hub's recovery key for this device, then by the host (base64), like
+   * wrappedKey. Opened only with the key a password sign-in brings: a forgotten PIN loses nothing.
+   */
+  recoveryWrappedKey?: string;
+  /** When the worker last signed in with the hub password on this device (ms); the PIN stops after too long. */
+  lastSignInAt?: number;
 }
 
 export type OutboxStatus = 'pending' | 'stuck';

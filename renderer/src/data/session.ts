@@ -2,7 +2,7 @@ import { loginRequestSchema } from '../../../shared/api/auth';
 import { isoDateOf } from '../../../shared/domain/intake.schema';
 import type { Result } from '../../../shared/result';
 import { fail, failWith, ok } from '../../../shared/result';
-import type { FullHubClient } from '../sync/hub-client';
+import type { FullHubClient, HubApi, HubCall } from '../sync/hub-client';
 import type { DeviceSyncEngine } from '../sync/engine';
 import { createSyncEngine } from '../sync/engine';
 import type { UnlockedContext } from './account';
@@ -40,14 +40,26 @@ export interface SessionDeps {
 
 /** Builds the index, wires the repository to the engine and starts syncing; lock() undoes it all. */
 export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => Promise<DeviceSession> {
-  return async ({ user, key, token: unlockedToken, seedDemo: withDemo, saveLogin }) => {
+  return async ({ user, key, token: unlockedToken, seedDemo: withDemo, saveLogin, deviceId, revoked }) => {
     // The engine's hub client reads this per call, so a renewed sign-in needs no new engine.
     let token = unlockedToken;
     let open = true;
+    // A team lead revoked this device: the hub says so at its next contact, and the device wipes itself.
+    const wipeWhenRevoked = <T>(call: Promise<HubCall<T>>): Promise<HubCall<T>> =>
+      call.then(async (answer) => {
+        if (answer.kind === 'http' && answer.error.code === 'hub.device_revoked') await revoked?.();
+        return answer;
+      });
+    const bound = deps.hub.withToken(() => token);
+    const hub: HubApi = {
+      postCases: (items) => wipeWhenRevoked(bound.postCases(items)),
+      postSignalEvents: (events) => wipeWhenRevoked(bound.postSignalEvents(events)),
+      changes: (since) => wipeWhenRevoked(bound.changes(since)),
+    };
     const sync = createSyncEngine({
       db: deps.db,
       key,
-      hub: deps.hub.withToken(() => token),
+      hub,
       clock: deps.clock,
       random: deps.random,
       scheduler: deps.scheduler,
@@ -80,9 +92,10 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
 
     async function renewSignIn(password: string): Promise<Result<void>> {
       if (!open) return fail('session.locked');
-      const request = loginRequestSchema.safeParse({ username: user.username, password });
+      const request = loginRequestSchema.safeParse({ username: user.username, password, ...(deviceId ? { deviceId } : {}) });
       if (!request.success) return fail('input.invalid', { message: request.error.issues[0]?.message ?? '' });
       const login = await deps.hub.login(request.data);
+      if (!login.ok && login.error.code === 'hub.device_revoked') await revoked?.();
       if (!login.ok) return login.error.code === 'hub.invalid_credentials' ? fail('session.wrong-password') : failWith(login.error);
       if (login.value.user.id !== user.id) return fail('session.other-account');
       // Locked while the hub answered: the key is gone from the worker's view, keep nothing.

@@ -43,6 +43,10 @@ const appTexts: Readonly<Record<AppErrorCode, Text>> = {
   'pin.invalid': () => 'Kies een pincode van 6 tot 12 cijfers.',
   'pin.too-easy': () => 'Deze pincode is te makkelijk te raden. Kies cijfers zonder herhaling, reeks of datum.',
   'account.upgrade-failed': () => 'De gegevens op dit apparaat konden niet worden bijgewerkt. Er is niets verloren. Probeer het opnieuw.',
+  'account.no-recovery': () => 'Dit apparaat kan de gegevens niet herstellen met het wachtwoord. Vraag de beheerder om hulp.',
+  'account.password-needed': (p) =>
+    `Al meer dan ${num(p, 'days')} dagen geen aanmelding met het wachtwoord op dit apparaat. Meld aan met het wachtwoord. Daarna werkt de pincode weer.`,
+  'account.wipe-refused': () => 'Vul de pincode of het wachtwoord van dit account in om het apparaat te wissen.',
   'pin.wrong': (p) => {
     const left = num(p, 'left');
     return `Deze pincode klopt niet. Er ${plural(left, 'is', 'zijn')} nog ${left} ${plural(left, 'poging', 'pogingen')} over.`;

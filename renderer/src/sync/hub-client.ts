@@ -7,6 +7,8 @@ import type { ChangesResponse } from '../../../shared/api/changes';
 import { changesPath, changesResponseSchema } from '../../../shared/api/changes';
 import type { SignalEvent, SignalEventBatchResponse } from '../../../shared/api/signal-events';
 import { signalEventBatchResponseSchema, signalEventsBatchPath } from '../../../shared/api/signal-events';
+import type { RegisterDeviceResponse } from '../../../shared/api/accounts';
+import { accountPaths, registerDeviceResponseSchema } from '../../../shared/api/accounts';
 import { checkHubUrl } from '../../../shared/hub-url';
 import type { AppError, Result } from '../../../shared/result';
 import { fail, failWith, ok } from '../../../shared/result';
@@ -62,6 +64,8 @@ export type TokenSource = string | null | (() => string | null);
 export interface FullHubClient extends HubClient {
   /** Binds a token; an absent token makes every call answer 401 without touching the network. */
   withToken(token: TokenSource): HubApi;
+  /** Registers this device at enrolment; the answer's recovery key wraps the data key (POST /api/v1/devices). */
+  registerDevice(token: string, deviceId: string): Promise<Result<RegisterDeviceResponse>>;
 }
 
 function fallbackError(status: number): AppError {
@@ -141,5 +145,14 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
     };
   }
 
-  return { login, withToken };
+  async function registerDevice(token: string, deviceId: string): Promise<Result<RegisterDeviceResponse>> {
+    const answer = await call(
+      accountPaths.devices,
+      { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ deviceId }) },
+      registerDeviceResponseSchema,
+    );
+    return answer.kind === 'ok' ? ok(answer.value) : failWith(answer.error);
+  }
+
+  return { login, withToken, registerDevice };
 }

@@ -273,6 +273,27 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       failed = 0;
       return Promise.resolve(ok(openSession()));
     },
+    recover(login: LoginResponse, newPin: string): Promise<Result<Session>> {
+      if (pin === null) return Promise.resolve(fail('account.none'));
+      if (!login.recoveryKey) return Promise.resolve(fail('account.no-recovery'));
+      const pinError = validatePin(newPin);
+      if (pinError) return Promise.resolve(fail(pinError));
+      pin = newPin;
+      failed = 0;
+      lockedUntil = 0;
+      return Promise.resolve(ok(openSession()));
+    },
+    wipe(proof): Promise<Result<void>> {
+      if (pin !== null && ('pin' in proof ? proof.pin !== pin : proof.login.user.id !== fakeUser.id)) return Promise.resolve(fail('account.wipe-refused'));
+      pin = null;
+      failed = 0;
+      lockedUntil = 0;
+      return Promise.resolve(ok(undefined));
+    },
+    revoked() {
+      pin = null;
+      return Promise.resolve();
+    },
     reset() {
       pin = null;
       failed = 0;
