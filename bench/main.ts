@@ -1,6 +1,10 @@
+import Dexie from 'dexie';
 import type { LoginResponse } from '../shared/api/auth';
 import { emptyDomainEntry, emptyIntake } from '../shared/domain/intake.schema';
 import { createDeviceAccount } from '../renderer/src/data/account';
+import { encryptJson } from '../renderer/src/data/crypto/cipher';
+import { generateDataKey } from '../renderer/src/data/crypto/keys';
+import { upgradeRecords } from '../renderer/src/data/migrations/bind-records';
 import { KeukentafelDb } from '../renderer/src/data/db';
 import { LEGACY_PBKDF2_ITERATIONS, PIN_KDF, derivePinKey } from '../renderer/src/data/pin-kdf';
 import { intervalScheduler, systemClock } from '../renderer/src/data/ports';
@@ -255,6 +259,57 @@ async function pinKdf(runs: number) {
   return { pbkdf2Ms, argon2Ms, kdf: PIN_KDF };
 }
 
+/** The stores as released before version 5 (frozen), for the upgrade benchmark. */
+const SCHEMA_V4 = {
+  meta: 'id',
+  households: 'id, updatedAt',
+  intakes: 'id, householdId, updatedAt',
+  history: 'id, householdId, updatedAt',
+  outbox: 'id, entityId, status, nextAttemptAt',
+  sync: 'entityId',
+  checkpoints: 'id',
+  snapshots: 'id',
+  drafts: 'id',
+};
+
+/**
+ * The one-time move at the first unlock after updating: n households written as before version 5
+ * (unbound ciphertexts, readable row keys, Dutch history labels), each with five intake sections
+ * and three history lines, then re-sealed, re-keyed and re-owned by upgradeRecords.
+ */
+async function upgrade(n: number) {
+  const name = 'bench-upgrade';
+  await Dexie.delete(name);
+  const old = new Dexie(name);
+  old.version(4).stores(SCHEMA_V4);
+  const key = await generateDataKey();
+  const at = new Date().toISOString();
+  const inputs = makeHouseholds(n);
+  let rows = 0;
+  for (let i = 0; i < n; i += 500) {
+    const chunk = inputs.slice(i, i + 500).map((input) => ({ id: crypto.randomUUID(), ...input, workerId: login.user.id, workerName: 'Bench Werker', createdAt: at, updatedAt: at }));
+    const households = await Promise.all(chunk.map(async (h) => ({ id: h.id, updatedAt: 1, ...(await encryptJson(key, h)) })));
+    const sections = ['domain:geld', 'domain:wonen', 'domain:verslaving', 'signals', 'finances'];
+    const intakes = await Promise.all(
+      chunk.flatMap((h) => sections.map(async (s) => ({ id: `${h.id}:${s}`, householdId: h.id, updatedAt: 1, ...(await encryptJson(key, s.startsWith('domain:') ? { ...emptyDomainEntry(), ownView: KEYSTROKE_TEXT } : s === 'signals' ? [] : emptyIntake(h.id, at).finances)) }))),
+    );
+    const history = await Promise.all(
+      chunk.flatMap((h) => ['Huishouden — aangemaakt', 'Geld — Hoe ziet u het zelf?', 'Financiën — schulden'].map(async (what) => ({ id: crypto.randomUUID(), householdId: h.id, updatedAt: 1, ...(await encryptJson(key, { at, by: 'Bench Werker', what })) }))),
+    );
+    await old.table('households').bulkPut(households);
+    await old.table('intakes').bulkPut(intakes);
+    await old.table('history').bulkPut(history);
+    rows += households.length + intakes.length + history.length;
+  }
+  old.close();
+  const db = new KeukentafelDb(name);
+  const [, openMs] = await timed(() => db.open());
+  const [, upgradeMs] = await timed(() => upgradeRecords(db, key));
+  db.close();
+  await Dexie.delete(name);
+  return { n, rows, openMs, upgradeMs };
+}
+
 declare global {
   interface Window {
     bench: {
@@ -263,9 +318,10 @@ declare global {
       keystroke: typeof keystroke;
       urgency: typeof urgency;
       pinKdf: typeof pinKdf;
+      upgrade: typeof upgrade;
       pin: string;
     };
   }
 }
-window.bench = { households, coldUnlock, keystroke, urgency, pinKdf, pin: BENCH_PIN };
+window.bench = { households, coldUnlock, keystroke, urgency, pinKdf, upgrade, pin: BENCH_PIN };
 document.getElementById('status')!.textContent = 'ready';

@@ -100,6 +100,14 @@ async function main() {
       `unlock itself ${ms(urgent.unlockMs)}`,
       `${urgent.urgent} urgent`,
     ]);
+    const moved = await page.evaluate((count) => window.bench.upgrade(count), Number(process.env.BENCH_UPGRADE_N ?? 1_000));
+    rows.push([
+      `first unlock after updating: move ${moved.n} households from before version 5 (${moved.rows} rows)`,
+      ms(moved.upgradeMs),
+      '— (once)',
+      `Dexie upgrade ${ms(moved.openMs)}`,
+      `${ms(moved.upgradeMs / moved.rows)} a row`,
+    ]);
     const kdf = await page.evaluate(() => window.bench.pinKdf(5));
     rows.push(...kdfRows('device (Chromium)', kdf.pbkdf2Ms, kdf.argon2Ms, '≥ 500 ms'));
     const keys = await page.evaluate((count) => window.bench.keystroke(count), KEYSTROKE_N);

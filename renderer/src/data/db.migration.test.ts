@@ -56,7 +56,7 @@ describe('device store migrations', () => {
 const schemaV4 = { ...schemaV1, checkpoints: 'id', snapshots: 'id', drafts: 'id' };
 
 describe('device store migration to version 5', () => {
-  it('finds intake and history rows by owner, and turns stored Dutch error sentences into codes', async () => {
+  it('keeps intake and history rows for the move at unlock, and turns stored Dutch error sentences into codes', async () => {
     const name = `migration-${crypto.randomUUID()}`;
     const v4 = new Dexie(name);
     v4.version(4).stores(schemaV4);
@@ -85,8 +85,9 @@ describe('device store migration to version 5', () => {
 
     const current = new KeukentafelDb(name);
     await current.open();
-    expect(await current.intakes.where('owner').equals(householdId).toArray()).toEqual([{ id: `${householdId}:signals`, owner: householdId, updatedAt: 3, ...sealed }]);
-    expect(await current.history.where('owner').equals(householdId).count()).toBe(1);
+    // Intake and history rows stay as they were until the move at unlock, which needs the key.
+    expect(await current.intakes.get(`${householdId}:signals`)).toEqual({ id: `${householdId}:signals`, householdId, updatedAt: 3, ...sealed });
+    expect(await current.history.count()).toBe(1);
     const errors = new Map((await current.outbox.toArray()).map((row) => [row.id, row.lastError]));
     expect(errors.get(offline.id)).toEqual({ code: 'net.offline' });
     expect(errors.get(busy.id)).toEqual({ code: 'hub.rate_limited' });
@@ -140,7 +141,9 @@ describe('device store migration to version 6 (outbox kinds, sync state per kind
     expect(current.verno).toBeGreaterThanOrEqual(6);
     expect(await current.households.toArray()).toEqual(expect.arrayContaining(households));
     expect(await current.households.count()).toBe(households.length);
-    expect((await current.intakes.toArray()).map((row) => row.owner).sort()).toEqual([received, waiting].sort());
+    // Intake rows wait for the move at unlock (it needs the key), unchanged.
+    expect(await current.intakes.toArray()).toEqual(expect.arrayContaining(intakes));
+    expect(await current.intakes.count()).toBe(intakes.length);
     expect(await current.history.count()).toBe(history.length);
     expect(await current.drafts.count()).toBe(drafts.length);
     expect(await current.checkpoints.get('case-changes')).toEqual({ id: 'case-changes', value: 3 });

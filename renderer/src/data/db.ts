@@ -137,12 +137,9 @@ export class KeukentafelDb extends Dexie {
     this.version(5)
       .stores({ intakes: 'id, owner', history: 'id, owner' })
       .upgrade(async (tx) => {
-        const toOwner = (row: EncryptedRow & { householdId?: string }) => {
-          if (row.householdId !== undefined) row.owner = row.householdId;
-          delete row.householdId;
-        };
-        await tx.table<EncryptedRow & { householdId?: string }>('intakes').toCollection().modify(toOwner);
-        await tx.table<EncryptedRow & { householdId?: string }>('history').toCollection().modify(toOwner);
+        // Intake and history rows are not rewritten here: the move at unlock (migrations/bind-records.ts)
+        // re-keys and re-owns each of them anyway, and rewriting 100,000 rows twice kept the app at its
+        // start screen for minutes. Until then their `householdId` field is kept (no longer indexed).
         await tx
           .table<OutboxRow>('outbox')
           .toCollection()

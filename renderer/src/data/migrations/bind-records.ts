@@ -121,7 +121,9 @@ async function intakes(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report
 async function history(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report: UpgradeReport): Promise<void> {
   await eachChunk<EncryptedRow>(db.history, () => true, async (rows) => {
     const moved = await mapBounded(rows, CONCURRENCY, async (row) => {
-      const householdId = row.owner ?? '';
+      // Rows from before version 5 still name their household in `householdId`; version 5 as first
+      // landed copied it to `owner`.
+      const householdId = row.owner ?? (row as EncryptedRow & { householdId?: string }).householdId ?? '';
       // Rows already moved carry a tag as owner, never a household id.
       if (!uuid.test(householdId)) return null;
       const legacy = await openLegacy(key, row.iv, row.data);
