@@ -6,9 +6,15 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Architecture boundaries: which top-level part may import which. */
-const boundary = (forbidden, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+const boundary = (forbidden, message, ...more) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }, ...more] }],
 });
+
+/** The renderer talks to its host only through shared/ipc, and to the hub only over HTTP. */
+const rendererOutside = [['**/electron/**', '**/server/**', '**/contract/**', 'electron', 'pg', 'fastify', 'node:*'], 'The renderer talks to its host only through shared/ipc, and to the hub only over HTTP.'];
+/** A feature folder's index.ts is its public face; its other files may change without notice. */
+const featureInternals = { regex: '(^|/)features/[^/]+/', message: "Import another feature through its index.ts ('…/features/<name>'), never its files." };
+const siblingFeatureInternals = { regex: '^\\.\\./[^./][^/]*/', message: "Import another feature through its index.ts ('../<name>'), never its files." };
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', '.tools/', '.data/', 'test-results/', 'playwright-report/'] },
@@ -36,9 +42,11 @@ export default tseslint.config(
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
-      ...boundary(['**/electron/**', '**/server/**', '**/contract/**', 'electron', 'pg', 'fastify', 'node:*'], 'The renderer talks to its host only through shared/ipc, and to the hub only over HTTP.'),
+      ...boundary(...rendererOutside, featureInternals),
     },
   },
+  // Inside a feature, '../<name>/…' is another feature's file (rules for the same key replace each other, so the host rule is repeated).
+  { files: ['renderer/src/features/*/*.{ts,tsx}'], rules: boundary(...rendererOutside, featureInternals, siblingFeatureInternals) },
   { files: ['server/**/*.ts'], rules: boundary(['**/renderer/**', '**/electron/**', '**/contract/**', 'electron', 'react', 'dexie'], 'The hub shares only shared/ and resources/ with the app.') },
   { files: ['electron/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', '**/contract/**', 'react', 'dexie'], 'The main process is thin: it shares only shared/ with the renderer.') },
   { files: ['shared/**/*.ts'], rules: boundary(['**/renderer/**', '**/server/**', '**/electron/**', '**/contract/**', 'electron', 'react', 'dexie', 'fastify', 'node:*'], 'shared/ is pure contracts, usable on every side.') },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { createIntakeQueues, IntakeQueuesContext } from '../features/intake/intake-queues';
-import { SyncIndicator } from '../features/sync/sync-indicator';
+import { createIntakeQueues, IntakeQueuesContext } from '../features/intake';
+import { SyncIndicator } from '../features/sync';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
 import { useSession } from './services-context';

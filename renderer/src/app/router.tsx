@@ -1,11 +1,9 @@
 import { useMemo, useState } from 'react';
 import { createHashRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { HouseholdFormPage } from '../features/households/household-form-page';
-import { HouseholdListPage } from '../features/households/household-list-page';
-import { HouseholdPage } from '../features/households/household-page';
-import { intakeRoutes } from '../features/intake/routes';
-import { SyncPage } from '../features/sync/sync-page';
+import { HouseholdFormPage, HouseholdListPage, HouseholdPage } from '../features/households';
+import { intakeRoutes } from './intake-routes';
+import { SyncPage } from '../features/sync';
 import { AppLayout } from './app-layout';
 import { ShellContext } from './shell-context';
 

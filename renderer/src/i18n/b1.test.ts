@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoHouseholds, helpCatalogue, holidays, lifeDomains, normsFor, recipients, regelingen, settings, signalCatalogue } from '../../../resources/index';
 import { rikConsent, rikHousehold, rikIntake, sanne } from '../../../shared/domain/fixtures/rik';
-import { residentSummary } from '../features/handover/resident-summary';
+import { residentSummary } from '../features/handover';
 import { emptyIntake, type Intake } from '../../../shared/domain/intake.schema';
 import { checkRegelingen, type RegelingContext } from '../../../shared/domain/regelingen';
 import { errorCodes } from '../../../shared/result';

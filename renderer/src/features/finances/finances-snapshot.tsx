@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/domain/finance';
 import { debtStages, type Finances } from '../../../../shared/domain/intake.schema';
 import { nlIntake } from '../../i18n/nl-intake';
-import { formatDate } from '../intake/dates';
+import { formatDate } from '../intake';
 
 const t = nlIntake.money;
 const pctText = (n: number) => `${n.toLocaleString('nl-NL', { maximumFractionDigits: 1 })}%`;

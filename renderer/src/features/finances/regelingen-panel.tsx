@@ -2,8 +2,7 @@ import type { Household } from '../../../../shared/domain/household.schema';
 import { suggestionStatuses, type Intake, type SuggestionStatus } from '../../../../shared/domain/intake.schema';
 import { withMarks } from '../../../../shared/domain/regelingen';
 import { nlIntake } from '../../i18n/nl-intake';
-import { formatDate } from '../intake/dates';
-import { adviceFor } from '../intake/money-summary';
+import { adviceFor, formatDate } from '../intake';
 
 const t = nlIntake.suggestions;
 

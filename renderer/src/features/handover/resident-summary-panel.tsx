@@ -3,8 +3,7 @@ import type { Household } from '../../../../shared/domain/household.schema';
 import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../../../../resources/index';
 import { useSession } from '../../app/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
-import { IntakeQueuesContext, loadAfterSaves } from '../intake/intake-queues';
-import { useToday } from '../intake/use-intake';
+import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
 import { residentSummaryPdf } from './resident-summary-pdf';
 
 /** Hands the browser a file to save; works the same in Electron (its save dialog) and in a browser. */

@@ -6,7 +6,7 @@ import { nlUrgency } from '../../i18n/nl-urgency';
 import { formatWhen } from '../../ui/format';
 import { SyncBadge } from './sync-badge';
 import { isoDateOf } from '../../../../shared/domain/intake.schema';
-import { formatDayName } from '../intake/dates';
+import { formatDayName } from '../intake';
 
 /** "woensdag 30 december 2026", as in the crisis banner. */
 const fullDay = (iso: string) => `${formatDayName(iso)} ${iso.slice(0, 4)}`;

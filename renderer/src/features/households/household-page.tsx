@@ -6,8 +6,8 @@ import { useSession } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
 import { formatWhen } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';
-import { ResidentSummaryPanel } from '../handover/resident-summary-panel';
-import { HouseholdIntakePanel } from '../intake/household-intake-panel';
+import { ResidentSummaryPanel } from '../handover';
+import { HouseholdIntakePanel } from '../intake';
 import { SyncBadge } from './sync-badge';
 
 /** #/huishoudens/:id — the household's details and where its data is. */

@@ -6,7 +6,7 @@ import { intakeProgress, nextDomain, type DomainStatus } from '../../../../share
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { IntakeCrumbs, IntakeGate } from './intake-frame';
-import { RegelingenPanel } from '../finances/regelingen-panel';
+import { RegelingenPanel } from '../finances';
 import { SaveStatus } from './save-status';
 import { UrgencyBanner } from './urgency-banner';
 import { useRouteIntake, useToday } from './use-intake';

@@ -4,7 +4,7 @@ import { settings } from '../../../../resources/index';
 import { nlIntake } from '../../i18n/nl-intake';
 import { DateField } from '../../ui/date-field';
 import { TextArea } from '../../ui/text-field';
-import { formatDate } from '../intake/dates';
+import { formatDate } from '../intake';
 import { observedOnError, type SignalDraft } from './signals-model';
 
 const t = nlIntake.signals;

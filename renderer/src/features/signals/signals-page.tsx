@@ -6,10 +6,7 @@ import { signalMark } from '../../../../shared/domain/urgency';
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { TextField } from '../../ui/text-field';
-import { IntakeCrumbs, IntakeGate } from '../intake/intake-frame';
-import { SaveStatus } from '../intake/save-status';
-import { UrgencyBanner } from '../intake/urgency-banner';
-import { useClock, useRouteIntake, useToday } from '../intake/use-intake';
+import { IntakeCrumbs, IntakeGate, SaveStatus, UrgencyBanner, useClock, useRouteIntake, useToday } from '../intake';
 import { SignalDetails } from './signal-details';
 import { domainsThatDoNotApply, hiddenSignalIds, matchSignals, savableSignals, type SignalDraft } from './signals-model';
 

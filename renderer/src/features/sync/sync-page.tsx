@@ -3,7 +3,7 @@ import { useAnnounce } from '../../app/announcer';
 import { useChanges } from '../../app/use-changes';
 import { useSession } from '../../app/services-context';
 import type { OutboxItemView } from '../../data/contracts';
-import { RenewSignInForm } from '../auth/renew-sign-in-form';
+import { RenewSignInForm } from '../auth';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
