@@ -100,7 +100,7 @@ export async function renderSummaryPdf(summary: ResidentSummary, createdOn: stri
   y -= size.title;
   text(summary.title, margin.left, fonts.bold, size.title);
   y -= 10;
-  for (const line of summary.intro) {
+  for (const line of summary.intro.flatMap((l) => lines(l, fonts.regular, size.body, contentWidth))) {
     y -= lineHeight(size.body);
     text(line, margin.left, fonts.regular, size.body, gray.muted);
   }
@@ -196,8 +196,11 @@ export async function renderSummaryPdf(summary: ResidentSummary, createdOn: stri
 
   const pages = doc.getPages();
   pages.forEach((p, i) => {
-    const footer = `${summary.footer}  ·  Pagina ${i + 1} van ${pages.length}`;
-    p.drawText(clean(footer), { x: margin.left, y: margin.bottom - 30, size: size.small, font: fonts.regular, color: grayscale(gray.muted) });
+    const pageNumber = `  ·  Pagina ${i + 1} van ${pages.length}`;
+    // A long household name is shortened here: the page number must stay on the page.
+    let lead = clean(summary.footer);
+    while (lead.length > 1 && fonts.regular.widthOfTextAtSize(lead + pageNumber, size.small) > contentWidth) lead = `${lead.slice(0, -2)}…`;
+    p.drawText(lead + pageNumber, { x: margin.left, y: margin.bottom - 30, size: size.small, font: fonts.regular, color: grayscale(gray.muted) });
   });
   return doc.save();
 }

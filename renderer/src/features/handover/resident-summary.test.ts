@@ -82,6 +82,16 @@ describe('the resident summary PDF', () => {
     expect(text).toContain('Voor: Lukasz Agaoglu');
   });
 
+  it('keeps a very long household name on the page: wrapped under the title, shortened in the footer', async () => {
+    const household = { ...rikHousehold, name: `Familie ${'Van der Heijden-'.repeat(7)}Jansen` };
+    const bytes = await residentSummaryPdf({ ...rik, household });
+    const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-layout', '-', '-'], { input: bytes, encoding: 'utf8' });
+    const lines = out.stdout.split('\n');
+    expect(lines.some((l) => l.includes('Pagina 1 van'))).toBe(true);
+    expect(lines.find((l) => l.includes('Pagina 1 van'))).toContain('…');
+    expect(out.stdout.replace(/\s+/g, ' ')).toContain(`Voor: ${household.name}`.replace(/\s+/g, ' '));
+  });
+
   it('carries a long list of actions over to the next page with the table header repeated', async () => {
     const many = Array.from({ length: 40 }, (_, i) => ({
       id: `00000000-0000-4000-8000-${String(100 + i).padStart(12, '0')}`, who: 'Rik', what: `Afspraak nummer ${i + 1} uitvoeren.`, due: '2026-12-20',
