@@ -30,7 +30,8 @@ export interface EntityState {
 export function createOutboxStore(db: KeukentafelDb, policy: FailurePolicyDeps) {
   /** Items the engine sends by itself now, oldest first. */
   async function due(): Promise<OutboxRow[]> {
-    const rows = await db.outbox.where('nextAttemptAt').belowOrEqual(policy.clock.now()).filter(isAutoRetried).toArray();
+    // One getAll over the index range, filtered here: a Dexie filter() would walk a cursor row by row.
+    const rows = (await db.outbox.where('nextAttemptAt').belowOrEqual(policy.clock.now()).toArray()).filter(isAutoRetried);
     return rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
