@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { benchEnginePush } from '../contract/engine-push.bench';
 import { benchPush, benchSignalEvents } from '../server/bench/push.bench';
+import { benchDossierPush, benchHandoverList } from '../server/bench/dossier.bench';
 import { benchKdfNative } from './kdf-native';
 
 /**
@@ -163,6 +164,22 @@ async function main() {
       `raw INSERT of the same rows ${ms(events.rawMs)}`,
       `${(events.batchMs / events.rawMs).toFixed(2)}×`,
     ]);
+    const dossiers = await benchDossierPush(1000, url);
+    rows.push([
+      `push ${dossiers.n} dossiers (median ${(dossiers.medianBytes / 1024).toFixed(1)} KB, sealed) in batches of 100 (${on})`,
+      ms(dossiers.batchMs),
+      '< 10000 ms, ≤ 2× raw',
+      `raw INSERT of the same bodies ${ms(dossiers.rawMs)}`,
+      `${(dossiers.batchMs / dossiers.rawMs).toFixed(2)}×`,
+    ]);
+    rows.push([`push ${dossiers.n} dossiers one request each (${on})`, ms(dossiers.singleMs), '—', `raw INSERT ${ms(dossiers.rawMs)}`, `${(dossiers.singleMs / dossiers.rawMs).toFixed(2)}×`]);
+    if (push.backend === 'postgres') {
+      const inbox = await benchHandoverList(5000, url);
+      rows.push(
+        [`counsellor list, first page of 50 of ${inbox.handovers} handovers sorted by deadline, p95 (${on})`, ms(inbox.listP95Ms), '< 100 ms', `p50 ${ms(inbox.listP50Ms)}`, ''],
+        [`open one dossier (decrypt, audit), p95 (${on})`, ms(inbox.openP95Ms), '< 50 ms', `p50 ${ms(inbox.openP50Ms)}`, ''],
+      );
+    }
     const device = await benchEnginePush(1000, url);
     rows.push([
       `device engine → hub: ${device.n} new cases + ${device.n} signal events, ${device.requests} requests (fake-indexeddb in Node, ${on})`,

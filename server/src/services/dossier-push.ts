@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { User } from '../../../shared/api/auth';
 import type { HandoverStatus } from '../../../shared/api/changes';
 import type { Dossier } from '../../../shared/api/dossier';
@@ -12,7 +13,7 @@ import type { AuditOutcome, AuditTrail } from './audit';
 import { recordChanges } from './changes';
 import type { HubCipher } from './hub-key';
 import type { KeyedRequest } from './idempotency';
-import { claimKeys, hashBody, releaseKeys, splitRounds } from './idempotency';
+import { claimKeys, releaseKeys, splitRounds } from './idempotency';
 import { mayActOn } from './policy';
 import { z } from 'zod';
 
@@ -79,9 +80,10 @@ const knownRecipients = new Set(recipients.map((r) => r.id));
 const dutchZodErrors = z.locales.nl().localeError;
 
 /**
- * Checks one version without the database, cheapest first: the envelope (400), the body's size (413), a
- * missing consent (422), the body's shape (400), an unknown recipient or consent that does not hold today
- * (422), and that the envelope and the body agree (422). Then seals the body for storage.
+ * Checks one version without the database, cheapest first: the envelope (400), then checkDossierBody: the
+ * body's size (413), its shape (400, or 422 consent_missing when the consent is not there at all), an unknown
+ * recipient or consent that does not hold today (422); then that the envelope and the body agree (422).
+ * Then seals the body for storage.
  */
 export function checkVersion(key: string, raw: unknown, today: string, cipher: HubCipher): { ok: true; version: CheckedVersion } | { ok: false; refusal: Refusal } {
   const envelope = dossierVersionRequestSchema.safeParse(raw, { error: dutchZodErrors });
@@ -89,19 +91,16 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
     return { ok: false, refusal: { status: 400, code: 'bad_request', issues: envelope.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message })) } };
   }
   const { dossier: body, ...request } = envelope.data;
-  const json = JSON.stringify(body) ?? '';
-  const bodyBytes = Buffer.byteLength(json, 'utf8');
-  if (bodyBytes > maxDossierBytes) return { ok: false, refusal: { status: 413, code: 'dossier_too_large', issues: [{ path: 'dossier', message: `${bodyBytes} bytes; at most ${maxDossierBytes}.` }] } };
-  if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('consent' in body)) {
-    return { ok: false, refusal: { status: 422, code: 'consent_missing', issues: [{ path: 'dossier.consent', message: 'Zonder toestemming gaat er geen dossier naar de gemeente.' }] } };
-  }
   const checked = checkDossierBody(body, { knownRecipients, today });
   if (!checked.ok) {
     const p = checked.problem;
     switch (p.kind) {
       case 'too-large':
-        return { ok: false, refusal: { status: 413, code: 'dossier_too_large' } };
+        return { ok: false, refusal: { status: 413, code: 'dossier_too_large', issues: [{ path: 'dossier', message: `${p.bytes} bytes; hoogstens ${maxDossierBytes}.` }] } };
       case 'invalid':
+        if (body !== null && typeof body === 'object' && !Array.isArray(body) && !('consent' in body)) {
+          return { ok: false, refusal: { status: 422, code: 'consent_missing', issues: [{ path: 'dossier.consent', message: 'Zonder toestemming gaat er geen dossier naar de gemeente.' }] } };
+        }
         return { ok: false, refusal: { status: 400, code: 'bad_request', issues: p.issues.map((i) => ({ path: `dossier.${i.path}`, message: i.message })) } };
       case 'unknown-recipient':
         return { ok: false, refusal: { status: 422, code: 'unknown_recipient', issues: [{ path: 'dossier.recipients', message: `Onbekend: ${p.ids.join(', ')}` }] } };
@@ -110,6 +109,9 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
     }
   }
   const dossier = checked.dossier;
+  // The parsed dossier in the schema's key order: one spelling per content, so it serves as the stored body
+  // and, with the envelope, as the idempotency hash (same body → same hash, whatever the key order sent).
+  const canonical = JSON.stringify(dossier);
   if (dossier.caseId.toLowerCase() !== request.caseId) {
     return { ok: false, refusal: { status: 422, code: 'dossier_mismatch', issues: [{ path: 'dossier.caseId', message: 'Het dossier hoort bij een andere casus.' }] } };
   }
@@ -130,9 +132,9 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
       key: key.toLowerCase(),
       request,
       dossier,
-      hash: hashBody(envelope.data),
-      bodyBytes,
-      sealedBody: cipher.seal(json, bodyAd(request.caseId, request.dossierId, request.version)),
+      hash: createHash('sha256').update(JSON.stringify([request.dossierId, request.caseId, request.recipientId, request.version])).update(canonical).digest('hex'),
+      bodyBytes: Buffer.byteLength(canonical, 'utf8'),
+      sealedBody: cipher.seal(canonical, bodyAd(request.caseId, request.dossierId, request.version)),
       sealedSummary: cipher.seal(JSON.stringify(summary), summaryAd(request.dossierId)),
       deadlines,
     },
@@ -176,10 +178,16 @@ ON CONFLICT (dossier_id) DO UPDATE SET
   revision = dossiers.revision + CASE WHEN dossiers.status = 'returned' THEN 1 ELSE 0 END,
   return_reason = CASE WHEN dossiers.status = 'returned' THEN NULL ELSE dossiers.return_reason END`;
 
-const insertVersionsSql = `
-INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body)
-SELECT dossier_id::uuid, version, $1::timestamptz, bytes, decode(body, 'base64')
-FROM unnest($2::text[], $3::int[], $4::int[], $5::text[]) AS t(dossier_id, version, bytes, body)`;
+/** The versions as one multi-row INSERT with the sealed bodies as binary parameters (no text encoding of 13 KB each). */
+function insertVersions(tx: Queryable, at: string, rows: readonly { dossierId: string; version: number; bytes: number; body: Buffer }[]) {
+  const params: unknown[] = [at];
+  const values = rows.map((r) => {
+    params.push(r.dossierId, r.version, r.bytes, r.body);
+    const b = params.length - 4;
+    return `($${b + 1}::uuid, $${b + 2}::int, $1::timestamptz, $${b + 3}::int, $${b + 4}::bytea)`;
+  });
+  return tx.query(`INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body) VALUES ${values.join(', ')}`, params);
+}
 
 const auditOutcome: Record<'stored' | 'replayed', AuditOutcome> = { stored: 'ok', replayed: 'replayed' };
 const refusalOutcome = (r: Refusal): AuditOutcome => (r.status === 409 ? 'conflict' : r.status === 403 ? 'denied' : 'rejected');
@@ -281,13 +289,11 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
       stored.map(({ v }) => v.deadlines.decisionBy),
       stored.map(({ v }) => v.sealedSummary.toString('base64')),
     ]);
-    await tx.query(insertVersionsSql, [
+    await insertVersions(
+      tx,
       at,
-      stored.map(({ v }) => v.request.dossierId),
-      stored.map(({ v }) => v.request.version),
-      stored.map(({ v }) => v.bodyBytes),
-      stored.map(({ v }) => v.sealedBody.toString('base64')),
-    ]);
+      stored.map(({ v }) => ({ dossierId: v.request.dossierId, version: v.request.version, bytes: v.bodyBytes, body: v.sealedBody })),
+    );
     await recordChanges(
       tx,
       stored
