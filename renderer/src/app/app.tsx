@@ -3,7 +3,7 @@ import { settings } from '../../../resources/index';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { AppServices, Session } from '../data/contracts';
 import { intervalScheduler, systemClock } from '../data/ports';
-import { AuthFrame, ChoosePinScreen, SignInScreen, UnlockScreen } from '../features/auth';
+import { AuthFrame, ChangePinScreen, ChoosePinScreen, SignInScreen, UnlockScreen } from '../features/auth';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
 import { AnnouncerProvider } from './announcer';
@@ -18,6 +18,8 @@ type Stage =
   | { kind: 'new' }
   | { kind: 'choose-pin'; login: LoginResponse }
   | { kind: 'locked'; user: User; lockedUntil: number | null }
+  /** Unlocked with a PIN from before the 6-digit rule: a new PIN first. */
+  | { kind: 'change-pin'; session: Session; currentPin: string }
   | { kind: 'open'; session: Session; storageRefused: boolean };
 
 /** Decides what the worker sees first: sign-in, choose a PIN, unlock, or the app itself. */
@@ -68,7 +70,7 @@ export function App({ services }: { services: AppServices }) {
   );
 
   // The host says the lid closed or the screen locked: lock the session, as the worker would.
-  const openSession = stage.kind === 'open' ? stage.session : null;
+  const openSession = stage.kind === 'open' || stage.kind === 'change-pin' ? stage.session : null;
   useEffect(() => {
     if (!openSession) return;
     return services.host.onLock(() => lock(openSession));
@@ -99,8 +101,14 @@ export function App({ services }: { services: AppServices }) {
         {stage.kind === 'new' ? <SignInScreen onSignedIn={(login) => setStage({ kind: 'choose-pin', login })} /> : null}
         {stage.kind === 'choose-pin' ? <ChoosePinScreen login={stage.login} onEnrolled={(s) => void open(s)} /> : null}
         {stage.kind === 'locked' ? (
-          <UnlockScreen user={stage.user} lockedUntil={stage.lockedUntil} onUnlocked={(s) => void open(s)} onReset={() => void refresh()} />
+          <UnlockScreen
+            user={stage.user}
+            lockedUntil={stage.lockedUntil}
+            onUnlocked={(s, pinToReplace) => (pinToReplace === null ? void open(s) : setStage({ kind: 'change-pin', session: s, currentPin: pinToReplace }))}
+            onReset={() => void refresh()}
+          />
         ) : null}
+        {stage.kind === 'change-pin' ? <ChangePinScreen currentPin={stage.currentPin} onChanged={() => void open(stage.session)} /> : null}
         {stage.kind === 'open' ? (
           <SessionProvider session={stage.session}>
             <AppRouter storageRefused={stage.storageRefused} onLock={() => lock(stage.session)} />

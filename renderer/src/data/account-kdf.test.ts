@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fail } from '../../../shared/result';
 import { errorText } from '../i18n/errors';
+import { newSalt, unwrapDataKey, wrapDataKey } from './crypto/keys';
 import type { KeukentafelDb } from './db';
 import type { PinKdf } from './pin-kdf';
-import { PIN_KDF, storedKdf } from './pin-kdf';
+import { PIN_KDF, derivePinKey, storedKdf } from './pin-kdf';
 import { FAST_KDF, testDevice } from './testing/device';
-import { fakeClock, freshDb, householdInput, loginFor } from './testing/fakes';
+import { fakeClock, freshDb, householdInput, identityHost, loginFor } from './testing/fakes';
 
 const PIN = '246813';
 const PBKDF2: PinKdf = { algorithm: 'pbkdf2-sha256', iterations: 1_000 };
@@ -75,6 +77,47 @@ describe('PIN key derivation', () => {
     const result = await testDevice({ db, clock }).account.unlock(PIN);
     expect(result).toEqual({ ok: false, error: { code: 'account.key-problem' } });
     expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0 });
+  });
+});
+
+/** A device from before the 6-digit rule: the same data key, wrapped under `pin` with PBKDF2 and no `kdf`. */
+async function legacyWeakPin(pin: string) {
+  const { db, clock } = await enrolWith(PBKDF2);
+  const row = (await db.meta.get('account'))!;
+  const opened = await unwrapDataKey(row.wrappedKey, await derivePinKey(PIN, row.salt, PBKDF2), identityHost, { extractable: true });
+  if (!opened.ok) throw new Error(opened.message);
+  const salt = newSalt();
+  const wrapped = await wrapDataKey(opened.value, await derivePinKey(pin, salt, PBKDF2), identityHost);
+  if (!wrapped.ok) throw new Error(wrapped.error.code);
+  await db.meta.update('account', { salt, wrappedKey: wrapped.value, kdf: undefined, iterations: 1_000 });
+  return { db, clock };
+}
+
+describe('changing the PIN (for PINs from before the 6-digit rule)', () => {
+  it('keeps the data, takes only a PIN that follows the rule, and checks and counts the current PIN', async () => {
+    const { db, clock } = await legacyWeakPin('12345');
+    const { account } = testDevice({ db, clock });
+    const opened = await account.unlock('12345');
+    expect(opened.ok && names(opened.value)).toEqual(['Familie Özdemir']);
+    if (opened.ok) opened.value.lock();
+
+    expect(await account.changePin('12345', '123456')).toEqual({ ok: false, error: { code: 'pin.too-easy' } });
+    expect(await account.changePin('12345', '58203')).toEqual({ ok: false, error: { code: 'pin.invalid' } });
+    expect(await account.changePin('54321', '582039')).toEqual({ ok: false, error: { code: 'pin.wrong', params: { left: 2 } } });
+    expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 1 });
+
+    expect(await account.changePin('12345', '582039')).toEqual({ ok: true, value: undefined });
+    expect(await db.meta.get('account')).toMatchObject({ failedAttempts: 0, kdf: FAST_KDF });
+    expect((await account.unlock('12345')).ok).toBe(false);
+    const reopened = await account.unlock('582039');
+    expect(reopened.ok && names(reopened.value)).toEqual(['Familie Özdemir']);
+  });
+
+  it('keeps the old PIN when the device key store cannot wrap the new one', async () => {
+    const { db, clock } = await legacyWeakPin('12345');
+    const broken = { ...identityHost, wrapKey: () => Promise.resolve(fail<string>('keys.wrap-failed')) };
+    expect(await testDevice({ db, clock, host: broken }).account.changePin('12345', '582039')).toEqual({ ok: false, error: { code: 'account.key-problem' } });
+    expect((await testDevice({ db, clock }).account.unlock('12345')).ok).toBe(true);
   });
 });
 

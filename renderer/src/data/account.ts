@@ -171,8 +171,11 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
     return clock.now() - row.lastSignInAt > days * DAY_MS;
   }
 
-  /** Checks the PIN against the stored key; counts failures and sets the delay. */
-  async function checkPin(pin: string): Promise<Result<{ row: AccountRow; key: CryptoKey }>> {
+  /**
+   * Checks the PIN against the stored key; counts failures and sets the delay. With `newPin`, or when
+   * the stored KDF is weaker than today's, the data key is wrapped anew (under `newPin` if given).
+   */
+  async function checkPin(pin: string, newPin?: string): Promise<Result<{ row: AccountRow; key: CryptoKey; rewrapped: boolean }>> {
     const reserved = await reserveAttempt(clock.now());
     if (!reserved.ok) return reserved;
     const { row, failedAttempts, delay } = reserved.value;
@@ -181,12 +184,14 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       await db.meta.update('account', { failedAttempts: row.failedAttempts, lockedUntil: row.lockedUntil });
       return fail('account.key-problem');
     }
-    const upgrade = weakerThan(kdf, targetKdf);
-    const opened = await unwrapDataKey(row.wrappedKey, await derivePinKey(pin, row.salt, kdf), host, { extractable: upgrade });
+    const rewrapNeeded = newPin !== undefined || weakerThan(kdf, targetKdf);
+    const opened = await unwrapDataKey(row.wrappedKey, await derivePinKey(pin, row.salt, kdf), host, { extractable: rewrapNeeded });
     if (opened.ok) {
       await db.meta.update('account', { failedAttempts: 0, lockedUntil: 0 });
-      const key = upgrade ? await rewrap(pin, opened.value) : opened.value;
-      return ok({ row: { ...row, failedAttempts: 0, lockedUntil: 0 }, key });
+      const checked = { ...row, failedAttempts: 0, lockedUntil: 0 };
+      if (!rewrapNeeded) return ok({ row: checked, key: opened.value, rewrapped: false });
+      const { key, rewrapped } = await rewrap(newPin ?? pin, opened.value);
+      return ok({ row: checked, key, rewrapped });
     }
     if (opened.error === 'host') {
       // Not the worker's fault: give the attempt back.
@@ -198,12 +203,12 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   }
 
   /** Wraps the data key anew under the current KDF (one row update, so a crash keeps the old or the new wrap). */
-  async function rewrap(pin: string, extractable: CryptoKey): Promise<CryptoKey> {
+  async function rewrap(pin: string, extractable: CryptoKey): Promise<{ key: CryptoKey; rewrapped: boolean }> {
     const salt = newSalt();
     const wrapped = await wrapDataKey(extractable, await derivePinKey(pin, salt, targetKdf), host);
     // A host that cannot wrap now keeps the old wrap; the next unlock tries again.
     if (wrapped.ok) await db.meta.update('account', { salt, kdf: targetKdf, iterations: undefined, wrappedKey: wrapped.value });
-    return toSessionKey(extractable);
+    return { key: await toSessionKey(extractable), rewrapped: wrapped.ok };
   }
 
   const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
@@ -331,6 +336,14 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       const upgraded = await upgrade(key);
       if (!upgraded.ok) return upgraded;
       return ok(await begin({ user: userOf(upgraded.value), key, token: login.token }));
+    },
+
+    async changePin(currentPin, newPin) {
+      const pinError = validatePin(newPin);
+      if (pinError) return fail(pinError);
+      const checked = await oneAtATime(() => checkPin(currentPin, newPin));
+      if (!checked.ok) return checked;
+      return checked.value.rewrapped ? ok(undefined) : fail('account.key-problem');
     },
 
     async wipe(proof) {

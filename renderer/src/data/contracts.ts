@@ -38,6 +38,11 @@ export interface DeviceAccount {
   wipe(proof: { pin: string } | { login: LoginResponse }): Promise<Result<void>>;
   /** The hub said this device is revoked: erase everything, no proof asked. */
   revoked(): Promise<void>;
+  /**
+   * A new PIN for the same data key; the current PIN is checked (and counted) first. For PINs chosen
+   * before the 6-digit rule: the app asks for a new one right after such a PIN unlocked it.
+   */
+  changePin(currentPin: string, newPin: string): Promise<Result<void>>;
   /** Forget the account and all data on this device. */
   reset(): Promise<void>;
 }

@@ -64,6 +64,12 @@ export const nl = {
     mismatch: 'De twee pincodes zijn niet hetzelfde.',
     greeting: (name: string) => `Welkom, ${name}.`,
   },
+  changePin: {
+    title: 'Kies een nieuwe pincode',
+    intro: 'Deze pincode is te kort of te makkelijk te raden. Kies nu een nieuwe pincode.',
+    kept: 'Alles op dit apparaat blijft bewaard.',
+    submit: 'Nieuwe pincode opslaan',
+  },
   unlock: {
     title: 'Ontgrendelen',
     greeting: (name: string) => `Welkom terug, ${name}.`,

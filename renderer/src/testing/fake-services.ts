@@ -294,6 +294,13 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       pin = null;
       return Promise.resolve();
     },
+    changePin(current: string, newPin: string): Promise<Result<void>> {
+      const pinError = validatePin(newPin);
+      if (pinError) return Promise.resolve(fail(pinError));
+      if (current !== pin) return Promise.resolve(fail('pin.wrong', { left: 3 - failed }));
+      pin = newPin;
+      return Promise.resolve(ok(undefined));
+    },
     reset() {
       pin = null;
       failed = 0;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { User } from '../../../../shared/api/auth';
 import { useServices } from '../../app/services-context';
+import { validatePin } from '../../data/account';
 import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
@@ -17,7 +18,8 @@ import { unlockSchema, type UnlockValues } from './pin-schema';
 interface UnlockProps {
   user: User;
   lockedUntil: number | null;
-  onUnlocked: (session: Session) => void;
+  /** `pinToReplace`: the PIN that opened it, when it breaks today's PIN rule (chosen before it); else null. */
+  onUnlocked: (session: Session, pinToReplace: string | null) => void;
   onReset: () => void;
 }
 
@@ -36,7 +38,7 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, onRes
     setError(null);
     const result = await account.unlock(pin);
     if (result.ok) {
-      onUnlocked(result.value);
+      onUnlocked(result.value, validatePin(pin) === null ? null : pin);
       return;
     }
     setError(errorText(result.error));
