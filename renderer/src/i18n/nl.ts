@@ -201,6 +201,8 @@ export const nl = {
     items: 'Wacht op verzending',
     kind: { 'new-case': 'Nieuw huishouden', 'signal-event': 'Signaal voor de rapportage (zonder naam)' } as Record<string, string | undefined>,
     otherKind: 'Bericht',
+    /** Signal events waiting are one line: they carry no name, one row each would only fill the page. */
+    waitingEvents: (n: number) => `${n} ${plural(n, 'signaal', 'signalen')} voor de rapportage (zonder naam)`,
     progress: (sent: number, total: number) => `${sent} van ${total} verstuurd`,
     /** After the status badge: "Wacht · Nog niet geprobeerd", "Vastgelopen · 1 keer geprobeerd". */
     attempts: (n: number) => (n === 0 ? 'Nog niet geprobeerd' : `${n} keer geprobeerd`),

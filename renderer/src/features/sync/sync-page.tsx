@@ -3,6 +3,7 @@ import { useAnnounce } from '../../app/announcer';
 import { useChanges } from '../../app/use-changes';
 import { useSession } from '../../app/services-context';
 import type { OutboxItemView } from '../../data/contracts';
+import { outboxList } from './outbox-list';
 import { RenewSignInForm } from '../auth';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
@@ -32,6 +33,7 @@ export function SyncPage() {
   }, [sync, version]);
 
   const names = new Map(households.list().map((h) => [h.id, `${h.name} (${h.postcode})`]));
+  const { waitingEvents, rows: shown } = outboxList(items);
 
   const sendNow = async () => {
     setBusy(true);
@@ -73,7 +75,17 @@ export function SyncPage() {
         <p className="empty">{nl.sync.empty}</p>
       ) : (
         <ul className="outbox">
-          {items.map((item) => (
+          {waitingEvents > 0 ? (
+            <li className="outbox__item">
+              <div>
+                <p className="outbox__title">{nl.sync.waitingEvents(waitingEvents)}</p>
+                <p className="muted">
+                  <span className="badge badge--waiting">{nl.sync.pendingLabel}</span>
+                </p>
+              </div>
+            </li>
+          ) : null}
+          {shown.map((item) => (
             <li key={item.id} className={item.status === 'stuck' ? 'outbox__item outbox__item--stuck' : 'outbox__item'}>
               <div>
                 <p className="outbox__title">
@@ -90,7 +102,7 @@ export function SyncPage() {
               {item.status === 'stuck' ? (
                 <button type="button" className="button button--secondary" onClick={() => void retry(item.id)}>
                   {nl.sync.retry}
-                  <span className="visually-hidden">: {names.get(item.entityId) ?? nl.sync.unknownHousehold}</span>
+                  <span className="visually-hidden">: {names.get(item.entityId) ?? nl.sync.kind[item.kind] ?? nl.sync.unknownHousehold}</span>
                 </button>
               ) : null}
             </li>
