@@ -226,6 +226,27 @@ describe('sync runs the worker can follow', () => {
     expect(repo.list()[0]?.sync).toBe('received');
   });
 
+  it('never leaves a household saying "Wordt verstuurd" when the device fails to store the answer', async () => {
+    const { db, hub, engine, repo } = await setup();
+    await repo.create(householdInput());
+    const seen: string[] = [];
+    engine.onEntity((_, state) => seen.push(state));
+    const diskFull = () => {
+      throw new Error('schijf vol');
+    };
+    db.outbox.hook('deleting', diskFull);
+    await engine.syncNow();
+    db.outbox.hook('deleting').unsubscribe(diskFull);
+    expect(hub.sent).toHaveLength(1);
+    expect(seen).toEqual(['sending', 'waiting']);
+    expect(repo.list()[0]?.sync).toBe('waiting');
+    expect(engine.status()).toMatchObject({ running: false, pending: 1, lastError: { code: 'sync.run-failed' } });
+    // The next run sends it again under the same key (the real hub answers a repeat from its record: see contract/).
+    await engine.syncNow();
+    expect(repo.list()[0]?.sync).toBe('received');
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('shows the run\'s progress and fresh counts while it sends, not only at the end', async () => {
     const { hub, engine, repo } = await setup();
     await repo.importMany(Array.from({ length: 250 }, (_, i) => householdInput(`H${i}`)));
