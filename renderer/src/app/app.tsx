@@ -2,8 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { settings } from '../../../resources/index';
 import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { AppServices, Session } from '../data/contracts';
+import { shellFor, type OfficeSession } from '../data/office-session';
 import { intervalScheduler, systemClock } from '../data/ports';
 import { AuthFrame, ChangePinScreen, ChoosePinScreen, SignInScreen, UnlockScreen } from '../features/auth';
+import { OfficeHome, OfficeShell, officeText } from '../features/office';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
 import { AnnouncerProvider } from './announcer';
@@ -15,14 +17,17 @@ type Stage =
   | { kind: 'loading' }
   | { kind: 'failed' }
   | { kind: 'other-tab' }
-  | { kind: 'new' }
+  /** `notice`: why the office user is back at sign-in (idle, expired). */
+  | { kind: 'new'; notice?: string }
   | { kind: 'choose-pin'; login: LoginResponse }
   | { kind: 'locked'; user: User; lockedUntil: number | null }
   /** Unlocked with a PIN from before the 6-digit rule: a new PIN first. */
   | { kind: 'change-pin'; session: Session; currentPin: string }
-  | { kind: 'open'; session: Session; storageRefused: boolean };
+  | { kind: 'open'; session: Session; storageRefused: boolean }
+  /** A counsellor or team lead: online with the hub, nothing stored on this computer. */
+  | { kind: 'office'; session: OfficeSession };
 
-/** Decides what the worker sees first: sign-in, choose a PIN, unlock, or the app itself. */
+/** Decides what the user sees first: sign-in, then a worker's PIN, unlock and device app, or the office shell. */
 export function App({ services }: { services: AppServices }) {
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
 
@@ -69,6 +74,32 @@ export function App({ services }: { services: AppServices }) {
     [],
   );
 
+  const signedIn = useCallback(
+    (login: LoginResponse) => {
+      if (shellFor(login.user.role) === 'office') setStage({ kind: 'office', session: services.openOffice(login) });
+      else setStage({ kind: 'choose-pin', login });
+    },
+    [services],
+  );
+
+  const signOut = useCallback((session: OfficeSession, notice?: string) => {
+    session.signOut();
+    setStage(notice === undefined ? { kind: 'new' } : { kind: 'new', notice });
+  }, []);
+
+  // The office shell signs out after the same idle time as the device locks.
+  const officeSession = stage.kind === 'office' ? stage.session : null;
+  useEffect(() => {
+    if (!officeSession) return;
+    const idle = createIdleLock({
+      timeoutMs: settings.idleLockMinutes * 60_000,
+      clock: systemClock,
+      scheduler: intervalScheduler,
+      onIdle: () => signOut(officeSession, officeText.idleSignedOut),
+    });
+    return watchWindowActivity(window, idle);
+  }, [officeSession, signOut]);
+
   // The host says the lid closed or the screen locked: lock the session, as the worker would.
   const openSession = stage.kind === 'open' || stage.kind === 'change-pin' ? stage.session : null;
   useEffect(() => {
@@ -98,7 +129,7 @@ export function App({ services }: { services: AppServices }) {
             <p>{nl.otherTab.next}</p>
           </AuthFrame>
         ) : null}
-        {stage.kind === 'new' ? <SignInScreen onSignedIn={(login) => setStage({ kind: 'choose-pin', login })} /> : null}
+        {stage.kind === 'new' ? <SignInScreen onSignedIn={signedIn} notice={stage.notice} /> : null}
         {stage.kind === 'choose-pin' ? <ChoosePinScreen login={stage.login} onEnrolled={(s) => void open(s)} /> : null}
         {stage.kind === 'locked' ? (
           <UnlockScreen
@@ -113,6 +144,11 @@ export function App({ services }: { services: AppServices }) {
           <SessionProvider session={stage.session}>
             <AppRouter storageRefused={stage.storageRefused} onLock={() => lock(stage.session)} />
           </SessionProvider>
+        ) : null}
+        {stage.kind === 'office' ? (
+          <OfficeShell session={stage.session} onSignOut={() => signOut(stage.session)}>
+            <OfficeHome session={stage.session} />
+          </OfficeShell>
         ) : null}
       </AnnouncerProvider>
     </ServicesProvider>

@@ -4,6 +4,7 @@ import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import type { Household, HouseholdInput, SyncState } from '../../../shared/domain/household.schema';
 import type { Finances, Intake, DomainEntry, RecordedSignal } from '../../../shared/domain/intake.schema';
 import type { AppError, Result } from '../../../shared/result';
+import type { OfficeSession } from './office-session';
 import type { StoreClaim } from './store-lock';
 
 /**
@@ -206,4 +207,6 @@ export interface AppServices {
   deviceStore: StoreClaim;
   /** Asks the browser to keep IndexedDB under storage pressure; false when it refused. */
   persistStorage(): Promise<boolean>;
+  /** A counsellor's or team lead's online session after sign-in: token in memory, nothing stored. */
+  openOffice(login: LoginResponse): OfficeSession;
 }

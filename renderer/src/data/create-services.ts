@@ -1,12 +1,13 @@
 import type { HostApi } from '../../../shared/ipc/contract';
 import { settings } from '../../../resources/index';
-import { createHubClient } from '../sync/hub-client';
+import { createHubCaller, createHubClient } from '../sync/hub-client';
 import { createDeviceAccount } from './account';
 import type { AppServices } from './contracts';
 import { KeukentafelDb } from './db';
 import type { PinKdf } from './pin-kdf';
 import { claimDeviceStore, type LockManagerLike } from './store-lock';
 import { browserOnlineSignal, intervalScheduler, systemClock } from './ports';
+import { openOfficeSession } from './office-session';
 import { sessionOpener } from './session';
 
 export interface ServiceOverrides {
@@ -30,7 +31,9 @@ export async function createServices(overrides: ServiceOverrides): Promise<AppSe
   const deviceStore = await claimDeviceStore(overrides.locks ?? globalThis.navigator?.locks, db.name);
   // A second tab leaves the store alone; it opens it only once the other tab has closed.
   if (deviceStore.state === 'mine') await db.open();
-  const hub = createHubClient({ baseUrl: hostInfo.hubUrl, fetch: overrides.fetch ?? ((input, init) => fetch(input, init)) });
+  const hubDeps = { baseUrl: hostInfo.hubUrl, fetch: overrides.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init)) };
+  const hub = createHubClient(hubDeps);
+  const officeCaller = createHubCaller(hubDeps);
   const account = createDeviceAccount({
     db,
     host,
@@ -61,5 +64,6 @@ export async function createServices(overrides: ServiceOverrides): Promise<AppSe
       if (await storage.persisted()) return true;
       return storage.persist();
     },
+    openOffice: (login) => openOfficeSession(officeCaller, login),
   };
 }

@@ -80,7 +80,10 @@ export function hubError(body: { error: string; message: string }): AppError {
   return { code: `hub.${body.error}`, params: { message: body.message } };
 }
 
-export function createHubClient(deps: HubClientDeps): FullHubClient {
+/** One request to the hub and its answer parsed with `schema`; the office session uses it as the device's client does. */
+export type HubCaller = <S extends z.ZodType>(path: string, init: RequestInit, schema: S) => Promise<HubCall<z.infer<S>>>;
+
+export function createHubCaller(deps: HubClientDeps): HubCaller {
   const base = deps.baseUrl.replace(/\/+$/, '');
   // Personal data goes to the hub: never over plain http to another computer ('' is the preview's own origin).
   const insecure = base !== '' && !checkHubUrl(base).ok;
@@ -114,6 +117,11 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
     if (!parsed.success) return { kind: 'http', status: 502, error: hubErrors.badAnswer };
     return { kind: 'ok', value: parsed.data };
   }
+  return call;
+}
+
+export function createHubClient(deps: HubClientDeps): FullHubClient {
+  const call = createHubCaller(deps);
 
   async function login(request: LoginRequest): Promise<Result<LoginResponse>> {
     const answer = await call(

@@ -1,6 +1,6 @@
 import type { Change } from '../../../shared/api/changes';
 import type { z } from 'zod';
-import type { LoginResponse, User } from '../../../shared/api/auth';
+import type { LoginResponse, Role, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import { countMembers, householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
 import { fail, ok, type AppError, type Result } from '../../../shared/result';
@@ -17,6 +17,8 @@ import type {
   SyncStatusView,
 } from '../data/contracts';
 import { validatePin } from '../data/account';
+import { openOfficeSession } from '../data/office-session';
+import type { HubCaller } from '../sync/hub-client';
 import { createFakeIntakes } from './fake-intakes';
 
 /** In-memory AppServices for UI tests and for trying screens before the real data layer exists. */
@@ -30,7 +32,13 @@ export interface FakeOptions {
   households?: z.input<typeof householdInputSchema>[];
   persistGranted?: boolean;
   online?: boolean;
+  /** The role the fake hub gives a username; 'worker' when not listed. */
+  roles?: Record<string, Role>;
+  /** The office session's hub; by default every call answers as an unreachable hub. */
+  officeCall?: HubCaller;
 }
+
+const offlineCaller: HubCaller = () => Promise.resolve({ kind: 'network', error: { code: 'net.offline' } });
 
 export const fakeUser: User = {
   id: '6f1c2a8e-9d2b-4c1e-8a55-0b7e2f3d4c5a',
@@ -327,10 +335,12 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
         if (request.password !== password) return Promise.resolve(fail('hub.invalid_credentials'));
         const expiresAt = new Date(now() + 8 * 3600_000).toISOString();
         // A fake hub is a demo hub: the preview host enrols only against one.
-        return Promise.resolve(ok({ token: 'f'.repeat(40), expiresAt, user: { ...fakeUser, username: request.username }, demo: true }));
+        const role = options.roles?.[request.username] ?? 'worker';
+        return Promise.resolve(ok({ token: 'f'.repeat(40), expiresAt, user: { ...fakeUser, username: request.username, role }, demo: true }));
       },
     },
     persistStorage: () => Promise.resolve(options.persistGranted ?? true),
+    openOffice: (login) => openOfficeSession(options.officeCall ?? offlineCaller, login),
     session: () => current,
   };
 }

@@ -4,14 +4,15 @@ import { useForm } from 'react-hook-form';
 import { loginRequestSchema, type LoginRequest, type LoginResponse } from '../../../../shared/api/auth';
 import { useServices } from '../../app/services-context';
 import { enrolRefusal } from '../../data/account';
+import { shellFor } from '../../data/office-session';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { AuthFrame } from './auth-frame';
 import { TextField } from '../../ui/text-field';
 
-/** First sign-in on this device, online, with the municipality account. */
-export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse) => void }) {
+/** First sign-in on this device, online, with the municipality account. `notice`: why an office user is back here. */
+export function SignInScreen({ onSignedIn, notice }: { onSignedIn: (login: LoginResponse) => void; notice?: string | undefined }) {
   const { hub, hostInfo } = useServices();
   const [error, setError] = useState<string | null>(null);
   const form = useForm<LoginRequest>({ resolver: zodResolver(loginRequestSchema), defaultValues: { username: '', password: '' } });
@@ -25,8 +26,8 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse
       form.setFocus('password');
       return;
     }
-    // Said here, before a PIN is chosen; the account refuses the enrolment too.
-    const refusal = enrolRefusal(result.value, hostInfo.kind === 'preview');
+    // Said here, before a PIN is chosen; the account refuses the enrolment too. The office shell stores nothing, so enrols nothing.
+    const refusal = shellFor(result.value.user.role) === 'device' ? enrolRefusal(result.value, hostInfo.kind === 'preview') : null;
     if (refusal) setError(errorText({ code: refusal }));
     else onSignedIn(result.value);
   });
@@ -34,6 +35,7 @@ export function SignInScreen({ onSignedIn }: { onSignedIn: (login: LoginResponse
   return (
     <AuthFrame title={nl.signIn.title}>
       <p>{nl.signIn.intro}</p>
+      {notice && !error ? <Alert kind="notice">{notice}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField label={nl.signIn.username} autoComplete="username" required error={errors.username?.message} {...form.register('username')} />

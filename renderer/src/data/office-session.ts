@@ -1,0 +1,69 @@
+import type { z } from 'zod';
+import type { LoginResponse, Role, User } from '../../../shared/api/auth';
+import type { HandoverListQuery } from '../../../shared/api/handover';
+import {
+  handoverDossierResponseSchema,
+  handoverListResponseSchema,
+  handoverPath,
+  handoverPaths,
+  handoverSummarySchema,
+  type HandoverDossierResponse,
+  type HandoverListResponse,
+  type HandoverSummary,
+  type PlanRequest,
+  type ReturnRequest,
+} from '../../../shared/api/handover';
+import type { HubCall, HubCaller } from '../sync/hub-client';
+
+/**
+ * The office shell's session: a counsellor or team lead online with the hub. The token lives only in
+ * this closure (never in IndexedDB, localStorage or a cookie), so a reload means signing in again.
+ * Every request says `cache: 'no-store'`, so no answer with personal data lands in the HTTP cache.
+ */
+export interface OfficeSession {
+  user: User;
+  handovers(query?: Partial<HandoverListQuery>): Promise<HubCall<HandoverListResponse>>;
+  dossier(dossierId: string): Promise<HubCall<HandoverDossierResponse>>;
+  accept(dossierId: string, revision: number): Promise<HubCall<HandoverSummary>>;
+  returnHandover(dossierId: string, request: ReturnRequest): Promise<HubCall<HandoverSummary>>;
+  plan(dossierId: string, request: PlanRequest): Promise<HubCall<HandoverSummary>>;
+  /** Forgets the token; every later call answers 401 without touching the network. */
+  signOut(): void;
+}
+
+/** Which shell a signed-in user gets: the worker's offline device, or the online office. */
+export function shellFor(role: Role): 'device' | 'office' {
+  return role === 'worker' ? 'device' : 'office';
+}
+
+export function openOfficeSession(call: HubCaller, login: LoginResponse): OfficeSession {
+  let token: string | null = login.token;
+  const unauthorized = { kind: 'http', status: 401, error: { code: 'hub.unauthorized' } } as const;
+
+  function send<S extends z.ZodType>(path: string, schema: S, body?: unknown): Promise<HubCall<z.infer<S>>> {
+    if (token === null) return Promise.resolve(unauthorized);
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const init: RequestInit = { method: body === undefined ? 'GET' : 'POST', headers, cache: 'no-store', credentials: 'omit' };
+    return call(path, body === undefined ? init : { ...init, body: JSON.stringify(body) }, schema);
+  }
+
+  const at = (path: string, dossierId: string) => handoverPath(path, { dossierId });
+
+  return {
+    user: login.user,
+    handovers(query = {}) {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, String(value));
+      const search = params.toString();
+      return send(`${handoverPaths.handovers}${search ? `?${search}` : ''}`, handoverListResponseSchema);
+    },
+    dossier: (dossierId) => send(at(handoverPaths.handover, dossierId), handoverDossierResponseSchema),
+    accept: (dossierId, revision) => send(at(handoverPaths.accept, dossierId), handoverSummarySchema, { revision }),
+    returnHandover: (dossierId, request) => send(at(handoverPaths.return, dossierId), handoverSummarySchema, request),
+    plan: (dossierId, request) => send(at(handoverPaths.plan, dossierId), handoverSummarySchema, request),
+    signOut() {
+      token = null;
+    },
+  };
+}
