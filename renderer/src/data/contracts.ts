@@ -6,6 +6,7 @@ import type { Finances, Intake, DomainEntry, RecordedSignal } from '../../../sha
 import type { AppError, Result } from '../../../shared/result';
 import type { OfficeSession } from './office-session';
 import type { StoreClaim } from './store-lock';
+import type { HandoverRepository } from './repositories/handover-repository';
 
 /**
  * What the data layer offers the UI. The UI depends on these interfaces only,
@@ -182,6 +183,8 @@ export interface Session {
   households: HouseholdRepository;
   intakes: IntakeRepository;
   drafts: DraftRepository;
+  /** The warm handover per household: consent, dossier versions, withdrawal. */
+  handovers: HandoverRepository;
   sync: SyncEngine;
   /**
    * Signs in at the hub again as this session's own worker (the token expired), stores the new

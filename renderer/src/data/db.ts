@@ -115,6 +115,8 @@ export class KeukentafelDb extends Dexie {
   caseStatuses!: EntityTable<EncryptedRow, 'id'>;
   /** Per household (id), encrypted: which signal event id each recorded signal was reported under. Version 6. */
   signalEventIds!: EntityTable<EncryptedRow, 'id'>;
+  /** Per household (id: a tag), encrypted: its warm handover (consent form, consent, dossier versions sent). Version 7. */
+  handovers!: EntityTable<EncryptedRow, 'id'>;
 
   constructor(name = 'keukentafel', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -162,5 +164,7 @@ export class KeukentafelDb extends Dexie {
         const old = await tx.table<LegacySyncRow, string>('sync').toArray();
         await tx.table<SyncStateRow, [string, string]>('syncStates').bulkPut(old.map((row) => ({ kind: 'new-case', entityId: row.entityId, state: row.state, at: row.at })));
       });
+    // Version 7: the warm handover per household (consent and the dossier versions sent), sealed.
+    this.version(7).stores({ handovers: 'id' });
   }
 }

@@ -12,6 +12,7 @@ import type { Clock, OnlineSignal, Scheduler } from './ports';
 import type { DeviceHouseholdRepository } from './repositories/household-repository';
 import { openHouseholdRepository } from './repositories/household-repository';
 import { openDraftRepository } from './repositories/draft-repository';
+import { openHandoverRepository } from './repositories/handover-repository';
 import { createHistoryLog } from './repositories/history-log';
 import type { DeviceIntakeRepository } from './repositories/intake-repository';
 import { openIntakeRepository } from './repositories/intake-repository';
@@ -54,6 +55,8 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     const hub: HubApi = {
       postCases: (items) => wipeWhenRevoked(bound.postCases(items)),
       postSignalEvents: (events) => wipeWhenRevoked(bound.postSignalEvents(events)),
+      postDossiers: (items) => wipeWhenRevoked(bound.postDossiers(items)),
+      postConsentWithdrawal: (key, body) => wipeWhenRevoked(bound.postConsentWithdrawal(key, body)),
       changes: (since) => wipeWhenRevoked(bound.changes(since)),
     };
     const sync = createSyncEngine({
@@ -80,6 +83,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     const signalEvents = createSignalEventRecorder({ db: deps.db, key, clock: deps.clock, teamId: user.teamId, household: (id) => households.get(id) });
     const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history, signalEvents });
     const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
+    const handovers = openHandoverRepository({ db: deps.db, key, clock: deps.clock });
     if (withDemo === true) await seedDemo({ households, intakes }, isoDateOf(new Date(deps.clock.now())));
     // The household list shows where its new case is; other kinds (signal events) have no household to show.
     const offEntity = sync.onEntity((id, state, kind) => {
@@ -115,6 +119,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       households,
       intakes,
       drafts,
+      handovers,
       sync,
       renewSignIn,
       lock() {

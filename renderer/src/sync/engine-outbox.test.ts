@@ -94,7 +94,7 @@ async function setup(options: { timeoutMs?: number; extraKinds?: OutboxKind[] } 
 
 describe('outbox message kinds', () => {
   it('has one zod union that accepts exactly the registered kinds', () => {
-    expect([...defaultKinds.keys()].sort()).toEqual(['new-case', 'signal-event']);
+    expect([...defaultKinds.keys()].sort()).toEqual(['consent-withdrawal', 'dossier', 'new-case', 'signal-event']);
   });
 
   it('enqueues only inside a transaction that covers the outbox', async () => {

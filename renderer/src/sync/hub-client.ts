@@ -9,6 +9,9 @@ import type { SignalEvent, SignalEventBatchResponse } from '../../../shared/api/
 import { signalEventBatchResponseSchema, signalEventsBatchPath } from '../../../shared/api/signal-events';
 import type { RegisterDeviceResponse } from '../../../shared/api/accounts';
 import { accountPaths, registerDeviceResponseSchema } from '../../../shared/api/accounts';
+import type { ConsentWithdrawalRequest, ConsentWithdrawalResponse, DossierBatchRequest, DossierBatchResponse } from '../../../shared/api/handover';
+import { consentWithdrawalResponseSchema, dossierBatchResponseSchema, handoverPaths } from '../../../shared/api/handover';
+import { idempotencyKeyHeader } from '../../../shared/api/cases';
 import { checkHubUrl } from '../../../shared/hub-url';
 import type { AppError, Result } from '../../../shared/result';
 import { fail, failWith, ok } from '../../../shared/result';
@@ -43,6 +46,10 @@ export interface HubApi {
   postCases(items: readonly CaseBatchItem[]): Promise<HubCall<CaseBatchResponse>>;
   /** Signal events in one request; each event's own id is its idempotency key. */
   postSignalEvents(events: readonly SignalEvent[]): Promise<HubCall<SignalEventBatchResponse>>;
+  /** Dossier versions in one request (POST /api/v1/dossiers/batch); each result carries its item's key. */
+  postDossiers(items: DossierBatchRequest['items']): Promise<HubCall<DossierBatchResponse>>;
+  /** A consent withdrawal (POST /api/v1/consent-withdrawals), idempotent on `key`. */
+  postConsentWithdrawal(key: string, body: ConsentWithdrawalRequest): Promise<HubCall<ConsentWithdrawalResponse>>;
   /** The hub's change feed after checkpoint `since`. */
   changes(since: number): Promise<HubCall<ChangesResponse>>;
 }
@@ -143,12 +150,14 @@ export function createHubClient(deps: HubClientDeps): FullHubClient {
       const token = current();
       return token === null ? Promise.resolve(noToken) : send({ authorization: `Bearer ${token}` });
     }
-    const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S) =>
-      authorized((auth) => call(path, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) }, schema));
+    const postJson = <S extends z.ZodType>(path: string, body: unknown, schema: S, headers: Record<string, string> = {}) =>
+      authorized((auth) => call(path, { method: 'POST', headers: { ...auth, ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }, schema));
     const getJson = <S extends z.ZodType>(path: string, schema: S) => authorized((auth) => call(path, { method: 'GET', headers: auth }, schema));
     return {
       postCases: (items) => postJson(apiPaths.caseBatch, { items }, caseBatchResponseSchema),
       postSignalEvents: (events) => postJson(signalEventsBatchPath, { events }, signalEventBatchResponseSchema),
+      postDossiers: (items) => postJson(handoverPaths.dossierBatch, { items }, dossierBatchResponseSchema),
+      postConsentWithdrawal: (key, body) => postJson(handoverPaths.consentWithdrawals, body, consentWithdrawalResponseSchema, { [idempotencyKeyHeader]: key }),
       changes: (since) => getJson(`${changesPath}?since=${since}`, changesResponseSchema),
     };
   }

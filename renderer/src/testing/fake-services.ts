@@ -1,3 +1,4 @@
+import type { HandoverRecord, HandoverRepository } from '../data/repositories/handover-repository';
 import type { Change } from '../../../shared/api/changes';
 import type { z } from 'zod';
 import type { LoginResponse, Role, User } from '../../../shared/api/auth';
@@ -134,6 +135,42 @@ export function createFakeDrafts(): DraftRepository & { ids(): string[] } {
   };
 }
 
+/** The warm handover in memory: the same records as the real repository, without outbox or encryption. */
+export function createFakeHandovers(): HandoverRepository {
+  const rows = new Map<string, HandoverRecord>();
+  const get = (householdId: string): HandoverRecord => {
+    const known = rows.get(householdId);
+    if (known) return known;
+    const record: HandoverRecord = { householdId, form: { domains: [], finances: false, signals: false, notes: false, recipients: [], method: null }, consentId: crypto.randomUUID(), dossierIds: {}, consent: null, sent: [], withdrawn: [] };
+    rows.set(householdId, record);
+    return record;
+  };
+  const put = (record: HandoverRecord) => {
+    rows.set(record.householdId, record);
+    return Promise.resolve(record);
+  };
+  return {
+    load: (householdId) => Promise.resolve(get(householdId)),
+    saveForm: (householdId, form) => put({ ...get(householdId), form }),
+    send(householdId, consent) {
+      const before = get(householdId);
+      const dossierIds = { ...before.dossierIds };
+      const sent = consent.recipients.map((recipientId) => {
+        const dossierId = (dossierIds[recipientId] ??= crypto.randomUUID());
+        return { recipientId, dossierId, version: before.sent.filter((s) => s.dossierId === dossierId).length + 1, sentAt: new Date().toISOString() };
+      });
+      return put({ ...before, consent, dossierIds, sent: [...before.sent, ...sent] });
+    },
+    withdraw(householdId, today) {
+      const before = get(householdId);
+      if (!before.consent) return Promise.resolve(before);
+      const withdrawn = [...before.withdrawn, { consentId: before.consent.id, withdrawnOn: today, recipients: before.consent.recipients }];
+      return put({ ...before, consent: null, consentId: crypto.randomUUID(), dossierIds: {}, withdrawn });
+    },
+    delivery: (record) => Promise.resolve({ confirmedVersion: null, waiting: record.sent.length, withdrawalsConfirmed: [] }),
+  };
+}
+
 export function createFakeSync(now: () => number, online: boolean) {
   const items = new Map<string, OutboxItemView>();
   const statuses: Change[] = [];
@@ -232,6 +269,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   const drafts = createFakeDrafts();
   const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id), (draftId) => void drafts.discard(draftId));
   const intakes = createFakeIntakes(fakeUser, now);
+  const handovers = createFakeHandovers();
   for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
 
   const openSession = (): FakeSession => {
@@ -240,6 +278,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       households,
       intakes,
       drafts,
+      handovers,
       sync,
       locked: false,
       renewSignIn(tried) {

@@ -20,6 +20,8 @@ export const places = {
   caseStatus: (caseId: string, seq: number): Place => ({ table: 'caseStatuses', id: `${caseId}|${seq}`, kind: 'case-status' }),
   /** A household's recorded signal → signal event id map. */
   signalEventIds: (householdId: string): Place => ({ table: 'signalEventIds', id: householdId, kind: 'signal-event-ids' }),
+  /** A household's warm handover: consent form, consent and the dossier versions sent. */
+  handover: (householdId: string): Place => ({ table: 'handovers', id: householdId, kind: 'handover' }),
 };
 
 /** Logical keys whose HMAC tag is the row's IndexedDB key (or, for history, its owner index). */
@@ -30,4 +32,5 @@ export const tagParts = {
   snapshot: (name: string): string[] => ['snapshot', name],
   caseStatusOwner: (caseId: string): string[] => ['case-status', caseId],
   signalEventIds: (householdId: string): string[] => ['signal-event-ids', householdId],
+  handover: (householdId: string): string[] => ['handover', householdId],
 };

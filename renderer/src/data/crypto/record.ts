@@ -11,7 +11,7 @@ import type { Sealed } from './cipher';
 
 /** Where a record lives. `id` is the logical key (e.g. household id + section), never stored in clear. */
 export interface Place {
-  table: 'households' | 'intakes' | 'history' | 'drafts' | 'snapshots' | 'outbox' | 'meta' | 'caseStatuses' | 'signalEventIds';
+  table: 'households' | 'intakes' | 'history' | 'drafts' | 'snapshots' | 'outbox' | 'meta' | 'caseStatuses' | 'signalEventIds' | 'handovers';
   id: string;
   kind: string;
 }
