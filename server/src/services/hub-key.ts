@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
 import { readFile, writeFile, mkdir, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HubConfig } from '../config';
@@ -57,10 +57,12 @@ export interface HubCipher {
 
 export function createHubCipher(key: Buffer, random: (n: number) => Buffer = randomBytes): HubCipher {
   if (key.length !== keyBytes) throw new Error(`the hub key must be ${keyBytes} bytes`);
+  // One key object for the process: a raw Buffer would be imported again on every seal.
+  const secret = createSecretKey(key);
   return {
     seal(plaintext, ad) {
       const nonce = random(nonceBytes);
-      const cipher = createCipheriv('aes-256-gcm', key, nonce);
+      const cipher = createCipheriv('aes-256-gcm', secret, nonce);
       cipher.setAAD(Buffer.from(ad, 'utf8'));
       const body = Buffer.concat([cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext), cipher.final()]);
       return Buffer.concat([Buffer.of(format), nonce, cipher.getAuthTag(), body]);
@@ -68,7 +70,7 @@ export function createHubCipher(key: Buffer, random: (n: number) => Buffer = ran
     open(sealed, ad) {
       const bytes = Buffer.from(sealed);
       if (bytes.length < 1 + nonceBytes + tagBytes || bytes[0] !== format) throw new Error('not a sealed hub record');
-      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(1, 1 + nonceBytes));
+      const decipher = createDecipheriv('aes-256-gcm', secret, bytes.subarray(1, 1 + nonceBytes));
       decipher.setAAD(Buffer.from(ad, 'utf8'));
       decipher.setAuthTag(bytes.subarray(1 + nonceBytes, 1 + nonceBytes + tagBytes));
       return Buffer.concat([decipher.update(bytes.subarray(1 + nonceBytes + tagBytes)), decipher.final()]);
