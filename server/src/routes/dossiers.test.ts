@@ -171,6 +171,41 @@ describe.each(availableBackends())('dossier routes on $name', (backend) => {
     expect((await send(randomUUID(), body, workerB)).json()).toMatchObject({ error: 'case_of_other_team' });
   });
 
+  it('answers a retry after the consent ended with the answer the device missed, and refuses a new version then', async () => {
+    const d = await freshDossier();
+    const short = { ...d, consent: { ...d.consent, validUntil: '2026-03-03' } };
+    const req = versionRequest(short);
+    const key = randomUUID();
+    const first = await pushVersion(h, worker, req, key);
+    expect(first.statusCode).toBe(201);
+    h.clock.advance(2 * 24 * 3_600_000);
+    const token = (await h.login('worker')).token;
+    try {
+      const retry = await pushVersion(h, token, req, key);
+      expect(retry.statusCode).toBe(201);
+      expect(retry.json()).toEqual(first.json());
+      const next = await pushVersion(h, token, versionRequest(short, { dossierId: req.dossierId, version: 2 }));
+      expect(next.json<DossierVersionError>()).toMatchObject({ error: 'consent_not_valid' });
+    } finally {
+      h.clock.advance(-2 * 24 * 3_600_000);
+      worker = (await h.login('worker')).token;
+    }
+  });
+
+  it('stores a version once when devices race: the same key gives one answer, another key a 409', async () => {
+    const d = await freshDossier();
+    const req = versionRequest(d);
+    const key = randomUUID();
+    const sameKey = await Promise.all(Array.from({ length: 4 }, () => pushVersion(h, worker, req, key)));
+    expect(sameKey.map((r) => r.statusCode)).toEqual([201, 201, 201, 201]);
+    expect(new Set(sameKey.map((r) => r.body)).size).toBe(1);
+    const next = versionRequest(d, { dossierId: req.dossierId, version: 2 });
+    const otherKeys = await Promise.all(Array.from({ length: 4 }, () => pushVersion(h, worker, next)));
+    expect(otherKeys.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    expect(await count(h.db, 'dossier_versions WHERE dossier_id = $1', [req.dossierId])).toBe(2);
+    expect(await count(h.db, "changes WHERE case_id = $1 AND entity = 'dossier'", [d.caseId])).toBe(1);
+  });
+
   it('takes a batch item by item, versions of one dossier in their order', async () => {
     const d = await freshDossier();
     const req = versionRequest(d);

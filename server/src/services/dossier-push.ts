@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { User } from '../../../shared/api/auth';
 import type { HandoverStatus } from '../../../shared/api/changes';
 import type { Dossier } from '../../../shared/api/dossier';
-import { checkDossierBody, maxDossierBytes } from '../../../shared/api/dossier';
+import { checkDossierBody, dossierSchema, maxDossierBytes } from '../../../shared/api/dossier';
 import type { DossierVersionRequest, DossierVersionResponse } from '../../../shared/api/handover';
 import { dossierVersionRequestSchema } from '../../../shared/api/handover';
 import type { HubErrorCode } from '../../../shared/api/errors';
@@ -74,6 +74,11 @@ export interface CheckedVersion {
   sealedBody: Buffer;
   sealedSummary: Buffer;
   deadlines: Deadlines;
+  /**
+   * Consent that no longer holds today: refused, unless the key was stored before for this very version
+   * (a device retrying after its consent ended gets the answer it missed, not a refusal of what is stored).
+   */
+  refuseUnlessReplayed?: Refusal;
 }
 
 const knownRecipients = new Set(recipients.map((r) => r.id));
@@ -105,10 +110,11 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
       case 'unknown-recipient':
         return { ok: false, refusal: { status: 422, code: 'unknown_recipient', issues: [{ path: 'dossier.recipients', message: `Onbekend: ${p.ids.join(', ')}` }] } };
       case 'consent-not-valid':
-        return { ok: false, refusal: { status: 422, code: 'consent_not_valid', issues: [{ path: 'dossier.consent', message: `De toestemming geldt niet op ${today}.` }] } };
+        break;
     }
   }
-  const dossier = checked.dossier;
+  const consentRefusal: Refusal = { status: 422, code: 'consent_not_valid', issues: [{ path: 'dossier.consent', message: `De toestemming geldt niet op ${today}.` }] };
+  const dossier = checked.ok ? checked.dossier : dossierSchema.parse(body);
   // The parsed dossier in the schema's key order: one spelling per content, so it serves as the stored body
   // and, with the envelope, as the idempotency hash (same body → same hash, whatever the key order sent).
   const canonical = JSON.stringify(dossier);
@@ -137,6 +143,7 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
       sealedBody: cipher.seal(canonical, bodyAd(request.caseId, request.dossierId, request.version)),
       sealedSummary: cipher.seal(JSON.stringify(summary), summaryAd(request.dossierId)),
       deadlines,
+      ...(checked.ok ? {} : { refuseUnlessReplayed: consentRefusal }),
     },
   };
 }
@@ -225,6 +232,7 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
 
     // What each item would get: a refusal, or the response of a stored version.
     const decisions = picked.map((v): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } => {
+      if (v.refuseUnlessReplayed) return { refusal: v.refuseUnlessReplayed };
       const { caseId, dossierId, recipientId, version } = v.request;
       const found = caseById.get(caseId);
       if (!found) return { refusal: refusal(404, 'case_not_found') };
