@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_HUB_URL, findElectronBinary, planStart, summarizeInstallOutput } from './electron-binary.mjs';
-import { bin, createProcesses, ensureDemoHub, repo } from './processes.mjs';
+import { bin, createProcesses, ensureDemoHub, hubAnswers, repo } from './processes.mjs';
 
 const hubUrl = process.env.KEUKENTAFEL_HUB_URL ?? DEFAULT_HUB_URL;
 const electronDir = join(repo, 'node_modules', 'electron');
@@ -29,7 +29,16 @@ function electronBinary() {
   });
 }
 
+/** Builds the office web app (dist/renderer) that the hub serves at `/`; the hub runs without it when this fails. */
+async function buildOfficeApp() {
+  console.log('Kantoor-app bouwen (voor schuldhulp en teamleider)…');
+  const build = run(bin('vite'), ['build', '-c', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+  const [code] = await once(build, 'exit');
+  if (code !== 0) console.log('  Bouwen van de kantoor-app is mislukt; de hub start zonder.');
+}
+
 async function main() {
+  if (!(await hubAnswers(hubUrl))) await buildOfficeApp();
   await ensureDemoHub(hubUrl, run);
   let installTried = false;
   for (;;) {

@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import { defaultAllowedOrigins } from './config';
 import type { Db } from './db/database';
 import { registerErrorHandling } from './plugins/errors';
+import { registerSecurityHeaders, registerWebApp } from './plugins/web-app';
 import { apiErrorSchema } from '../../shared/api/auth';
 import { registerAccountRoutes } from './routes/accounts';
 import { registerAuthRoutes } from './routes/auth';
@@ -50,6 +51,8 @@ export interface AppDeps {
   hubKey?: Buffer;
   /** Demo mode (KEUKENTAFEL_DEMO=1): login answers carry `demo: true` so devices add demo households. */
   demo?: boolean;
+  /** The built renderer (dist/renderer) to serve at `/` for office users; not served when absent or not built. */
+  webRoot?: string | null;
 }
 
 /** Never log secrets or personal data: tokens, passwords and bodies stay out of the log. */
@@ -73,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (schema?.security && schema.response && !(429 in schema.response)) schema.response = { ...schema.response, 429: apiErrorSchema };
   });
   registerErrorHandling(app);
+  registerSecurityHeaders(app);
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(cors, { origin: deps.allowedOrigins ?? defaultAllowedOrigins, allowedHeaders: ['authorization', 'content-type', 'idempotency-key'], exposedHeaders: ['idempotent-replayed'] });
@@ -118,5 +122,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cipher = createHubCipher(deps.hubKey ?? randomBytes(32));
   registerDossierRoutes(app, { auth, dossiers: createDossierService({ db: deps.db, clock, cipher }) });
   registerHandoverRoutes(app, { auth, handovers: createHandoverService({ db: deps.db, clock, cipher }) });
+  await registerWebApp(app, deps.webRoot);
   return app;
 }

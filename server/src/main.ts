@@ -1,9 +1,11 @@
 import { homedir } from 'node:os';
+import { resolve } from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './services/open-database';
 import { demoRecipientId, demoTeamName, demoUsers, seedDemo } from './services/demo-seed';
 import { loadHubKey } from './services/hub-key';
+import { hasWebApp } from './plugins/web-app';
 import { argon2Hasher } from './services/passwords';
 
 async function main(): Promise<void> {
@@ -17,7 +19,10 @@ async function main(): Promise<void> {
     console.log(`Demo mode: team "${demoTeamName}" and the schuldhulp team (${demoRecipientId}) with these users:`);
     for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.password.padEnd(21)} ${u.role.padEnd(10)} ${u.team.padEnd(10)} ${u.displayName}`);
   }
+  // The office web app: `npm run build:web` writes it to dist/renderer; KEUKENTAFEL_WEB_DIR points elsewhere.
+  const webRoot = process.env.KEUKENTAFEL_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/renderer');
   const app = await buildApp({
+    webRoot,
     db,
     logLevel: config.logLevel,
     allowedOrigins: config.allowedOrigins,
@@ -44,6 +49,9 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
   console.log(`Keukentafel hub listening on http://${shownHost}:${config.port} (${where})`);
+  const officeHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : shownHost;
+  if (hasWebApp(webRoot)) console.log(`Office app (schuldhulp, teamleider): http://${officeHost}:${config.port}/`);
+  else console.log(`No office app: ${webRoot} has no index.html (npm run build:web makes it).`);
 }
 
 main().catch((error: unknown) => {
