@@ -4,7 +4,7 @@ import type { LoginResponse, User } from '../../../shared/api/auth';
 import type { AppServices, Session } from '../data/contracts';
 import { shellFor, type OfficeSession } from '../data/office-session';
 import { intervalScheduler, systemClock } from '../data/ports';
-import { AuthFrame, ChangePinScreen, ChoosePinScreen, SignInScreen, UnlockScreen } from '../features/auth';
+import { AuthFrame, ChangePinScreen, ChoosePinScreen, RecoverScreen, SignInScreen, UnlockScreen, WipeScreen } from '../features/auth';
 import { OfficeHome, OfficeShell, officeText } from '../features/office';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
@@ -20,9 +20,11 @@ type Stage =
   /** `notice`: why the office user is back at sign-in (idle, expired). */
   | { kind: 'new'; notice?: string }
   | { kind: 'choose-pin'; login: LoginResponse }
-  | { kind: 'locked'; user: User; lockedUntil: number | null }
+  | { kind: 'locked'; user: User; lockedUntil: number | null; deviceId?: string; canRecover?: boolean }
   /** Unlocked with a PIN from before the 6-digit rule: a new PIN first. */
   | { kind: 'change-pin'; session: Session; currentPin: string }
+  | { kind: 'recover'; user: User; deviceId?: string; mode: 'forgot' | 'password' }
+  | { kind: 'wipe'; user: User }
   | { kind: 'open'; session: Session; storageRefused: boolean }
   /** A counsellor or team lead: online with the hub, nothing stored on this computer. */
   | { kind: 'office'; session: OfficeSession };
@@ -34,7 +36,7 @@ export function App({ services }: { services: AppServices }) {
   const refresh = useCallback(async () => {
     try {
       const status = await services.account.status();
-      setStage(status.state === 'new' ? { kind: 'new' } : { kind: 'locked', user: status.user, lockedUntil: status.lockedUntil });
+      setStage(status.state === 'new' ? { kind: 'new' } : { ...status, kind: 'locked' });
     } catch {
       setStage({ kind: 'failed' });
     }
@@ -70,8 +72,10 @@ export function App({ services }: { services: AppServices }) {
     (session: Session) => {
       session.lock();
       setStage({ kind: 'locked', user: session.user, lockedUntil: null });
+      // The account knows whether this device can recover a forgotten PIN.
+      void refresh();
     },
-    [],
+    [refresh],
   );
 
   const signedIn = useCallback(
@@ -99,6 +103,9 @@ export function App({ services }: { services: AppServices }) {
     });
     return watchWindowActivity(window, idle);
   }, [officeSession, signOut]);
+
+  // A team lead revoked this device and the hub told an open session so: the device wiped itself; show the sign-in.
+  useEffect(() => services.account.onWiped(() => void refresh()), [services, refresh]);
 
   // The host says the lid closed or the screen locked: lock the session, as the worker would.
   const openSession = stage.kind === 'open' || stage.kind === 'change-pin' ? stage.session : null;
@@ -135,11 +142,25 @@ export function App({ services }: { services: AppServices }) {
           <UnlockScreen
             user={stage.user}
             lockedUntil={stage.lockedUntil}
+            canRecover={stage.canRecover === true}
             onUnlocked={(s, pinToReplace) => (pinToReplace === null ? void open(s) : setStage({ kind: 'change-pin', session: s, currentPin: pinToReplace }))}
-            onReset={() => void refresh()}
+            onForgot={() => setStage({ kind: 'recover', user: stage.user, deviceId: stage.deviceId, mode: 'forgot' })}
+            onPasswordNeeded={() => setStage({ kind: 'recover', user: stage.user, deviceId: stage.deviceId, mode: 'password' })}
+            onWipe={() => setStage({ kind: 'wipe', user: stage.user })}
           />
         ) : null}
         {stage.kind === 'change-pin' ? <ChangePinScreen currentPin={stage.currentPin} onChanged={() => void open(stage.session)} /> : null}
+        {stage.kind === 'recover' ? (
+          <RecoverScreen
+            user={stage.user}
+            deviceId={stage.deviceId}
+            mode={stage.mode}
+            onOpened={(s) => void open(s)}
+            onBack={() => void refresh()}
+            onWiped={() => void refresh()}
+          />
+        ) : null}
+        {stage.kind === 'wipe' ? <WipeScreen user={stage.user} onWiped={() => void refresh()} onBack={() => void refresh()} /> : null}
         {stage.kind === 'open' ? (
           <SessionProvider session={stage.session}>
             <AppRouter storageRefused={stage.storageRefused} onLock={() => lock(stage.session)} />

@@ -161,10 +161,12 @@ describe('device account', () => {
     }
   });
 
-  it('reset forgets everything, and a new enrolment works after it', async () => {
+  it('wiping with the PIN forgets everything, and a new enrolment works after it', async () => {
     const { account, session } = await enrolled();
     await session.households.create(householdInput());
-    await account.reset();
+    expect(await account.wipe({ pin: '111111' })).toMatchObject({ ok: false, error: { code: 'account.wipe-refused' } });
+    expect(await account.status()).toMatchObject({ state: 'locked' });
+    expect(await account.wipe({ pin: '246813' })).toEqual({ ok: true, value: undefined });
     expect(await account.status()).toEqual({ state: 'new' });
     const fresh = await account.enroll(loginFor(), '813579');
     expect(fresh.ok && fresh.value.households.list()).toEqual([]);

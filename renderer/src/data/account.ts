@@ -213,10 +213,12 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
 
   const openKey = (pin: string) => oneAtATime(() => checkPin(pin));
 
+  const wipedListeners = new Set<() => void>();
   async function wipeAll(): Promise<void> {
     active?.lock();
     active = null;
     await db.delete({ disableAutoOpen: false });
+    for (const listener of wipedListeners) listener();
   }
 
   /** Registers the device and wraps the (still extractable) data key with its recovery key; nothing when that fails. */
@@ -360,6 +362,10 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       await wipeAll();
     },
 
-    reset: wipeAll,
+    onWiped(listener) {
+      wipedListeners.add(listener);
+      return () => wipedListeners.delete(listener);
+    },
+
   };
 }

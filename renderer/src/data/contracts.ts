@@ -45,8 +45,8 @@ export interface DeviceAccount {
    * before the 6-digit rule: the app asks for a new one right after such a PIN unlocked it.
    */
   changePin(currentPin: string, newPin: string): Promise<Result<void>>;
-  /** Forget the account and all data on this device. */
-  reset(): Promise<void>;
+  /** Called after the device was wiped, also when an open session learnt from the hub that it is revoked. */
+  onWiped(listener: () => void): () => void;
 }
 
 export interface HouseholdSummary {

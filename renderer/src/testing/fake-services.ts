@@ -348,12 +348,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       pin = newPin;
       return Promise.resolve(ok(undefined));
     },
-    reset() {
-      pin = null;
-      failed = 0;
-      lockedUntil = 0;
-      return Promise.resolve();
-    },
+    onWiped: () => () => undefined,
   };
 
   const hostInfo: HostInfo = { kind: 'preview', version: '0.0.0-fake', platform: 'test', hubUrl: '' };

@@ -2,6 +2,8 @@
 export { AuthFrame } from './auth-frame';
 export { ChangePinScreen } from './change-pin-screen';
 export { ChoosePinScreen } from './choose-pin-screen';
+export { RecoverScreen } from './recover-screen';
 export { RenewSignInForm } from './renew-sign-in-form';
 export { SignInScreen } from './sign-in-screen';
 export { UnlockScreen } from './unlock-screen';
+export { WipeScreen } from './wipe-screen';

@@ -8,7 +8,6 @@ import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
-import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { secondsLeft } from '../../ui/format';
 import { TextField } from '../../ui/text-field';
 import { useNow } from '../../ui/use-now';
@@ -20,15 +19,19 @@ interface UnlockProps {
   lockedUntil: number | null;
   /** `pinToReplace`: the PIN that opened it, when it breaks today's PIN rule (chosen before it); else null. */
   onUnlocked: (session: Session, pinToReplace: string | null) => void;
-  onReset: () => void;
+  /** The hub keeps a recovery key for this device: a forgotten PIN is a password sign-in and a new PIN. */
+  canRecover?: boolean;
+  onForgot: () => void;
+  /** Too long without a password sign-in: the PIN alone does not open the device. */
+  onPasswordNeeded: () => void;
+  onWipe: () => void;
 }
 
 /** Offline unlock with the PIN; shows the waiting time after too many wrong tries. */
-export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, onReset }: UnlockProps) {
+export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, canRecover = false, onForgot, onPasswordNeeded, onWipe }: UnlockProps) {
   const { account } = useServices();
   const [error, setError] = useState<string | null>(null);
   const [lockedUntil, setLockedUntil] = useState(initialLock);
-  const [confirming, setConfirming] = useState(false);
   const now = useNow(lockedUntil !== null);
   const wait = lockedUntil === null ? 0 : secondsLeft(lockedUntil, now);
   const form = useForm<UnlockValues>({ resolver: zodResolver(unlockSchema), defaultValues: { pin: '' } });
@@ -41,18 +44,16 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, onRes
       onUnlocked(result.value, validatePin(pin) === null ? null : pin);
       return;
     }
+    if (result.error.code === 'account.password-needed') {
+      onPasswordNeeded();
+      return;
+    }
     setError(errorText(result.error));
     form.reset({ pin: '' });
     const status = await account.status();
     setLockedUntil(status.state === 'locked' ? status.lockedUntil : null);
     form.setFocus('pin');
   });
-
-  const reset = async () => {
-    setConfirming(false);
-    await account.reset();
-    onReset();
-  };
 
   return (
     <AuthFrame title={nl.unlock.title}>
@@ -79,19 +80,15 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, onRes
         </button>
       </form>
       <p className="auth__secondary">
-        <button type="button" className="link-button" onClick={() => setConfirming(true)}>
+        {canRecover ? (
+          <button type="button" className="link-button" onClick={onForgot}>
+            {nl.unlock.forgot}
+          </button>
+        ) : null}
+        <button type="button" className="link-button" onClick={onWipe}>
           {nl.unlock.otherAccount}
         </button>
       </p>
-      <ConfirmDialog
-        open={confirming}
-        title={nl.unlock.resetTitle}
-        body={nl.unlock.resetBody}
-        confirmLabel={nl.unlock.resetConfirm}
-        danger
-        onConfirm={() => void reset()}
-        onCancel={() => setConfirming(false)}
-      />
     </AuthFrame>
   );
 }
