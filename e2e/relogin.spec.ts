@@ -68,6 +68,6 @@ test('a worker whose hub sign-in expired signs in again and nothing is lost', as
   await expect(page.getByRole('button', { name: 'Nu versturen' })).toBeEnabled();
 
   await shell.households().click();
-  await expect(list.item('Familie Verlopen')).toContainText('Ontvangen door de gemeente');
+  await expect(list.item('Familie Verlopen')).toContainText('Aangemeld bij de gemeente, zonder gegevens');
   expect(await casesOnHub(request, caseId!)).toBe(1);
 });

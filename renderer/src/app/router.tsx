@@ -3,6 +3,7 @@ import { createHashRouter, Navigate } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { HouseholdFormPage, HouseholdListPage, HouseholdPage } from '../features/households';
 import { intakeRoutes } from './intake-routes';
+import { HandoverPage } from '../features/handover';
 import { SyncPage } from '../features/sync';
 import { AppLayout } from './app-layout';
 import { ShellContext } from './shell-context';
@@ -18,6 +19,7 @@ export const routes = [
       { path: 'huishoudens/nieuw', element: <HouseholdFormPage /> },
       { path: 'huishoudens/:id', element: <HouseholdPage /> },
       { path: 'huishoudens/:id/bewerken', element: <HouseholdFormPage /> },
+      { path: 'huishoudens/:id/overdragen', element: <HandoverPage /> },
       ...intakeRoutes,
       { path: 'verzenden', element: <SyncPage /> },
       { path: '*', element: <Navigate to="/huishoudens" replace /> },

@@ -129,14 +129,14 @@ export const nl = {
     'saved-locally': 'Opgeslagen op dit apparaat',
     waiting: 'Wacht op verzending',
     sending: 'Wordt verstuurd',
-    received: 'Ontvangen door de gemeente',
+    received: 'Aangemeld bij de gemeente, zonder gegevens',
     stuck: 'Vastgelopen',
   },
   syncExplain: {
     'saved-locally': 'De gegevens staan veilig op dit apparaat. Er hoeft niets naar de gemeente.',
     waiting: 'De melding van dit huishouden staat klaar. Keukentafel verstuurt hem zodra er internet is.',
     sending: 'De melding wordt nu naar de gemeente verstuurd.',
-    received: 'De gemeente heeft de melding ontvangen.',
+    received: 'De gemeente weet alleen het postcodegebied en hoeveel mensen er wonen. Kijk bij Overdracht aan schuldhulp hoe het dossier ervoor staat.',
     stuck: 'Versturen lukt niet. Kijk bij Verzenden wat er mis is en probeer het opnieuw.',
   },
   households: {
@@ -221,7 +221,7 @@ export const nl = {
     neverSynced: 'Nog niet eerder verstuurd.',
     empty: 'Er wacht niets op verzending.',
     items: 'Wacht op verzending',
-    kind: { 'new-case': 'Nieuw huishouden', 'signal-event': 'Signaal voor de rapportage (zonder naam)' } as Record<string, string | undefined>,
+    kind: { 'new-case': 'Nieuw huishouden', 'signal-event': 'Signaal voor de rapportage (zonder naam)', dossier: 'Dossier voor schuldhulp', 'consent-withdrawal': 'Intrekking van toestemming' } as Record<string, string | undefined>,
     otherKind: 'Bericht',
     /** Signal events waiting are one line: they carry no name, one row each would only fill the page. */
     waitingEvents: (n: number) => `${n} ${plural(n, 'signaal', 'signalen')} voor de rapportage (zonder naam)`,

@@ -1,3 +1,5 @@
-/** The handover feature's public face: the resident summary (panel and its text model). */
+/** The handover feature's public face: the handover page, its status panel, and the resident summary (panel and its text model). */
 export { ResidentSummaryPanel } from './resident-summary-panel';
 export { residentSummary } from './resident-summary';
+export { HandoverPage } from './handover-page';
+export { HandoverStatusPanel } from './handover-status-panel';

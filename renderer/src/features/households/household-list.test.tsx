@@ -34,7 +34,7 @@ describe('HouseholdList', () => {
       row({ id: '3', sync: 'received' }),
       row({ id: '4', sync: 'stuck' }),
     ]);
-    for (const words of ['Opgeslagen op dit apparaat', 'Wordt verstuurd', 'Ontvangen door de gemeente', 'Vastgelopen']) expect(text).toContain(words);
+    for (const words of ['Opgeslagen op dit apparaat', 'Wordt verstuurd', 'Aangemeld bij de gemeente, zonder gegevens', 'Vastgelopen']) expect(text).toContain(words);
   });
   it('leaves out the children when there are none', () => {
     expect(render([row({ children: 0 })])).not.toContain('kind');

@@ -6,7 +6,7 @@ import { useSession } from '../../app/services-context';
 import { nl } from '../../i18n/nl';
 import { formatWhen } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';
-import { ResidentSummaryPanel } from '../handover';
+import { HandoverStatusPanel, ResidentSummaryPanel } from '../handover';
 import { HouseholdIntakePanel } from '../intake';
 import { SyncBadge } from './sync-badge';
 
@@ -59,6 +59,8 @@ export function HouseholdPage() {
 
       {/* The conversation (and a crisis banner, when urgent) comes first: it is why the worker opened the household. */}
       <HouseholdIntakePanel householdId={household.id} version={household.updatedAt} />
+
+      <HandoverStatusPanel householdId={household.id} />
 
       <ResidentSummaryPanel household={household} />
 

@@ -1,0 +1,45 @@
+import { use, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { holidays, settings, signalCatalogue } from '../../../../resources/index';
+import type { Intake } from '../../../../shared/domain/intake.schema';
+import { dutchDateOf } from '../../../../shared/domain/urgency';
+import { useSession } from '../../app/services-context';
+import { nlHandover } from '../../i18n/nl-handover';
+import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
+import { handoverDeadlineText, handoverStatusText } from './handover-status';
+import { useHandoverStatus } from './use-handover-status';
+
+const t = nlHandover.status;
+
+/** On the household page: where the handover to schuldhulp is, its Wgs deadline, and the way to the handover page. */
+export function HandoverStatusPanel({ householdId }: { householdId: string }) {
+  const { intakes } = useSession();
+  const queues = use(IntakeQueuesContext);
+  const today = useToday();
+  const state = useHandoverStatus(householdId, 0);
+  const [intake, setIntake] = useState<Intake | null>(null);
+  useEffect(() => {
+    let live = true;
+    const shared = queues?.(householdId);
+    void (shared ? loadAfterSaves(shared, intakes, householdId) : intakes.load(householdId)).then((i) => live && setIntake(i));
+    return () => {
+      live = false;
+    };
+  }, [householdId, intakes, queues]);
+
+  const handoverDate = state?.record.sent.find((s) => state.record.dossierIds[s.recipientId] === s.dossierId)?.sentAt;
+  const handoverDay = handoverDate ? dutchDateOf(handoverDate) : today;
+  const deadline = state && intake ? handoverDeadlineText(state.view, intake, handoverDay, { settings, signalCatalogue, holidays }) : null;
+  return (
+    <section className="panel" aria-labelledby="handover-status-title">
+      <h2 id="handover-status-title">{t.title}</h2>
+      <p data-testid="handover-status" role="status">
+        {state ? handoverStatusText(state.view) : ''}
+      </p>
+      {deadline ? <p data-testid="handover-deadline">{deadline}</p> : null}
+      <Link to={`/huishoudens/${householdId}/overdragen`} className="button button--secondary">
+        {t.open}
+      </Link>
+    </section>
+  );
+}
