@@ -172,6 +172,7 @@ async function main() {
       `raw INSERT of the same bodies ${ms(dossiers.rawMs)}`,
       `${(dossiers.batchMs / dossiers.rawMs).toFixed(2)}×`,
     ]);
+    rows.push([`  the same, as a raw INSERT of the bodies already sealed`, ms(dossiers.rawSealedMs), '—', `batches ${ms(dossiers.batchMs)}`, `${(dossiers.batchMs / dossiers.rawSealedMs).toFixed(2)}×`]);
     rows.push([`push ${dossiers.n} dossiers one request each (${on})`, ms(dossiers.singleMs), '—', `raw INSERT ${ms(dossiers.rawMs)}`, `${(dossiers.singleMs / dossiers.rawMs).toFixed(2)}×`]);
     if (push.backend === 'postgres') {
       const inbox = await benchHandoverList(5000, url);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
@@ -14,6 +14,7 @@ import { buildApp } from '../src/app';
 import type { Db, Queryable } from '../src/db/database';
 import { createPgliteDb } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
+import { createHubCipher } from '../src/services/hub-key';
 import { argon2Hasher } from '../src/services/passwords';
 import { availableBackends } from '../src/test-support/backends';
 
@@ -32,6 +33,8 @@ export interface DossierPushBenchResult {
   singleMs: number;
   /** The same n dossier bodies as parameterised multi-row INSERTs (100 rows each) into a scratch table of (id, version, body) (best of reps). */
   rawMs: number;
+  /** The same, with each body already sealed as the hub stores it (incompressible, so PostgreSQL writes all of it) (best of reps). */
+  rawSealedMs: number;
 }
 
 export interface HandoverListBenchResult {
@@ -132,12 +135,12 @@ function batchPayloads(dossiers: readonly Dossier[]): string[] {
 }
 
 /** The same bodies as plain rows: one multi-row INSERT per 100 (the batch size), into a table without keys to others. */
-async function rawInsert(q: Queryable, bodies: readonly string[]): Promise<void> {
+async function rawInsert(q: Queryable, bodies: readonly (string | Buffer)[]): Promise<void> {
   for (let start = 0; start < bodies.length; start += dossierBatchSize) {
     const chunk = bodies.slice(start, start + dossierBatchSize);
     const params: unknown[] = [];
     const values = chunk.map((body) => {
-      params.push(randomUUID(), 1, Buffer.from(body, 'utf8'));
+      params.push(randomUUID(), 1, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
       return `($${params.length - 2}::uuid, $${params.length - 1}::int, $${params.length}::bytea)`;
     });
     await q.query(`INSERT INTO bench_dossier_bodies (dossier_id, version, body) VALUES ${values.join(', ')}`, params);
@@ -161,6 +164,8 @@ export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 3)
     const sizes = makeDossiers(0, n).map((d) => Buffer.byteLength(JSON.stringify(d)));
     const batchTimes: number[] = [];
     const rawTimes: number[] = [];
+    const rawSealedTimes: number[] = [];
+    const cipher = createHubCipher(randomBytes(32));
     for (let rep = 0; rep < reps; rep++) {
       const dossiers = makeDossiers(rep * n, n);
       await sendCases(hub, dossiers);
@@ -168,6 +173,8 @@ export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 3)
       batchTimes.push(await timeIt(() => pushBatches(hub, payloads)));
       const bodies = dossiers.map((d) => JSON.stringify(d));
       rawTimes.push(await timeIt(() => rawInsert(hub.db, bodies)));
+      const sealed = bodies.map((b, i) => cipher.seal(b, `bench|${i}`));
+      rawSealedTimes.push(await timeIt(() => rawInsert(hub.db, sealed)));
     }
     const singles = makeDossiers(reps * n, n);
     await sendCases(hub, singles);
@@ -189,6 +196,7 @@ export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 3)
       medianBytes: sizes.sort((a, b) => a - b)[Math.floor(sizes.length / 2)]!,
       batchMs: Math.min(...batchTimes),
       rawMs: Math.min(...rawTimes),
+      rawSealedMs: Math.min(...rawSealedTimes),
       singleMs,
     };
   } finally {
@@ -250,7 +258,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const r = await benchDossierPush(n, url);
     console.log(
       `push ${r.n} dossiers (median ${(r.medianBytes / 1024).toFixed(1)} KB) on ${r.backend}: batches of ${dossierBatchSize} ${r.batchMs.toFixed(0)} ms ` +
-        `(${(r.batchMs / r.rawMs).toFixed(2)}x raw), one by one ${r.singleMs.toFixed(0)} ms, raw insert of the same bodies ${r.rawMs.toFixed(0)} ms`,
+        `(${(r.batchMs / r.rawMs).toFixed(2)}x raw), one by one ${r.singleMs.toFixed(0)} ms, raw insert of the same bodies ${r.rawMs.toFixed(0)} ms, ` +
+        `of the same bodies sealed ${r.rawSealedMs.toFixed(0)} ms (${(r.batchMs / r.rawSealedMs).toFixed(2)}x)`,
     );
     const l = await benchHandoverList(Number(process.argv[3] ?? 5000), url);
     console.log(

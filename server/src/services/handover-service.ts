@@ -142,15 +142,19 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
         const scope = teamScope(user, 'dossier.read', { owner: 'd.owner_team_id', recipient: 'd.recipient_team_id' }, 1);
         const hidden = query.view === 'open' ? `'withdrawn', 'returned', 'closed'` : `'withdrawn'`;
         const offset = Number(query.cursor ?? '0');
-        const { rows } = await tx.query<HandoverRow & { total: string }>(
-          `SELECT ${columns('$2')}, count(*) OVER () AS total FROM ${from}
-           WHERE ${scope.sql} AND d.status NOT IN (${hidden}) AND d.consent_valid_until >= $2::date
-           ORDER BY CASE ${urgencySql('$2')} WHEN 'overdue' THEN 0 WHEN 'crisis' THEN 1 WHEN 'regular' THEN 2 ELSE 3 END,
-             ${currentDeadline}, d.seq
-           LIMIT $3 OFFSET $4`,
+        const where = `${scope.sql} AND d.status NOT IN (${hidden}) AND d.consent_valid_until >= $2::date`;
+        // Sort the narrow dossier rows alone and join the page's few rows afterwards; count apart, without the sort.
+        const { rows } = await tx.query<HandoverRow>(
+          `WITH page AS (
+             SELECT d.dossier_id, row_number() OVER (ORDER BY
+                 CASE ${urgencySql('$2')} WHEN 'overdue' THEN 0 WHEN 'crisis' THEN 1 WHEN 'regular' THEN 2 ELSE 3 END, ${currentDeadline}, d.seq) AS pos
+             FROM dossiers d WHERE ${where}
+             ORDER BY pos LIMIT $3 OFFSET $4)
+           SELECT ${columns('$2')} FROM page JOIN (${from}) ON d.dossier_id = page.dossier_id ORDER BY page.pos`,
           [...scope.params, today, query.limit, offset],
         );
-        const total = rows.length > 0 ? Number(rows[0]!.total) : 0;
+        const counted = await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM dossiers d WHERE ${where}`, [...scope.params, today]);
+        const total = Number(counted.rows[0]?.n ?? 0);
         // The list names residents: one audit row per handover shown, or one for an empty page.
         if (rows.length === 0) audit(trail, user, 'handover.list', null, 'ok');
         for (const r of rows) audit(trail, user, 'handover.list', r.dossier_id, 'ok');
