@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { rendererLayersPlugin } from './eslint/renderer-layers.js';
 
 /** Architecture boundaries: which top-level part may import which. */
 const boundary = (forbidden, message, ...more) => ({
@@ -44,6 +45,12 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
       ...boundary(...rendererOutside, featureInternals),
     },
+  },
+  // No import cycles between renderer layers: each imports only downward (the order is in eslint/renderer-layers.js).
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { renderer: rendererLayersPlugin },
+    rules: { 'renderer/layers': ['error', { root: `${import.meta.dirname}/renderer/src` }] },
   },
   // Inside a feature, '../<name>/…' is another feature's file (rules for the same key replace each other, so the host rule is repeated).
   { files: ['renderer/src/features/*/*.{ts,tsx}'], rules: boundary(...rendererOutside, featureInternals, siblingFeatureInternals) },

@@ -12,6 +12,7 @@ import type { Harness } from '../server/src/test-support/harness';
 import { count, createHarness } from '../server/src/test-support/harness';
 import type { Fault } from './hub-fetch';
 import { faultyFetch, injectFetch } from './hub-fetch';
+import { createOutbox } from '../renderer/src/sync/outbox';
 
 /**
  * The device's real sync engine against the real hub (buildApp in process, on PGlite; also on
@@ -47,9 +48,9 @@ async function device(hub: Harness, faults: (request: { method: string; path: st
   const wire = faultyFetch(injectFetch(hub.app), faults);
   const client = createHubClient({ baseUrl: 'https://hub.test', fetch: wire.fetch });
   const engine = createSyncEngine({ db, key, hub: client.withToken(login.token), clock, random: Math.random, scheduler: manualScheduler(), onlineSignal: fakeOnline(true) });
-  const households = await openHouseholdRepository({ db, key, clock, worker });
+  const households = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker });
   engine.onEntity((id, state, kind) => kind === 'new-case' && households.setSyncState(id, state));
-  const signalEvents = createSignalEventRecorder({ db, key, clock, teamId: login.user.teamId, household: (id) => households.get(id) });
+  const signalEvents = createSignalEventRecorder({ db, key, clock, outbox: createOutbox({ key, clock }), teamId: login.user.teamId, household: (id) => households.get(id) });
   const intakes = openIntakeRepository({ db, key, clock, worker, signalEvents });
 
   let events = 0;

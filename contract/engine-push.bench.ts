@@ -10,6 +10,7 @@ import { createHubClient } from '../renderer/src/sync/hub-client';
 import { availableBackends } from '../server/src/test-support/backends';
 import { createHarness } from '../server/src/test-support/harness';
 import { injectFetch } from './hub-fetch';
+import { createOutbox } from '../renderer/src/sync/outbox';
 
 export interface EnginePushResult {
   n: number;
@@ -40,8 +41,8 @@ export async function benchEnginePush(n: number, databaseUrl?: string): Promise<
     };
     const client = createHubClient({ baseUrl: 'https://hub.test', fetch: counting });
     const engine = createSyncEngine({ db, key, hub: client.withToken(login.token), clock, random: Math.random, scheduler: manualScheduler(), onlineSignal: fakeOnline(true) });
-    const households = await openHouseholdRepository({ db, key, clock, worker });
-    const signalEvents = createSignalEventRecorder({ db, key, clock, teamId: login.user.teamId, household: (id) => households.get(id) });
+    const households = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker });
+    const signalEvents = createSignalEventRecorder({ db, key, clock, outbox: createOutbox({ key, clock }), teamId: login.user.teamId, household: (id) => households.get(id) });
     const intakes = openIntakeRepository({ db, key, clock, worker, signalEvents });
     const created = await households.importMany(Array.from({ length: n }, (_, i) => householdInput(`H${i}`, `64${10 + (i % 80)} AB`)));
     for (const h of created) {

@@ -3,7 +3,7 @@ import { MemoryRouter, Route, Routes } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { createFakeServices } from '../testing/fake-services';
 import { AppLayout } from './app-layout';
-import { ServicesProvider, SessionProvider } from './services-context';
+import { ServicesProvider, SessionProvider } from '../ui/services-context';
 import { ShellContext } from './shell-context';
 
 async function renderShell(storageRefused = false, tokenExpired = false) {

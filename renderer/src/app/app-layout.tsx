@@ -4,7 +4,7 @@ import { createIntakeQueues, IntakeQueuesContext } from '../features/intake';
 import { SyncIndicator } from '../features/sync';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
-import { useSession } from './services-context';
+import { useSession } from '../ui/services-context';
 import { useShell } from './shell-context';
 import { useStorageWarning } from './storage-warning';
 

@@ -8,10 +8,10 @@ import { AuthFrame, ChangePinScreen, ChoosePinScreen, RecoverScreen, SignInScree
 import { OfficeHome, OfficeShell, officeText } from '../features/office';
 import { nl } from '../i18n/nl';
 import { Alert } from '../ui/alert';
-import { AnnouncerProvider } from './announcer';
+import { AnnouncerProvider } from '../ui/announcer';
 import { createIdleLock, watchWindowActivity } from './idle-lock';
 import { AppRouter } from './router';
-import { ServicesProvider, SessionProvider } from './services-context';
+import { ServicesProvider, SessionProvider } from '../ui/services-context';
 
 type Stage =
   | { kind: 'loading' }

@@ -5,7 +5,7 @@ import { errorText } from '../i18n/errors';
 import { lockoutDelay } from './account';
 import type { KeyHost } from './crypto/keys';
 import type { KeukentafelDb } from './db';
-import type { DeviceSession } from './session';
+import type { DeviceSession } from '../app/session';
 import { testDevice } from './testing/device';
 import { dumpIndexedDb, fakeClock, freshDb, householdInput, identityHost, loginFor, readableText, worker } from './testing/fakes';
 

@@ -13,7 +13,7 @@ import {
   type PlanRequest,
   type ReturnRequest,
 } from '../../../shared/api/handover';
-import type { HubCall, HubCaller } from '../sync/hub-client';
+import type { HubCall, HubCaller } from './hub-call';
 
 /**
  * The office shell's session: a counsellor or team lead online with the hub. The token lives only in

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lifeDomains } from '../../../resources/index';
 import { emptyDomainEntry, emptyFinances } from '../../../shared/domain/intake.schema';
 import type { EncryptedRow } from './db';
-import type { DeviceSession } from './session';
+import type { DeviceSession } from '../app/session';
 import { testDevice } from './testing/device';
 import { dumpIndexedDb, householdInput, loginFor, readableText } from './testing/fakes';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api/cases';
-import type { DeviceSession } from './session';
+import type { DeviceSession } from '../app/session';
 import { testDevice } from './testing/device';
 import { fakeClock, freshDb, householdInput, loginFor, worker } from './testing/fakes';
 

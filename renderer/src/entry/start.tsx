@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { HostApi } from '../../../shared/ipc/contract';
 import { App } from '../app/app';
-import { createServices } from '../data/create-services';
+import { createServices } from '../app/create-services';
 import { nl } from '../i18n/nl';
 import { HostMissing } from './host-missing';
 import '../styles/app.css';

@@ -81,7 +81,7 @@ async function setup(options: { timeoutMs?: number; extraKinds?: OutboxKind[] } 
   const kinds = kindRegistry([...outboxKinds, ...(options.extraKinds ?? [])]);
   const client = createHubClient({ baseUrl: 'https://hub.test', fetch: hub.fetch, ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
   const engine = createSyncEngine({ db, key, hub: client.withToken('t'.repeat(40)), clock, random: () => 0.5, scheduler: manualScheduler(), onlineSignal: fakeOnline(true), kinds });
-  const repo = await openHouseholdRepository({ db, key, clock, worker: { id: worker.id, name: worker.displayName } });
+  const repo = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: { id: worker.id, name: worker.displayName } });
   engine.onEntity((id, state, kind) => kind === 'new-case' && repo.setSyncState(id, state));
   const outbox = createOutbox({ key, clock, kinds });
   /** Enqueues like a repository does: sealed first, written in a transaction. */

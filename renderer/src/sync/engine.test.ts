@@ -8,6 +8,7 @@ import { BACKOFF_CAP_MS, backoffDelay, stuckRetryDelay } from './backoff';
 import { createSyncEngine, MAX_ATTEMPTS } from './engine';
 import { createHubClient, hubErrors } from './hub-client';
 import { newCaseKind } from './kinds/new-case';
+import { createOutbox } from './outbox';
 
 const BATCH_SIZE = newCaseKind.batchSize;
 
@@ -110,7 +111,7 @@ async function setup(
     scheduler,
     onlineSignal: online,
   });
-  const repo = await openHouseholdRepository({ db, key, clock, worker: { id: worker.id, name: worker.displayName } });
+  const repo = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: { id: worker.id, name: worker.displayName } });
   engine.onEntity((id, state, kind) => kind === 'new-case' && repo.setSyncState(id, state));
   return { db, key, clock, hub, online, scheduler, engine, repo };
 }

@@ -16,6 +16,9 @@ import { checkHubUrl } from '../../../shared/hub-url';
 import type { AppError, Result } from '../../../shared/result';
 import { fail, failWith, ok } from '../../../shared/result';
 import type { HubClient } from '../data/contracts';
+import type { HubCall, HubCaller } from '../data/hub-call';
+
+export type { HubCall, HubCaller } from '../data/hub-call';
 
 /**
  * The hub over HTTP. Every answer is parsed with the shared zod schemas; errors come back as codes:
@@ -33,12 +36,6 @@ export const hubErrors = {
   internal: { code: 'hub.internal' },
   invalidCredentials: { code: 'hub.invalid_credentials' },
 } as const satisfies Record<string, AppError>;
-
-/** A hub call's outcome, detailed enough for the sync engine to choose retry, stuck or re-login. */
-export type HubCall<T> =
-  | { kind: 'ok'; value: T }
-  | { kind: 'network'; error: AppError }
-  | { kind: 'http'; status: number; error: AppError };
 
 /** The calls the sync engine and its message kinds make, already carrying the worker's token. */
 export interface HubApi {
@@ -86,9 +83,6 @@ function fallbackError(status: number): AppError {
 export function hubError(body: { error: string; message: string }): AppError {
   return { code: `hub.${body.error}`, params: { message: body.message } };
 }
-
-/** One request to the hub and its answer parsed with `schema`; the office session uses it as the device's client does. */
-export type HubCaller = <S extends z.ZodType>(path: string, init: RequestInit, schema: S) => Promise<HubCall<z.infer<S>>>;
 
 export function createHubCaller(deps: HubClientDeps): HubCaller {
   const base = deps.baseUrl.replace(/\/+$/, '');

@@ -1,11 +1,15 @@
-import Dexie from 'dexie';
 import { decryptJson, mapBounded } from '../data/crypto/cipher';
 import { places } from '../data/crypto/places';
 import { openRecord, sealRecord } from '../data/crypto/record';
-import type { KeukentafelDb, OutboxRow } from '../data/db';
+import type { OutboxRow } from '../data/db';
+import type { SealedMessages } from '../data/outbox-port';
 import type { Clock } from '../data/ports';
 import type { KindRegistry, OutboxKind, OutboxMessage } from './kinds';
 import { defaultKinds } from './kinds';
+
+// Where repositories store what they sealed; kept here too for the engine's tests and callers in sync.
+export { enqueue } from '../data/outbox-port';
+export type { SealedMessages } from '../data/outbox-port';
 
 /**
  * The one way into the outbox. A repository seals its messages first (WebCrypto may not run inside
@@ -19,11 +23,6 @@ export interface OutboxDeps {
   newId?: () => string;
   /** Tests add fake kinds; the app uses every kind in sync/kinds. */
   kinds?: KindRegistry;
-}
-
-/** Messages checked and encrypted, ready for `enqueue`. */
-export interface SealedMessages {
-  readonly rows: readonly OutboxRow[];
 }
 
 const SEAL_CONCURRENCY = 200;
@@ -50,13 +49,6 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       return { rows };
     },
   };
-}
-
-/** Adds sealed messages; only inside a transaction that also covers the outbox (and the domain row). */
-export async function enqueue(db: KeukentafelDb, sealed: SealedMessages): Promise<void> {
-  const tx = Dexie.currentTransaction;
-  if (!tx?.storeNames.includes(db.outbox.name)) throw new Error('enqueue must run inside the transaction that writes the domain row');
-  if (sealed.rows.length > 0) await db.outbox.bulkAdd([...sealed.rows]);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { demoHouseholds } from '../../../../resources/index';
 import type { KeukentafelDb } from '../db';
-import type { DeviceSession } from '../session';
+import type { DeviceSession } from '../../app/session';
 import { testDevice } from '../testing/device';
 import { fakeClock, freshDb, loginFor } from '../testing/fakes';
 

@@ -6,7 +6,7 @@ import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intak
 import { encryptJson } from '../crypto/cipher';
 import { derivePinKey, generateDataKey, newSalt, wrapDataKey } from '../crypto/keys';
 import { KeukentafelDb } from '../db';
-import type { DeviceSession } from '../session';
+import type { DeviceSession } from '../../app/session';
 import { testDevice } from '../testing/device';
 import { dumpIndexedDb, householdInput, identityHost, readableText, worker } from '../testing/fakes';
 

@@ -5,7 +5,7 @@ import { buildDossier } from '../../../../shared/domain/dossier';
 import { rikConsent, rikHousehold, rikIntake, sanne } from '../../../../shared/domain/fixtures/rik';
 import { consentWithdrawalKind } from '../../sync/kinds/consent-withdrawal';
 import { dossierKind } from '../../sync/kinds/dossier';
-import { openMessage } from '../../sync/outbox';
+import { createOutbox, openMessage } from '../../sync/outbox';
 import { fakeClock, freshDb, readableText } from '../testing/fakes';
 import { openHandoverRepository } from './handover-repository';
 
@@ -16,7 +16,7 @@ async function setup() {
   const db = freshDb();
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const clock = fakeClock(Date.parse('2026-11-26T10:00:00.000Z'));
-  const handovers = openHandoverRepository({ db, key, clock });
+  const handovers = openHandoverRepository({ db, key, clock, outbox: createOutbox({ key, clock }) });
   const start = await handovers.load(rikHousehold.id);
   const consent: Consent = { ...rikConsent, id: start.consentId };
   const built = buildDossier(rikHousehold, rikIntake, consent, sanne, today, ctx);

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import type { Dossier } from '../../../../shared/api/dossier';
 import type { Consent } from '../../../../shared/domain/consent.schema';
 import { consentSchema, withdrawConsent } from '../../../../shared/domain/consent.schema';
-import type { OutboxMessage } from '../../sync/kinds';
-import { CONSENT_WITHDRAWAL_KIND } from '../../sync/kinds/consent-withdrawal';
-import { DOSSIER_KIND, dossierEntity } from '../../sync/kinds/dossier';
-import { createOutbox, enqueue } from '../../sync/outbox';
+import type { ConsentWithdrawalRequest, DossierVersionRequest } from '../../../../shared/api/handover';
+import type { OutboxMessageOf, OutboxSealer } from '../outbox-port';
+import { CONSENT_WITHDRAWAL_KIND, DOSSIER_KIND, dossierEntity, enqueue } from '../outbox-port';
 import { places, tagParts } from '../crypto/places';
 import { openRecord, sealRecord } from '../crypto/record';
 import { createTagger } from '../crypto/tags';
@@ -79,7 +78,14 @@ export interface HandoverRepositoryDeps {
   key: CryptoKey;
   clock: Clock;
   newId?: () => string;
+  /** Seals dossier versions and withdrawals (sync/outbox's createOutbox). */
+  outbox: OutboxSealer<HandoverMessage>;
 }
+
+/** What a handover puts in the outbox (sync/kinds/dossier.ts and consent-withdrawal.ts send it). */
+export type HandoverMessage =
+  | OutboxMessageOf<typeof DOSSIER_KIND, DossierVersionRequest & { dossier: Dossier }>
+  | OutboxMessageOf<typeof CONSENT_WITHDRAWAL_KIND, ConsentWithdrawalRequest>;
 
 const emptyForm = (): StoredConsentForm => ({ domains: [], finances: false, signals: false, notes: false, recipients: [], method: null });
 
@@ -87,7 +93,7 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
   const { db, key, clock } = deps;
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const tagger = createTagger(key);
-  const outbox = createOutbox({ key, clock, newId });
+  const { outbox } = deps;
   const chains = new Map<string, Promise<unknown>>();
   const rowId = (householdId: string) => tagger.tag(...tagParts.handover(householdId));
 
@@ -164,7 +170,7 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
           return { recipientId, dossierId, version: last + 1, sentAt };
         });
         const messages = versions.map(
-          (v): OutboxMessage => ({ kind: 'dossier', body: { dossierId: v.dossierId, caseId: householdId, recipientId: v.recipientId, version: v.version, dossier } }),
+          (v): HandoverMessage => ({ kind: DOSSIER_KIND, body: { dossierId: v.dossierId, caseId: householdId, recipientId: v.recipientId, version: v.version, dossier } }),
         );
         const record: HandoverRecord = { ...before, consent: checked, dossierIds, sent: [...before.sent, ...versions] };
         const [sealed, row] = await Promise.all([outbox.seal(messages), seal(record)]);
@@ -181,7 +187,7 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
         if (before.consent === null) return before;
         const ended: Consent = withdrawConsent(before.consent, today);
         const withdrawnOn = ended.withdrawnOn ?? today;
-        const messages: OutboxMessage[] = [{ kind: 'consent-withdrawal', body: { caseId: householdId, consentId: ended.id, withdrawnOn } }];
+        const messages: HandoverMessage[] = [{ kind: CONSENT_WITHDRAWAL_KIND, body: { caseId: householdId, consentId: ended.id, withdrawnOn } }];
         // Start over: a new consent gets new ids, so nothing sent later belongs to the withdrawn one.
         const record: HandoverRecord = {
           ...before,

@@ -5,6 +5,7 @@ import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
 import { createHistoryLog } from './history-log';
 import { openHouseholdRepository } from './household-repository';
 import { openIntakeRepository } from './intake-repository';
+import { createOutbox } from '../../sync/outbox';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const sanne = { id: worker.id, name: worker.displayName };
@@ -66,7 +67,7 @@ describe('edit history', () => {
 
   it('records creating and editing a household, newest first, together with intake changes', async () => {
     const { db, key, clock, history, intakes } = await setup();
-    const households = await openHouseholdRepository({ db, key, clock, worker: sanne, history });
+    const households = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: sanne, history });
     const h = await households.create(householdInput('Familie Jansen'));
     clock.advance(MINUTE);
     await intakes.saveDomain(h.id, 'wonen', { ...emptyDomainEntry(), score: 4 });
@@ -82,7 +83,7 @@ describe('edit history', () => {
 
   it('writes no history row when the household write fails (one transaction)', async () => {
     const { db, key, clock, history } = await setup();
-    const households = await openHouseholdRepository({ db, key, clock, worker: sanne, history });
+    const households = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: sanne, history });
     db.outbox.hook('creating', () => {
       throw new Error('schijf vol');
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newCaseRequestSchema } from '../../../../shared/api/cases';
 import { newCaseKind } from '../../sync/kinds/new-case';
-import { openMessage } from '../../sync/outbox';
+import { createOutbox, openMessage } from '../../sync/outbox';
 import type { KeukentafelDb } from '../db';
 import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
 import { openDraftRepository } from './draft-repository';
@@ -12,7 +12,7 @@ const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 },
 async function open(db: KeukentafelDb = freshDb(), key?: CryptoKey, clock = fakeClock()) {
   const dataKey = key ?? (await newKey());
   let writes = 0;
-  const repo = await openHouseholdRepository({ db, key: dataKey, clock, worker: { id: worker.id, name: worker.displayName }, afterWrite: () => writes++ });
+  const repo = await openHouseholdRepository({ db, key: dataKey, clock, outbox: createOutbox({ key: dataKey, clock }), worker: { id: worker.id, name: worker.displayName }, afterWrite: () => writes++ });
   return { db, key: dataKey, clock, repo, writes: () => writes };
 }
 

@@ -8,9 +8,8 @@ import { places, tagParts } from '../crypto/places';
 import { openRecord, sealRecord } from '../crypto/record';
 import { createTagger } from '../crypto/tags';
 import type { EncryptedRow, KeukentafelDb, OutboxRow } from '../db';
-import type { OutboxMessage } from '../../sync/kinds';
-import type { SealedMessages } from '../../sync/outbox';
-import { createOutbox, enqueue } from '../../sync/outbox';
+import type { OutboxMessageOf, OutboxSealer, SealedMessages } from '../outbox-port';
+import { enqueue } from '../outbox-port';
 import type { Clock } from '../ports';
 import { createEmitter } from '../ports';
 import type { HistoryLog } from './history-log';
@@ -25,7 +24,7 @@ import { bumpHouseholdsRevision, loadHouseholdSnapshot, saveHouseholdSnapshot } 
 
 export const IMPORT_CHUNK = 1_000;
 /** The outbox kind whose state the household list shows. */
-const NEW_CASE = 'new-case';
+const NEW_CASE = 'new-case' as const;
 const DECRYPT_CONCURRENCY = 500;
 
 export interface HouseholdRepositoryDeps {
@@ -35,6 +34,8 @@ export interface HouseholdRepositoryDeps {
   /** The worker who is the fixed point of contact for households created on this device. */
   worker: { id: string; name: string };
   newId?: () => string;
+  /** Seals the new-case messages (sync/outbox's createOutbox). */
+  outbox: OutboxSealer<NewCaseMessage>;
   /** Called after a write that added outbox items, e.g. to nudge the sync engine. */
   afterWrite?: () => void;
   /** When given, create and update add an entry to the household's edit history in the same transaction. */
@@ -73,8 +74,11 @@ function haystackOf(h: Household): string {
   return normalizeForSearch([h.name, h.postcode, h.postcode.replace(/\s/g, ''), ...names].join(' | '));
 }
 
+/** The message a created household puts in the outbox (sync/kinds/new-case.ts sends it). */
+export type NewCaseMessage = OutboxMessageOf<typeof NEW_CASE, NewCaseRequest>;
+
 /** The "new case" message a created household sends: no personal data, only what reports need. */
-function newCaseMessage(h: Household): OutboxMessage {
+function newCaseMessage(h: Household): NewCaseMessage {
   const body: NewCaseRequest = { caseId: h.id, postcodeArea: h.postcode.slice(0, 4), ...countMembers(h.members), openedAt: h.createdAt };
   return { kind: NEW_CASE, body };
 }
@@ -101,7 +105,7 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   let inFlight = 0;
 
   const tagger = createTagger(key);
-  const outbox = createOutbox({ key, clock, newId });
+  const { outbox } = deps;
   const [snapshot, outboxRows, syncRows] = await Promise.all([
     loadHouseholdSnapshot(db, key, tagger),
     db.outbox.where('kind').equals(NEW_CASE).toArray(),

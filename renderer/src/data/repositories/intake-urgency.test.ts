@@ -3,10 +3,11 @@ import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
 import { createHubClient } from '../../sync/hub-client';
 import type { KeukentafelDb } from '../db';
-import { sessionOpener } from '../session';
+import { sessionOpener } from '../../app/session';
 import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../testing/fakes';
 import { openHouseholdRepository } from './household-repository';
 import { intakeSections, openIntakeRepository } from './intake-repository';
+import { createOutbox } from '../../sync/outbox';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 const me = { id: worker.id, name: worker.displayName };
@@ -26,7 +27,8 @@ async function setup() {
 
 /** Households on the device: the urgency build looks for the signals of these. */
 async function households(db: KeukentafelDb, key: CryptoKey, ...ids: string[]): Promise<void> {
-  const repo = await openHouseholdRepository({ db, key, clock: fakeClock(), worker: me });
+  const clock = fakeClock();
+  const repo = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: me });
   await repo.importMany(ids.map((id) => ({ ...householdInput(), id })), { outbox: false });
 }
 

@@ -3,8 +3,8 @@ import { signalEventSchema } from '../../../../shared/api/signal-events';
 import type { SignalEvent } from '../../../../shared/api/signal-events';
 import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { signalEventKind } from '../../sync/kinds/signal-event';
-import { openMessage } from '../../sync/outbox';
-import type { DeviceSession } from '../session';
+import { createOutbox, openMessage } from '../../sync/outbox';
+import type { DeviceSession } from '../../app/session';
 import { testDevice } from '../testing/device';
 import { dumpIndexedDb, fakeClock, freshDb, householdInput, loginFor, readableText, worker } from '../testing/fakes';
 import { openHouseholdRepository } from './household-repository';
@@ -20,8 +20,8 @@ async function setup() {
   // Thursday 26 November 2026, 10:00 in the Netherlands: ISO week 48.
   const clock = fakeClock(Date.parse('2026-11-26T09:00:00.000Z'));
   const me = { id: worker.id, name: worker.displayName };
-  const households = await openHouseholdRepository({ db, key, clock, worker: me });
-  const signalEvents = createSignalEventRecorder({ db, key, clock, teamId, household: (id) => households.get(id) });
+  const households = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: me });
+  const signalEvents = createSignalEventRecorder({ db, key, clock, outbox: createOutbox({ key, clock }), teamId, household: (id) => households.get(id) });
   const intakes = openIntakeRepository({ db, key, clock, worker: me, signalEvents });
   const household = await households.create(householdInput('Familie Jansen', '6411 AB'));
   await db.outbox.clear();
@@ -120,8 +120,8 @@ describe('signal events', () => {
     const eviction = ticked('dreigende-huisuitzetting');
     const me = { id: worker.id, name: worker.displayName };
     const open = async () => {
-      const households = await openHouseholdRepository({ db, key, clock, worker: me });
-      return openIntakeRepository({ db, key, clock, worker: me, signalEvents: createSignalEventRecorder({ db, key, clock, teamId, household: (id) => households.get(id) }) });
+      const households = await openHouseholdRepository({ db, key, clock, outbox: createOutbox({ key, clock }), worker: me });
+      return openIntakeRepository({ db, key, clock, worker: me, signalEvents: createSignalEventRecorder({ db, key, clock, outbox: createOutbox({ key, clock }), teamId, household: (id) => households.get(id) }) });
     };
     await (await open()).saveSignals(household.id, [eviction]);
     clock.advance(1_000);

@@ -5,8 +5,8 @@ import type { Member } from '../../../../shared/domain/household.schema';
 import type { RecordedSignal, SignalCatalogueEntry } from '../../../../shared/domain/intake.schema';
 import { isoWeekOf } from '../../../../shared/domain/iso-week';
 import type { Settings } from '../../../../shared/domain/resources.schema';
-import type { OutboxMessage } from '../../sync/kinds';
-import { createOutbox, enqueue } from '../../sync/outbox';
+import type { OutboxMessageOf, OutboxSealer } from '../outbox-port';
+import { enqueue } from '../outbox-port';
 import { places, tagParts } from '../crypto/places';
 import { openRecord, sealRecord } from '../crypto/record';
 import { createTagger } from '../crypto/tags';
@@ -31,7 +31,12 @@ export interface SignalEventDeps {
   catalogue?: readonly SignalCatalogueEntry[];
   settings?: Pick<Settings, 'crisisTypes'>;
   newId?: () => string;
+  /** Seals the events (sync/outbox's createOutbox). */
+  outbox: OutboxSealer<SignalEventMessage>;
 }
+
+/** The message a ticked or unticked signal puts in the outbox (sync/kinds/signal-event.ts sends it). */
+export type SignalEventMessage = OutboxMessageOf<'signal-event', SignalEvent>;
 
 /** Writes to add to a signals save's transaction. */
 export interface SignalEventWrites {
@@ -65,7 +70,7 @@ export function createSignalEventRecorder(deps: SignalEventDeps): SignalEventRec
   const counting = new Set((deps.settings ?? municipalSettings).crisisTypes.filter((c) => c.counts).map((c) => c.id));
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const tagger = createTagger(key);
-  const outbox = createOutbox({ key, clock, newId });
+  const { outbox } = deps;
   // Saves of one household are serialised by the intake repository, so this cache follows the committed rows.
   const known = new Map<string, EventIds>();
 
@@ -125,7 +130,7 @@ export function createSignalEventRecorder(deps: SignalEventDeps): SignalEventRec
       for (const [signalId, earlier] of Object.entries(before.signals)) if (!kept.has(signalId)) retract(earlier.eventId);
 
       if (events.length === 0) return null;
-      const messages = events.map((body): OutboxMessage => ({ kind: 'signal-event', body }));
+      const messages = events.map((body): SignalEventMessage => ({ kind: 'signal-event', body }));
       const [sealed, row] = await Promise.all([outbox.seal(messages), seal(householdId, after)]);
       return {
         tables: [db.outbox.name, db.signalEventIds.name],

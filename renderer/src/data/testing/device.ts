@@ -3,7 +3,7 @@ import { createDeviceAccount } from '../account';
 import type { KeyHost } from '../crypto/keys';
 import type { KeukentafelDb } from '../db';
 import type { PinKdf } from '../pin-kdf';
-import { sessionOpener } from '../session';
+import { sessionOpener } from '../../app/session';
 import { fakeClock, fakeOnline, freshDb, identityHost, manualScheduler } from './fakes';
 
 export interface TestDeviceOptions {

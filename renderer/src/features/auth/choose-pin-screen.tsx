@@ -1,5 +1,5 @@
 import type { LoginResponse } from '../../../../shared/api/auth';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../ui/services-context';
 import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';

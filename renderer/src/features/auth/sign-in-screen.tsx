@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { loginRequestSchema, type LoginRequest, type LoginResponse } from '../../../../shared/api/auth';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../ui/services-context';
 import { enrolRefusal } from '../../data/account';
 import { shellFor } from '../../data/office-session';
 import { nl } from '../../i18n/nl';

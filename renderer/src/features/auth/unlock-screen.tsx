@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { User } from '../../../../shared/api/auth';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../ui/services-context';
 import { validatePin } from '../../data/account';
 import type { Session } from '../../data/contracts';
 import { nl } from '../../i18n/nl';

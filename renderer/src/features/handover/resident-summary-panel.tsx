@@ -1,7 +1,7 @@
 import { use, useState } from 'react';
 import type { Household } from '../../../../shared/domain/household.schema';
 import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../../../../resources/index';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
 import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
 import { residentSummaryPdf } from './resident-summary-pdf';

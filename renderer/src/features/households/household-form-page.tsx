@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { HouseholdInput } from '../../../../shared/domain/household.schema';
-import { useAnnounce } from '../../app/announcer';
-import { useSession } from '../../app/services-context';
+import { useAnnounce } from '../../ui/announcer';
+import { useSession } from '../../ui/services-context';
 import { nl } from '../../i18n/nl';
 import { PageTitle } from '../../ui/page-title';
 import { emptyHousehold, toFormValues, type HouseholdFormValues } from './household-form-model';

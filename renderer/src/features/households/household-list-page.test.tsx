@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
-import { ServicesProvider, SessionProvider } from '../../app/services-context';
+import { ServicesProvider, SessionProvider } from '../../ui/services-context';
 import { createFakeServices } from '../../testing/fake-services';
 import { HouseholdListPage } from './household-list-page';
 

@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
-import { useChanges } from '../../app/use-changes';
-import { useSession } from '../../app/services-context';
+import { useChanges } from '../../ui/use-changes';
+import { useSession } from '../../ui/services-context';
 import { nl } from '../../i18n/nl';
 import { nlUrgency } from '../../i18n/nl-urgency';
 import { PageTitle } from '../../ui/page-title';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Household } from '../../../../shared/domain/household.schema';
-import { useChanges } from '../../app/use-changes';
-import { useSession } from '../../app/services-context';
+import { useChanges } from '../../ui/use-changes';
+import { useSession } from '../../ui/services-context';
 import { nl } from '../../i18n/nl';
 import { formatWhen } from '../../ui/format';
 import { PageTitle } from '../../ui/page-title';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAnnounce } from '../../app/announcer';
+import { useAnnounce } from '../../ui/announcer';
 import { nlIntake } from '../../i18n/nl-intake';
 import { DateField } from '../../ui/date-field';
 import { TextField } from '../../ui/text-field';

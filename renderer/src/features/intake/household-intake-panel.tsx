@@ -1,6 +1,6 @@
 import { use, useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import type { RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { intakeProgress } from '../../../../shared/domain/progress';
 import { lifeDomains } from '../../../../resources/index';

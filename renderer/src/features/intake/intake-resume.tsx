@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Navigate, useParams } from 'react-router';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import { nl } from '../../i18n/nl';
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';

@@ -3,7 +3,7 @@ import type { Household } from '../../../../shared/domain/household.schema';
 import type { DomainEntry, Finances, Intake, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { isoDateOf } from '../../../../shared/domain/intake.schema';
 import { useLocation, useParams } from 'react-router';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import { IntakeQueuesContext, loadAfterSaves, type HouseholdIntake } from './intake-queues';
 import { createSaveQueue, type SaveQueue, type SaveState } from './save-queue';
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useChanges } from '../../app/use-changes';
+import { useChanges } from '../../ui/use-changes';
 import type { SyncEngine } from '../../data/contracts';
 import { syncSummary } from './sync-summary';
 

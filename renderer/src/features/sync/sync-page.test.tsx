@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { ServicesProvider, SessionProvider } from '../../app/services-context';
+import { ServicesProvider, SessionProvider } from '../../ui/services-context';
 import { createFakeServices, type FakeSession } from '../../testing/fake-services';
 import { SyncPage } from './sync-page';
 

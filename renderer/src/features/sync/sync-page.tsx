@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useAnnounce } from '../../app/announcer';
-import { useChanges } from '../../app/use-changes';
-import { useSession } from '../../app/services-context';
+import { useAnnounce } from '../../ui/announcer';
+import { useChanges } from '../../ui/use-changes';
+import { useSession } from '../../ui/services-context';
 import type { OutboxItemView } from '../../data/contracts';
 import { outboxList } from './outbox-list';
 import { RenewSignInForm } from '../auth';

@@ -1,7 +1,9 @@
 import { consentWithdrawalRequestSchema } from '../../../../shared/api/handover';
 import { confirmed, defineKind } from './kind';
 
-export const CONSENT_WITHDRAWAL_KIND = 'consent-withdrawal';
+import { CONSENT_WITHDRAWAL_KIND } from '../../data/outbox-port';
+
+export { CONSENT_WITHDRAWAL_KIND };
 
 /**
  * The resident withdrew consent: POST /api/v1/consent-withdrawals, one per request, idempotent on the

@@ -5,16 +5,15 @@ import { hubError } from '../hub-client';
 import { confirmed, defineKind, refused } from './kind';
 import type { ItemOutcome } from './kind';
 
-export const DOSSIER_KIND = 'dossier';
+import { DOSSIER_KIND, dossierEntity } from '../../data/outbox-port';
+
+export { DOSSIER_KIND, dossierEntity };
 
 /** A dossier version: the envelope of POST /api/v1/dossiers with the built dossier itself as its body. */
 export const dossierMessageSchema = dossierVersionRequestSchema.extend({ dossier: dossierSchema }).superRefine((m, ctx) => {
   if (m.dossier.caseId !== m.caseId) ctx.addIssue({ code: 'custom', path: ['dossier', 'caseId'], message: 'Het dossier hoort bij een ander huishouden.' });
 });
 export type DossierMessage = z.infer<typeof dossierMessageSchema>;
-
-/** Each version is its own entity: a later send is a new version, never an overwrite of the one before. */
-export const dossierEntity = (dossierId: string, version: number): string => `${dossierId}:v${version}`;
 
 /**
  * One version of a warm-handover dossier for one recipient, sent in batches to POST /api/v1/dossiers/batch.

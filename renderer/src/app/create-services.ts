@@ -1,13 +1,13 @@
 import type { HostApi } from '../../../shared/ipc/contract';
 import { settings } from '../../../resources/index';
 import { createHubCaller, createHubClient } from '../sync/hub-client';
-import { createDeviceAccount } from './account';
-import type { AppServices } from './contracts';
-import { KeukentafelDb } from './db';
-import type { PinKdf } from './pin-kdf';
-import { claimDeviceStore, type LockManagerLike } from './store-lock';
-import { browserOnlineSignal, intervalScheduler, systemClock } from './ports';
-import { openOfficeSession } from './office-session';
+import { createDeviceAccount } from '../data/account';
+import type { AppServices } from '../data/contracts';
+import { KeukentafelDb } from '../data/db';
+import type { PinKdf } from '../data/pin-kdf';
+import { claimDeviceStore, type LockManagerLike } from '../data/store-lock';
+import { browserOnlineSignal, intervalScheduler, systemClock } from '../data/ports';
+import { openOfficeSession } from '../data/office-session';
 import { sessionOpener } from './session';
 
 export interface ServiceOverrides {

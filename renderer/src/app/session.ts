@@ -5,19 +5,20 @@ import { fail, failWith, ok } from '../../../shared/result';
 import type { FullHubClient, HubApi, HubCall } from '../sync/hub-client';
 import type { DeviceSyncEngine } from '../sync/engine';
 import { createSyncEngine } from '../sync/engine';
-import type { UnlockedContext } from './account';
-import type { Session } from './contracts';
-import type { KeukentafelDb } from './db';
-import type { Clock, OnlineSignal, Scheduler } from './ports';
-import type { DeviceHouseholdRepository } from './repositories/household-repository';
-import { openHouseholdRepository } from './repositories/household-repository';
-import { openDraftRepository } from './repositories/draft-repository';
-import { openHandoverRepository } from './repositories/handover-repository';
-import { createHistoryLog } from './repositories/history-log';
-import type { DeviceIntakeRepository } from './repositories/intake-repository';
-import { openIntakeRepository } from './repositories/intake-repository';
-import { createSignalEventRecorder } from './repositories/signal-events';
-import { seedDemo } from './demo/seed-demo';
+import { createOutbox } from '../sync/outbox';
+import type { UnlockedContext } from '../data/account';
+import type { Session } from '../data/contracts';
+import type { KeukentafelDb } from '../data/db';
+import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
+import type { DeviceHouseholdRepository } from '../data/repositories/household-repository';
+import { openHouseholdRepository } from '../data/repositories/household-repository';
+import { openDraftRepository } from '../data/repositories/draft-repository';
+import { openHandoverRepository } from '../data/repositories/handover-repository';
+import { createHistoryLog } from '../data/repositories/history-log';
+import type { DeviceIntakeRepository } from '../data/repositories/intake-repository';
+import { openIntakeRepository } from '../data/repositories/intake-repository';
+import { createSignalEventRecorder } from '../data/repositories/signal-events';
+import { seedDemo } from '../data/demo/seed-demo';
 
 
 /** What an open session holds beyond the UI contract: the concrete repository and engine. */
@@ -78,12 +79,20 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       worker,
       history,
       ...(deps.newId ? { newId: deps.newId } : {}),
+      outbox: createOutbox({ key, clock: deps.clock, ...(deps.newId ? { newId: deps.newId } : {}) }),
       afterWrite: () => void sync.syncNow(),
     });
-    const signalEvents = createSignalEventRecorder({ db: deps.db, key, clock: deps.clock, teamId: user.teamId, household: (id) => households.get(id) });
+    const signalEvents = createSignalEventRecorder({
+      db: deps.db,
+      key,
+      clock: deps.clock,
+      teamId: user.teamId,
+      household: (id) => households.get(id),
+      outbox: createOutbox({ key, clock: deps.clock }),
+    });
     const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history, signalEvents });
     const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
-    const handovers = openHandoverRepository({ db: deps.db, key, clock: deps.clock });
+    const handovers = openHandoverRepository({ db: deps.db, key, clock: deps.clock, outbox: createOutbox({ key, clock: deps.clock }) });
     if (withDemo === true) await seedDemo({ households, intakes }, isoDateOf(new Date(deps.clock.now())));
     // The household list shows where its new case is; other kinds (signal events) have no household to show.
     const offEntity = sync.onEntity((id, state, kind) => {
