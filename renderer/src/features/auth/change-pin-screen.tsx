@@ -1,4 +1,4 @@
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../ui/services-context';
 import { nl } from '../../i18n/nl';
 import { errorText } from '../../i18n/errors';
 import { AuthFrame } from './auth-frame';
