@@ -4,7 +4,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { loginRequestSchema } from '../../../../shared/api/auth';
 import type { User } from '../../../../shared/api/auth';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../ui/services-context';
 import type { Session } from '../../data/contracts';
 import { errorText } from '../../i18n/errors';
 import { nl } from '../../i18n/nl';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import type { User } from '../../../../shared/api/auth';
-import { useServices } from '../../app/services-context';
+import { useServices } from '../../ui/services-context';
 import { errorText } from '../../i18n/errors';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';

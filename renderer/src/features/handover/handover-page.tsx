@@ -5,7 +5,7 @@ import type { Household } from '../../../../shared/domain/household.schema';
 import type { Intake } from '../../../../shared/domain/intake.schema';
 import { consentValidUntil } from '../../../../shared/domain/consent.schema';
 import { buildDossier } from '../../../../shared/domain/dossier';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import type { HandoverRecord } from '../../data/repositories/handover-repository';
 import { errorText } from '../../i18n/errors';
 import { nl } from '../../i18n/nl';

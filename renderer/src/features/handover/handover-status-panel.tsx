@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { holidays, settings, signalCatalogue } from '../../../../resources/index';
 import type { Intake } from '../../../../shared/domain/intake.schema';
 import { dutchDateOf } from '../../../../shared/domain/urgency';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
 import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
 import { handoverDeadlineText, handoverStatusText } from './handover-status';

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { Change } from '../../../../shared/api/changes';
-import { useSession } from '../../app/services-context';
+import { useSession } from '../../ui/services-context';
 import type { HandoverDelivery, HandoverRecord } from '../../data/repositories/handover-repository';
 import type { HandoverStatusView } from './handover-status';
 import { handoverStatusOf } from './handover-status';
