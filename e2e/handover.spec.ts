@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { loginResponseSchema } from '../shared/api/auth';
 import { dossierSchema } from '../shared/api/dossier';
@@ -39,7 +41,8 @@ const status = (page: Page) => page.getByTestId('handover-status');
 test('a young man from crisis shelter is handed over offline with consent for money and housing only; the counsellor returns it and the household page says why', async ({ page, context, request }, testInfo) => {
   // The demo's Daan Lemmens: 19, from crisis shelter, € 40 a week, debts (CJIB, phone).
   const caseId = await signInAndOpen(page, 'Daan Lemmens');
-  await expect(status(page)).toHaveText('Nog niet overgedragen.');
+  // The case record may reach the hub at once; it carries no personal data, and the page says so.
+  await expect(status(page)).toHaveText(/^(Nog niet overgedragen\.|Aangemeld bij de gemeente, zonder gegevens\. Er is nog geen dossier verstuurd\.)$/);
   await page.getByRole('link', { name: 'Overdragen aan schuldhulp' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Overdragen aan schuldhulp: Daan Lemmens' })).toBeVisible();
 
@@ -81,6 +84,15 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   await page.getByRole('link', { name: 'Terug naar het huishouden' }).click();
   await expect(status(page)).toHaveText(/^Ontvangen door de gemeente\./, { timeout: 60_000 });
   await expect(page.getByTestId('handover-deadline')).toHaveText(/^Eerste gesprek uiterlijk /);
+
+  // The resident's summary now says what was shared, and with whom.
+  const summary = page.getByRole('region', { name: 'Samenvatting voor de bewoner' });
+  const [download] = await Promise.all([page.waitForEvent('download'), summary.getByRole('button', { name: 'Samenvatting downloaden (pdf)' }).click()]);
+  const pdf = testInfo.outputPath('samenvatting.pdf');
+  await download.saveAs(pdf);
+  const pdfText = spawnSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+  expect(pdfText.status, pdfText.stderr).toBe(0);
+  expect(pdfText.stdout.replace(/\s+/g, ' ')).toContain('toestemming op 26 november 2026. We delen dit met het schuldhulpteam van de gemeente Heerlen');
 
   // The hub holds exactly one dossier for Daan, with only the consented parts.
   const auth = await counsellor(request);
@@ -138,4 +150,46 @@ test('withdrawn consent reaches the hub, and the dossier is gone from its answer
 
   expect(await handoversOf(request, auth, caseId)).toEqual([]);
   expect((await request.get(url, { headers: auth })).status()).toBe(410);
+});
+
+test('a household without consent: no request to the hub carries a name, an address or free text', async ({ page }) => {
+  // Everything personal the demo households hold: names, addresses, phone numbers and the free text of their intakes.
+  const demoHouseholds = JSON.parse(readFileSync('resources/demo/households.json', 'utf8')) as unknown[];
+  const personal = new Set<string>();
+  const collect = (value: unknown, key = ''): void => {
+    if (typeof value === 'string') {
+      if (['name', 'firstName', 'lastName', 'street', 'phone', 'email', 'bestTime', 'note', 'ownView', 'goesWell', 'wishes', 'what', 'freeText', 'ownWords', 'triedSoFar', 'creditor'].includes(key) && value.trim().length >= 4)
+        personal.add(value);
+      if (key === 'postcode') personal.add(value).add(value.replace(/\s/g, ''));
+    } else if (Array.isArray(value)) value.forEach((v) => collect(v, key));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, k);
+  };
+  collect(demoHouseholds);
+  expect(personal.size).toBeGreaterThan(30);
+
+  const sent: { url: string; body: string }[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) sent.push({ url: request.url(), body: request.postData() ?? '' });
+  });
+
+  await signInAndOpen(page, 'Familie Hendriks');
+  // The worker starts the consent but does not finish it: no method chosen, so no valid consent.
+  await page.getByRole('link', { name: 'Overdragen aan schuldhulp' }).click();
+  await page.getByRole('checkbox', { name: 'Geld', exact: true }).check();
+  await page.getByRole('checkbox', { name: 'Gemeente Heerlen, Schuldhulpverlening' }).check();
+  await expect(page.getByRole('button', { name: 'Versturen' })).toBeDisabled();
+  await expect(page.getByText('Opgeslagen op dit apparaat.')).toBeVisible();
+  // Everything the device meant to send has gone: the new cases and the signal events.
+  await page.getByRole('link', { name: 'Verzenden' }).click();
+  await page.getByRole('button', { name: 'Nu versturen' }).click();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Alles is verstuurd' })).toBeVisible({ timeout: 60_000 });
+  await expectNoAxeViolations(page, 'sync page after a household without consent');
+
+  const writes = sent.filter((r) => r.body !== '' && !r.url.endsWith('/api/v1/auth/login'));
+  expect(writes.some((r) => r.url.includes('/api/v1/cases'))).toBe(true);
+  expect(sent.some((r) => r.url.includes('/dossiers'))).toBe(false);
+  for (const request of sent) {
+    const found = [...personal].filter((text) => request.url.includes(text) || request.body.includes(text));
+    expect(found, `${request.url} carries personal data`).toEqual([]);
+  }
 });

@@ -23,7 +23,7 @@ type State = 'idle' | 'busy' | 'done' | 'failed';
 
 /** On the household page: "Wat we samen hebben besproken" as a PDF for the resident, from the intake as saved. */
 export function ResidentSummaryPanel({ household }: { household: Household }) {
-  const { intakes } = useSession();
+  const { intakes, handovers } = useSession();
   const queues = use(IntakeQueuesContext);
   const today = useToday();
   const [state, setState] = useState<State>('idle');
@@ -32,12 +32,12 @@ export function ResidentSummaryPanel({ household }: { household: Household }) {
     setState('busy');
     try {
       const shared = queues?.(household.id);
-      const intake = await (shared ? loadAfterSaves(shared, intakes, household.id) : intakes.load(household.id));
+      const [intake, handover] = await Promise.all([shared ? loadAfterSaves(shared, intakes, household.id) : intakes.load(household.id), handovers.load(household.id)]);
       const bytes = await residentSummaryPdf({
         household,
         intake,
-        // Consent is not recorded on the device yet, so the summary says nothing is shared.
-        consent: null,
+        // The consent as it was sent with the handover; none yet (or withdrawn): the summary says nothing is shared.
+        consent: handover.consent,
         worker: { name: household.workerName, role: nlHandover.workerRole, organisation: nlHandover.organisation(settings.municipality), phone: '', email: '' },
         today,
         ctx: { lifeDomains, signalCatalogue, settings, holidays, recipients },
