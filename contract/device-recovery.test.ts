@@ -8,7 +8,8 @@ import { sessionOpener } from '../renderer/src/app/session';
 import { FAST_KDF } from '../renderer/src/data/testing/device';
 import { fakeClock, fakeOnline, freshDb, householdInput, identityHost, manualScheduler } from '../renderer/src/data/testing/fakes';
 import { errorText } from '../renderer/src/i18n/errors';
-import { createHubClient } from '../renderer/src/sync/hub-client';
+import { openOfficeSession } from '../renderer/src/data/office-session';
+import { createHubCaller, createHubClient } from '../renderer/src/sync/hub-client';
 import { availableBackends } from '../server/src/test-support/backends';
 import type { Harness } from '../server/src/test-support/harness';
 import { createHarness, password } from '../server/src/test-support/harness';
@@ -122,6 +123,16 @@ describe.each(availableBackends())('device recovery and revocation against the h
     expect(signedIn.ok).toBe(true);
     if (signedIn.ok) signedIn.value.lock();
     expect((await account.unlock(PIN)).ok).toBe(true);
+  });
+
+  it('ends an office session at the hub when the team lead signs out', async () => {
+    const { signIn, h } = await device();
+    const login = await signIn('teamlead');
+    const office = openOfficeSession(createHubCaller({ baseUrl: 'https://hub.test', fetch: injectFetch(h.app) }), login);
+    const me = () => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${login.token}` } });
+    expect((await me()).statusCode).toBe(200);
+    await office.signOut();
+    expect((await me()).statusCode).toBe(401);
   });
 
   it('wipes only with the PIN or a sign-in of the same worker', async () => {

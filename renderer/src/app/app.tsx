@@ -87,7 +87,7 @@ export function App({ services }: { services: AppServices }) {
   );
 
   const signOut = useCallback((session: OfficeSession, notice?: string) => {
-    session.signOut();
+    void session.signOut();
     setStage(notice === undefined ? { kind: 'new' } : { kind: 'new', notice });
   }, []);
 

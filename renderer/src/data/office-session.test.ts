@@ -49,12 +49,16 @@ describe('openOfficeSession', () => {
     expect(hub.requests[0]?.init.body).toBe('{"revision":3}');
   });
 
-  it('forgets the token at sign-out: later calls answer 401 without reaching the hub', async () => {
-    const hub = recordingHub();
+  it('ends the session at the hub at sign-out and forgets the token: later calls answer 401 without reaching the hub', async () => {
+    const hub = recordingHub(null);
     const session = openOfficeSession(hub.call, login);
-    session.signOut();
+    await session.signOut();
+    expect(hub.requests.map((r) => [r.url, r.init.method, (r.init.headers as Record<string, string>).authorization])).toEqual([
+      ['/api/v1/auth/logout', 'POST', `Bearer ${login.token}`],
+    ]);
     const answer = await session.dossier(dossierId);
     expect(answer).toMatchObject({ kind: 'http', status: 401 });
-    expect(hub.requests).toHaveLength(0);
+    await session.signOut();
+    expect(hub.requests).toHaveLength(1);
   });
 });

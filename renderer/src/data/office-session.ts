@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { accountPaths } from '../../../shared/api/accounts';
 import type { LoginResponse, Role, User } from '../../../shared/api/auth';
 import type { HandoverListQuery } from '../../../shared/api/handover';
 import {
@@ -27,8 +28,11 @@ export interface OfficeSession {
   accept(dossierId: string, revision: number): Promise<HubCall<HandoverSummary>>;
   returnHandover(dossierId: string, request: ReturnRequest): Promise<HubCall<HandoverSummary>>;
   plan(dossierId: string, request: PlanRequest): Promise<HubCall<HandoverSummary>>;
-  /** Forgets the token; every later call answers 401 without touching the network. */
-  signOut(): void;
+  /**
+   * Forgets the token, so every later call answers 401 without touching the network, and asks the hub to end the
+   * session (POST /api/v1/auth/logout): a copied token stops working at once, not after its 12 hours.
+   */
+  signOut(): Promise<void>;
 }
 
 /** Which shell a signed-in user gets: the worker's offline device, or the online office. */
@@ -62,8 +66,12 @@ export function openOfficeSession(call: HubCaller, login: LoginResponse): Office
     accept: (dossierId, revision) => send(at(handoverPaths.accept, dossierId), handoverSummarySchema, { revision }),
     returnHandover: (dossierId, request) => send(at(handoverPaths.return, dossierId), handoverSummarySchema, request),
     plan: (dossierId, request) => send(at(handoverPaths.plan, dossierId), handoverSummarySchema, request),
-    signOut() {
+    async signOut() {
+      const ending = token;
       token = null;
+      if (ending === null) return;
+      // Best effort: offline, the hub's own expiry still ends the session.
+      await call(accountPaths.logout, { method: 'POST', headers: { authorization: `Bearer ${ending}` }, cache: 'no-store', credentials: 'omit' }, z.null());
     },
   };
 }
