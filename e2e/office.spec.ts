@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
+import { returnAsColleague, sendHandover } from './fixtures/handover';
 import { demo } from './fixtures/hub';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -66,4 +67,86 @@ test('a team lead gets the office shell too, without a PIN', async ({ page }) =>
   await expect(page.getByRole('heading', { level: 1, name: 'Rapportages' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Kies een pincode' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'team lead office shell');
+});
+
+async function signInAsCounsellor(page: Page): Promise<void> {
+  await page.goto('/');
+  await new SignInPage(page).signIn(demo.counsellor.username, demo.counsellor.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeVisible();
+}
+
+test('an empty inbox says so plainly', async ({ page }) => {
+  await page.route('**/api/v1/handovers?*', (route) => route.fulfill({ json: { handovers: [], total: 0, nextCursor: null } }));
+  await signInAsCounsellor(page);
+  await expect(page.getByText('Er zijn geen overdrachten voor dit team.')).toBeVisible();
+  await expectNoAxeViolations(page, 'empty inbox');
+});
+
+test('the counsellor sees new handovers appear, opens a dossier, meets a colleague’s return, accepts another and plans its first conversation', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.clock.install();
+  await signInAsCounsellor(page);
+  const first = await sendHandover(request, 1);
+  const second = await sendHandover(request, 2);
+  // No refresh: the inbox asks the hub again by itself.
+  await page.clock.fastForward(25_000);
+  const row = page.getByRole('row').filter({ hasText: first.clientName });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('Nieuw');
+  await expect(row).toContainText(/Eerste gesprek: (nog \d+ dag|vandaag)/);
+  await expect(page.getByRole('status').filter({ hasText: 'nieuwe overdracht' })).toBeVisible();
+  await expectNoAxeViolations(page, 'inbox');
+
+  // Search and the status filter narrow the list.
+  await page.getByLabel('Zoeken').fill('geen-naam-zoals-deze');
+  await expect(page.getByText('Geen overdrachten gevonden.')).toBeVisible();
+  await page.getByLabel('Zoeken').fill(first.clientName.slice(0, 4).toUpperCase());
+  await expect(row).toBeVisible();
+  await page.getByLabel('Status').selectOption('returned');
+  await expect(row).toHaveCount(0);
+  await page.getByLabel('Status').selectOption('open');
+  await page.getByLabel('Zoeken').fill('');
+  await expect(row).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('inbox.png'), fullPage: true });
+
+  // Keyboard: the name is a button that opens the dossier.
+  await row.getByRole('button', { name: first.clientName }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${first.clientName}` })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toBeVisible();
+  await expectNoAxeViolations(page, 'dossier view');
+  await page.screenshot({ path: test.info().outputPath('dossier.png') });
+  await page.screenshot({ path: test.info().outputPath('dossier-full.png'), fullPage: true });
+
+  // Returning needs a reason from the list.
+  await page.getByRole('button', { name: 'Terugsturen' }).click();
+  await expect(page.getByText('Kies een reden.')).toBeVisible();
+
+  // A colleague returns it first: this screen still shows 'Nieuw', so the hub answers 409 and the screen shows the new state.
+  await returnAsColleague(request, first.dossierId);
+  await page.getByRole('button', { name: 'Accepteren' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Een collega heeft deze overdracht net veranderd. Er is niets opgeslagen.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Accepteren' })).toHaveCount(0);
+  await expect(page.getByText('De inwoner woont in een andere gemeente')).toBeVisible();
+  await expectNoAxeViolations(page, 'dossier view after a conflict');
+
+  // The second one: accept, then plan the first conversation by phone; the number is asked for.
+  await page.getByRole('button', { name: 'Terug naar de overdrachten' }).click();
+  await page.getByRole('row').filter({ hasText: second.clientName }).getByRole('button', { name: second.clientName }).click();
+  await page.getByRole('button', { name: 'Accepteren' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `${demo.counsellor.name} is nu het vaste aanspreekpunt.` })).toBeVisible();
+  await expect(page.getByText(`Vast aanspreekpunt${demo.counsellor.name}`)).toBeVisible();
+  await page.getByLabel('Datum').fill('03-12-2026');
+  await page.getByLabel('Tijd').fill('09:30');
+  await page.getByLabel('Hoe').selectOption('phone');
+  await page.getByRole('button', { name: 'Gesprek plannen' }).click();
+  await expect(page.getByText('Vul het telefoonnummer in.')).toBeVisible();
+  await page.getByLabel('Telefoonnummer').fill('045 123 45 67');
+  await page.getByRole('button', { name: 'Gesprek plannen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Het eerste gesprek is gepland op 3 december 2026 om 09:30' })).toBeVisible();
+  await expect(page.getByText('Eerste gesprek gepland', { exact: true })).toBeVisible();
+  await expectNoAxeViolations(page, 'dossier view after planning');
+
+  await page.getByRole('button', { name: 'Terug naar de overdrachten' }).click();
+  await expect(page.getByRole('row').filter({ hasText: second.clientName })).toContainText('Eerste gesprek gepland');
 });

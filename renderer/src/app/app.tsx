@@ -168,7 +168,7 @@ export function App({ services }: { services: AppServices }) {
         ) : null}
         {stage.kind === 'office' ? (
           <OfficeShell session={stage.session} onSignOut={() => signOut(stage.session)}>
-            <OfficeHome session={stage.session} />
+            <OfficeHome session={stage.session} onExpired={() => signOut(stage.session, officeText.expired)} />
           </OfficeShell>
         ) : null}
       </AnnouncerProvider>

@@ -3,3 +3,5 @@ export { ResidentSummaryPanel } from './resident-summary-panel';
 export { residentSummary } from './resident-summary';
 export { HandoverPage } from './handover-page';
 export { HandoverStatusPanel } from './handover-status-panel';
+/** The dossier as sent, part by part: the worker's preview and the counsellor's dossier view. */
+export { DossierPreviewView } from './dossier-preview-view';

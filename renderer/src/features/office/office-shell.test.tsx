@@ -21,7 +21,7 @@ describe('OfficeShell', () => {
     const session = sessionAs('counsellor');
     const html = renderToStaticMarkup(
       <OfficeShell session={session} onSignOut={() => undefined}>
-        <OfficeHome session={session} />
+        <OfficeHome session={session} onExpired={() => undefined} />
       </OfficeShell>,
     );
     expect(html).toMatch(/<a href="#inhoud"[^>]*>Naar de inhoud<\/a>/);
@@ -33,7 +33,7 @@ describe('OfficeShell', () => {
   });
 
   it('tells a team lead plainly that the reports are not there yet', () => {
-    const html = renderToStaticMarkup(<OfficeHome session={sessionAs('teamlead')} />);
+    const html = renderToStaticMarkup(<OfficeHome session={sessionAs('teamlead')} onExpired={() => undefined} />);
     expect(text(html)).toContain('Rapportages');
     expect(text(html)).toContain('staan nog niet in Keukentafel');
   });

@@ -2,6 +2,7 @@ import { useEffect, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { OfficeSession } from '../../data/office-session';
 import { nl } from '../../i18n/nl';
 import { officeText } from './office-text';
+import './office.css';
 
 /**
  * The office shell: header and main landmark for a counsellor or team lead online with the hub.

@@ -8,9 +8,9 @@ export const officeText = {
   role: { worker: 'Buurtteam', counsellor: 'Schuldhulpverlening', teamlead: 'Teamleider' } satisfies Record<Role, string>,
   signOut: 'Afmelden',
   skipLink: 'Naar de inhoud',
-  nothingStored: 'Op deze computer wordt niets bewaard. Na het sluiten of vernieuwen van de pagina meldt u zich opnieuw aan.',
-  idleSignedOut: 'U was een tijd niet actief. Daarom bent u afgemeld. Meld u opnieuw aan.',
-  expired: 'Uw aanmelding is verlopen. Meld u opnieuw aan.',
+  nothingStored: 'Op deze computer wordt niets bewaard. Na het sluiten of vernieuwen van de pagina is opnieuw aanmelden nodig.',
+  idleSignedOut: 'Er was een tijd geen activiteit. Daarom is de aanmelding gestopt. Vul opnieuw de gebruikersnaam en het wachtwoord in.',
+  expired: 'De aanmelding is verlopen. Vul opnieuw de gebruikersnaam en het wachtwoord in.',
   teamlead: {
     title: 'Rapportages',
     body: 'De rapportages voor teamleiders staan nog niet in Keukentafel.',

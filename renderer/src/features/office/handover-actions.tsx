@@ -1,0 +1,140 @@
+import { useState, type FormEvent } from 'react';
+import { returnReasonSchema, type ReturnReason } from '../../../../shared/api/changes';
+import { firstConversationSchema, type HandoverSummary } from '../../../../shared/api/handover';
+import type { HubCall } from '../../sync/hub-client';
+import { DateField } from '../../ui/date-field';
+import { formatDutchDate } from '../../ui/dutch-date';
+import { SelectField } from '../../ui/select-field';
+import { TextArea, TextField } from '../../ui/text-field';
+import { returnReasonLabels } from './inbox-model';
+
+type How = 'visit' | 'office' | 'phone' | 'video';
+const howOptions: readonly { value: How; label: string }[] = [
+  { value: 'office', label: 'Op kantoor' },
+  { value: 'visit', label: 'Bij de inwoner thuis' },
+  { value: 'phone', label: 'Telefoon' },
+  { value: 'video', label: 'Video' },
+];
+const isHow = (v: string): v is How => howOptions.some((o) => o.value === v);
+
+/** What a finished action tells the page: the hub's answer, and the sentence to show when it worked. */
+export type Act = (call: () => Promise<HubCall<HandoverSummary>>, done: string) => Promise<boolean>;
+
+/** Accept, or return with a reason: for a handover that is new (return also once accepted). */
+export function DecideActions({ handover, contactName, act, onAccept, onReturn }: {
+  handover: HandoverSummary;
+  /** The counsellor who is signed in: accepting makes them the contact person. */
+  contactName: string;
+  act: Act;
+  onAccept: () => Promise<HubCall<HandoverSummary>>;
+  onReturn: (reason: ReturnReason, note: string) => Promise<HubCall<HandoverSummary>>;
+}) {
+  const [reason, setReason] = useState<ReturnReason | ''>('');
+  const [note, setNote] = useState('');
+  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (call: () => Promise<HubCall<HandoverSummary>>, done: string) => {
+    setBusy(true);
+    await act(call, done);
+    setBusy(false);
+  };
+
+  const submitReturn = (event: FormEvent) => {
+    event.preventDefault();
+    if (reason === '') {
+      setReasonError('Kies een reden.');
+      return;
+    }
+    setReasonError(undefined);
+    void run(() => onReturn(reason, note), 'De overdracht is teruggestuurd. De buurtteamwerker ziet de reden.');
+  };
+
+  return (
+    <>
+      {handover.status === 'received' ? (
+        <section className="panel" aria-labelledby="accept-title">
+          <h3 id="accept-title">Accepteren</h3>
+          <p>Wie accepteert, wordt het vaste aanspreekpunt van de inwoner.</p>
+          <button type="button" className="button" disabled={busy} onClick={() => void run(onAccept, `De overdracht is geaccepteerd. ${contactName} is nu het vaste aanspreekpunt.`)}>
+            Accepteren
+          </button>
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="return-title">
+        <h3 id="return-title">Terugsturen</h3>
+        <form onSubmit={submitReturn} noValidate>
+          <SelectField
+            label="Reden"
+            options={[{ value: '', label: 'Kies een reden' }, ...returnReasonSchema.options.map((r) => ({ value: r, label: returnReasonLabels[r] }))]}
+            value={reason}
+            aria-invalid={reasonError ? true : undefined}
+            onChange={(e) => setReason(returnReasonSchema.safeParse(e.target.value).data ?? '')}
+          />
+          {reasonError ? (
+            <p className="field__error" role="alert">
+              {reasonError}
+            </p>
+          ) : null}
+          <TextArea label="Toelichting voor de buurtteamwerker" hint="Niet verplicht." value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          <button type="submit" className="button button--secondary" disabled={busy}>
+            Terugsturen
+          </button>
+        </form>
+      </section>
+    </>
+  );
+}
+
+/** Plan (or move) the first conversation: date, time, and where or how. */
+export function PlanForm({ handover, act, onPlan }: {
+  handover: HandoverSummary;
+  act: Act;
+  onPlan: (firstConversation: { plannedAt: string; how: How; place: string; phone: string }) => Promise<HubCall<HandoverSummary>>;
+}) {
+  const planned = handover.firstConversation;
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [how, setHow] = useState<How>(planned?.how ?? 'office');
+  const [place, setPlace] = useState(planned?.place ?? '');
+  const [phone, setPhone] = useState(planned?.phone ?? '');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (date === '') found.date = 'Vul de datum in, zoals 03-12-2026.';
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) found.time = 'Vul de tijd in, zoals 09:30.';
+    const at = found.date || found.time ? null : new Date(`${date}T${time}:00`);
+    const parsed = firstConversationSchema.safeParse({ plannedAt: at ? at.toISOString() : '2000-01-01T00:00:00Z', how, place, phone });
+    if (!parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !parsed.success) return;
+    setBusy(true);
+    const when = at ? at.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' }) : '';
+    await act(() => onPlan(parsed.data), `Het eerste gesprek is gepland op ${when}. De buurtteamwerker ziet dit.`);
+    setBusy(false);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="plan-title">
+      <h3 id="plan-title">{planned ? 'Eerste gesprek verzetten' : 'Eerste gesprek plannen'}</h3>
+      <p>Het eerste gesprek moet uiterlijk op {formatDutchDate(handover.deadlines.firstConversationBy)} zijn.</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <DateField label="Datum" required value={date} onChange={setDate} error={errors.date} />
+        <TextField label="Tijd" hint="Bijvoorbeeld 09:30." type="time" required className="input--short" value={time} onChange={(e) => setTime(e.target.value)} error={errors.time} />
+        <SelectField label="Hoe" options={howOptions} value={how} onChange={(e) => setHow(isHow(e.target.value) ? e.target.value : 'office')} />
+        {how === 'visit' || how === 'office' ? (
+          <TextField label="Plaats" hint="Het adres of de kamer." required value={place} maxLength={200} onChange={(e) => setPlace(e.target.value)} error={errors.place} />
+        ) : null}
+        {how === 'phone' ? (
+          <TextField label="Telefoonnummer" type="tel" autoComplete="off" required value={phone} maxLength={30} onChange={(e) => setPhone(e.target.value)} error={errors.phone} />
+        ) : null}
+        <button type="submit" className="button" disabled={busy}>
+          {planned ? 'Gesprek verzetten' : 'Gesprek plannen'}
+        </button>
+      </form>
+    </section>
+  );
+}
