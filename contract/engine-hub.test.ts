@@ -3,7 +3,7 @@ import type { RecordedSignal } from '../shared/domain/intake.schema';
 import { openHouseholdRepository } from '../renderer/src/data/repositories/household-repository';
 import { openIntakeRepository } from '../renderer/src/data/repositories/intake-repository';
 import { createSignalEventRecorder } from '../renderer/src/data/repositories/signal-events';
-import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler } from '../renderer/src/data/testing/fakes';
+import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler } from '../renderer/src/testing/fakes';
 import { BACKOFF_CAP_MS } from '../renderer/src/sync/backoff';
 import { createSyncEngine } from '../renderer/src/sync/engine';
 import { createHubClient } from '../renderer/src/sync/hub-client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fakeClock, manualScheduler } from '../data/testing/fakes';
+import { fakeClock, manualScheduler } from '../testing/fakes';
 import { createIdleLock, watchWindowActivity } from './idle-lock';
 
 const MINUTE = 60_000;

@@ -5,8 +5,8 @@ import { newSalt, unwrapDataKey, wrapDataKey } from './crypto/keys';
 import type { KeukentafelDb } from './db';
 import type { PinKdf } from './pin-kdf';
 import { PIN_KDF, derivePinKey, storedKdf } from './pin-kdf';
-import { FAST_KDF, testDevice } from './testing/device';
-import { fakeClock, freshDb, householdInput, identityHost, loginFor } from './testing/fakes';
+import { FAST_KDF, testDevice } from '../testing/device';
+import { fakeClock, freshDb, householdInput, identityHost, loginFor } from '../testing/fakes';
 
 const PIN = '246813';
 const PBKDF2: PinKdf = { algorithm: 'pbkdf2-sha256', iterations: 1_000 };

@@ -6,8 +6,8 @@ import { lockoutDelay } from './account';
 import type { KeyHost } from './crypto/keys';
 import type { KeukentafelDb } from './db';
 import type { DeviceSession } from '../app/session';
-import { testDevice } from './testing/device';
-import { dumpIndexedDb, fakeClock, freshDb, householdInput, identityHost, loginFor, readableText, worker } from './testing/fakes';
+import { testDevice } from '../testing/device';
+import { dumpIndexedDb, fakeClock, freshDb, householdInput, identityHost, loginFor, readableText, worker } from '../testing/fakes';
 
 /** What the worker reads for a result: the catalogue's Dutch, or 'opened'. */
 const said = (r: Result<unknown>): string => (r.ok ? 'opened' : errorText(r.error));

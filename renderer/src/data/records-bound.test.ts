@@ -3,8 +3,8 @@ import { lifeDomains } from '../../../resources/index';
 import { emptyDomainEntry, emptyFinances } from '../../../shared/domain/intake.schema';
 import type { EncryptedRow } from './db';
 import type { DeviceSession } from '../app/session';
-import { testDevice } from './testing/device';
-import { dumpIndexedDb, householdInput, loginFor, readableText } from './testing/fakes';
+import { testDevice } from '../testing/device';
+import { dumpIndexedDb, householdInput, loginFor, readableText } from '../testing/fakes';
 
 /**
  * Someone with write access to IndexedDB but without the key moves ciphertexts around.

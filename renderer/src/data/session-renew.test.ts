@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiPaths } from '../../../shared/api/cases';
 import type { DeviceSession } from '../app/session';
-import { testDevice } from './testing/device';
-import { fakeClock, freshDb, householdInput, loginFor, worker } from './testing/fakes';
+import { testDevice } from '../testing/device';
+import { fakeClock, freshDb, householdInput, loginFor, worker } from '../testing/fakes';
 
 const oldToken = 't'.repeat(40);
 const newToken = 'n'.repeat(40);

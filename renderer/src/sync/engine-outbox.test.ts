@@ -5,7 +5,7 @@ import type { Change } from '../../../shared/api/changes';
 import { changesPath } from '../../../shared/api/changes';
 import { signalEventsBatchPath } from '../../../shared/api/signal-events';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
-import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
+import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../testing/fakes';
 import { createSyncEngine } from './engine';
 import { createHubClient, hubErrors } from './hub-client';
 import type { OutboxKind, OutboxMessage } from './kinds';

@@ -3,7 +3,7 @@ import { apiPaths } from '../../../shared/api/cases';
 import type { Change } from '../../../shared/api/changes';
 import type { KeukentafelDb } from '../data/db';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
-import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../data/testing/fakes';
+import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../testing/fakes';
 import { BACKOFF_CAP_MS, backoffDelay, stuckRetryDelay } from './backoff';
 import { createSyncEngine, MAX_ATTEMPTS } from './engine';
 import { createHubClient, hubErrors } from './hub-client';

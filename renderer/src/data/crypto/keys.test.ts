@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fail } from '../../../../shared/result';
-import { identityHost } from '../testing/fakes';
+import { identityHost } from '../../testing/fakes';
 import { decryptJson, encryptJson } from './cipher';
 import { derivePinKey, generateDataKey, newSalt, toSessionKey, unwrapDataKey, wrapDataKey } from './keys';
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { demoHouseholds } from '../../../../resources/index';
 import type { KeukentafelDb } from '../db';
 import type { DeviceSession } from '../../app/session';
-import { testDevice } from '../testing/device';
-import { fakeClock, freshDb, loginFor } from '../testing/fakes';
+import { testDevice } from '../../testing/device';
+import { fakeClock, freshDb, loginFor } from '../../testing/fakes';
 
 function device(db: KeukentafelDb = freshDb()) {
   return testDevice({ db, clock: fakeClock(Date.parse('2026-11-23T09:00:00.000Z')) });

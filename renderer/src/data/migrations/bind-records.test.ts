@@ -7,8 +7,8 @@ import { encryptJson } from '../crypto/cipher';
 import { derivePinKey, generateDataKey, newSalt, wrapDataKey } from '../crypto/keys';
 import { KeukentafelDb } from '../db';
 import type { DeviceSession } from '../../app/session';
-import { testDevice } from '../testing/device';
-import { dumpIndexedDb, householdInput, identityHost, readableText, worker } from '../testing/fakes';
+import { testDevice } from '../../testing/device';
+import { dumpIndexedDb, householdInput, identityHost, readableText, worker } from '../../testing/fakes';
 
 /**
  * A device as the app left it before version 5 (frozen schema and row shapes, written the way that

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tagParts } from '../crypto/places';
 import { createTagger } from '../crypto/tags';
 import { KeukentafelDb } from '../db';
-import { dumpIndexedDb, fakeClock, freshDb, readableText } from '../testing/fakes';
+import { dumpIndexedDb, fakeClock, freshDb, readableText } from '../../testing/fakes';
 import { openDraftRepository } from './draft-repository';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);

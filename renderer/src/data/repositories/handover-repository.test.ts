@@ -6,7 +6,7 @@ import { rikConsent, rikHousehold, rikIntake, sanne } from '../../../../shared/d
 import { consentWithdrawalKind } from '../../sync/kinds/consent-withdrawal';
 import { dossierKind } from '../../sync/kinds/dossier';
 import { createOutbox, openMessage } from '../../sync/outbox';
-import { fakeClock, freshDb, readableText } from '../testing/fakes';
+import { fakeClock, freshDb, readableText } from '../../testing/fakes';
 import { openHandoverRepository } from './handover-repository';
 
 const today = '2026-11-26';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
 import { historyLabel } from '../../i18n/history-labels';
-import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
+import { fakeClock, freshDb, householdInput, worker } from '../../testing/fakes';
 import { createHistoryLog } from './history-log';
 import { openHouseholdRepository } from './household-repository';
 import { openIntakeRepository } from './intake-repository';

@@ -3,7 +3,7 @@ import { newCaseRequestSchema } from '../../../../shared/api/cases';
 import { newCaseKind } from '../../sync/kinds/new-case';
 import { createOutbox, openMessage } from '../../sync/outbox';
 import type { KeukentafelDb } from '../db';
-import { fakeClock, freshDb, householdInput, worker } from '../testing/fakes';
+import { fakeClock, freshDb, householdInput, worker } from '../../testing/fakes';
 import { openDraftRepository } from './draft-repository';
 import { normalizeForSearch, openHouseholdRepository } from './household-repository';
 

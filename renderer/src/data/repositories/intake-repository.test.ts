@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEntry, Finances, RecordedSignal } from '../../../../shared/domain/intake.schema';
 import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intake.schema';
 import type { KeukentafelDb } from '../db';
-import { dumpIndexedDb, fakeClock, freshDb, readableText, worker } from '../testing/fakes';
+import { dumpIndexedDb, fakeClock, freshDb, readableText, worker } from '../../testing/fakes';
 import { createTagger } from '../crypto/tags';
 import { IntakeValidationError, intakeRowId, openIntakeRepository, sealSection } from './intake-repository';
 

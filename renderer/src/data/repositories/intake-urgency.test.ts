@@ -4,7 +4,7 @@ import { emptyDomainEntry, emptyFinances } from '../../../../shared/domain/intak
 import { createHubClient } from '../../sync/hub-client';
 import type { KeukentafelDb } from '../db';
 import { sessionOpener } from '../../app/session';
-import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../testing/fakes';
+import { fakeClock, fakeOnline, freshDb, householdInput, manualScheduler, worker } from '../../testing/fakes';
 import { openHouseholdRepository } from './household-repository';
 import { intakeSections, openIntakeRepository } from './intake-repository';
 import { createOutbox } from '../../sync/outbox';

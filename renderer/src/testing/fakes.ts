@@ -1,10 +1,10 @@
-import type { LoginResponse } from '../../../../shared/api/auth';
-import type { HouseholdInput } from '../../../../shared/domain/household.schema';
-import { fail, ok } from '../../../../shared/result';
-import type { KeyHost } from '../crypto/keys';
-import { KeukentafelDb } from '../db';
-import type { Clock, OnlineSignal, Scheduler } from '../ports';
-import { createEmitter } from '../ports';
+import type { LoginResponse } from '../../../shared/api/auth';
+import type { HouseholdInput } from '../../../shared/domain/household.schema';
+import { fail, ok } from '../../../shared/result';
+import type { KeyHost } from '../data/crypto/keys';
+import { KeukentafelDb } from '../data/db';
+import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
+import { createEmitter } from '../data/ports';
 
 /** Test doubles for the data layer. Never imported by app code. */
 

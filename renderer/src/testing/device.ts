@@ -1,9 +1,9 @@
-import { createHubClient } from '../../sync/hub-client';
-import { createDeviceAccount } from '../account';
-import type { KeyHost } from '../crypto/keys';
-import type { KeukentafelDb } from '../db';
-import type { PinKdf } from '../pin-kdf';
-import { sessionOpener } from '../../app/session';
+import { createHubClient } from '../sync/hub-client';
+import { createDeviceAccount } from '../data/account';
+import type { KeyHost } from '../data/crypto/keys';
+import type { KeukentafelDb } from '../data/db';
+import type { PinKdf } from '../data/pin-kdf';
+import { sessionOpener } from '../app/session';
 import { fakeClock, fakeOnline, freshDb, identityHost, manualScheduler } from './fakes';
 
 export interface TestDeviceOptions {
