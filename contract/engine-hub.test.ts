@@ -13,12 +13,16 @@ import { count, createHarness } from '../server/src/test-support/harness';
 import type { Fault } from './hub-fetch';
 import { faultyFetch, injectFetch } from './hub-fetch';
 import { createOutbox } from '../renderer/src/sync/outbox';
+import { openHandoverRepository } from '../renderer/src/data/repositories/handover-repository';
+import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../resources/index';
+import { buildDossier } from '../shared/domain/dossier';
+import { sanne } from '../shared/domain/fixtures/rik';
 
 /**
  * The device's real sync engine against the real hub (buildApp in process, on PGlite; also on
  * PostgreSQL when DATABASE_URL is set), with faults between them: a dropped request, a dropped
- * answer, a request delivered twice, a 5xx and a 401. Whatever happens, every case and every signal
- * event ends on the hub exactly once and every household on the device says "received".
+ * answer, a request delivered twice, a 5xx and a 401. Whatever happens, every case, every signal
+ * event and every dossier version (in order) ends on the hub exactly once and every household on the device says "received".
  */
 
 const HOUSEHOLDS = 12;
@@ -52,8 +56,11 @@ async function device(hub: Harness, faults: (request: { method: string; path: st
   engine.onEntity((id, state, kind) => kind === 'new-case' && households.setSyncState(id, state));
   const signalEvents = createSignalEventRecorder({ db, key, clock, outbox: createOutbox({ key, clock }), teamId: login.user.teamId, household: (id) => households.get(id) });
   const intakes = openIntakeRepository({ db, key, clock, worker, signalEvents });
+  const handovers = openHandoverRepository({ db, key, clock, outbox: createOutbox({ key, clock }) });
+  const today = new Date(clock.now()).toISOString().slice(0, 10);
 
   let events = 0;
+  const handedOver: string[] = [];
   for (let i = 0; i < HOUSEHOLDS; i++) {
     const h = await households.create(householdInput(`Huishouden ${i}`, `64${10 + i} AB`));
     const rent = signal('huurachterstand');
@@ -64,6 +71,26 @@ async function device(hub: Harness, faults: (request: { method: string; path: st
     if (i % 3 === 0) {
       await intakes.saveSignals(h.id, [rent]);
       events += 1;
+    }
+    // Every other household is handed over, and changed after sending: two versions of one dossier wait.
+    if (i % 2 === 0) {
+      const record = await handovers.load(h.id);
+      const consent = {
+        id: record.consentId,
+        householdId: h.id,
+        scope: { domains: [], finances: false, signals: true, notes: true },
+        recipients: ['schuldhulp-heerlen'],
+        method: 'spoken' as const,
+        givenOn: today,
+        validUntil: '2099-12-31',
+        withdrawnOn: null,
+        recordedAt: new Date(clock.now()).toISOString(),
+      };
+      const built = buildDossier(h, await intakes.load(h.id), consent, sanne, today, { lifeDomains, signalCatalogue, settings, holidays, recipients });
+      if (!built.ok) throw new Error(built.error.code);
+      await handovers.send(h.id, consent, built.value);
+      await handovers.send(h.id, consent, built.value);
+      handedOver.push(h.id);
     }
   }
 
@@ -83,7 +110,7 @@ async function device(hub: Harness, faults: (request: { method: string; path: st
     throw new Error(`still waiting after ${maxRuns} runs: ${JSON.stringify(await engine.items())}`);
   }
 
-  return { db, engine, households, login, wire, events, syncUntilDone };
+  return { db, engine, households, handovers, handedOver, login, wire, events, syncUntilDone };
 }
 
 async function expectEverythingOnceOnTheHub(hub: Harness, d: Awaited<ReturnType<typeof device>>): Promise<void> {
@@ -97,11 +124,19 @@ async function expectEverythingOnceOnTheHub(hub: Harness, d: Awaited<ReturnType<
   expect(d.households.list().map((h) => h.sync)).toEqual(ids.map(() => 'received'));
   expect(await d.db.outbox.count()).toBe(0);
   expect(d.engine.status()).toMatchObject({ pending: 0, stuck: 0, needsSignIn: false });
+  // Each handed-over household: one dossier on the hub with both versions, in order, confirmed on the device.
+  expect(await count(hub.db, 'dossiers WHERE case_id = ANY($1::uuid[]) AND latest_version = 2', [d.handedOver])).toBe(d.handedOver.length);
+  expect(await count(hub.db, 'dossiers')).toBe(d.handedOver.length);
+  expect(await count(hub.db, 'dossier_versions')).toBe(2 * d.handedOver.length);
+  for (const id of d.handedOver) {
+    const delivery = await d.handovers.delivery(await d.handovers.load(id));
+    expect(delivery).toMatchObject({ confirmedVersion: { version: 2 }, waiting: 0 });
+  }
   // The change feed brought each case's status to the device.
   for (const id of ids) expect((await d.engine.statuses(id)).map((c) => c.status)).toContain('received');
 }
 
-const writes = new Set(['/api/v1/cases/batch', '/api/v1/signal-events/batch']);
+const writes = new Set(['/api/v1/cases/batch', '/api/v1/signal-events/batch', '/api/v1/dossiers/batch']);
 
 describe.each(availableBackends())('the sync engine against the real hub ($name)', (backend) => {
   it.each<[string, Fault]>([
@@ -110,7 +145,7 @@ describe.each(availableBackends())('the sync engine against the real hub ($name)
     ['a request delivered twice', 'twice'],
     ['a 5xx', 'server-error'],
     ['a 401', 'unauthorized'],
-  ])('sends every case and signal event exactly once despite %s on the first try of every write', async (_, fault) => {
+  ])('sends every case, signal event and dossier version exactly once despite %s on the first try of every write', async (_, fault) => {
     harness = await createHarness(backend);
     const faulted = new Set<string>();
     const d = await device(harness, ({ method, path }) => {
@@ -125,7 +160,7 @@ describe.each(availableBackends())('the sync engine against the real hub ($name)
     await expectEverythingOnceOnTheHub(harness, d);
   });
 
-  it('sends every case and signal event exactly once when every fault strikes, then a random third of all requests', async () => {
+  it('sends every case, signal event and dossier version exactly once when every fault strikes, then a random third of all requests', async () => {
     harness = await createHarness(backend);
     let seed = 20261126;
     // A small deterministic PRNG, so a failure can be replayed.
