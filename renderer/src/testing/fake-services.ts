@@ -1,14 +1,12 @@
 import type { HandoverRecord, HandoverRepository } from '../data/repositories/handover-repository';
 import type { Change } from '../../../shared/api/changes';
 import type { z } from 'zod';
-import type { LoginResponse, Role, User } from '../../../shared/api/auth';
+import type { Role, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
 import { countMembers, householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
-import { fail, ok, type AppError, type Result } from '../../../shared/result';
+import { fail, ok, type AppError } from '../../../shared/result';
 import type {
   AppServices,
-  DeviceAccount,
-  DeviceStatus,
   DraftRepository,
   HouseholdRepository,
   HouseholdSummary,
@@ -17,10 +15,12 @@ import type {
   SyncEngine,
   SyncStatusView,
 } from '../data/contracts';
-import { validatePin } from '../data/account';
+import { createDeviceAccount } from '../data/account';
 import { openOfficeSession } from '../data/office-session';
 import type { HubCaller } from '../sync/hub-client';
+import { FAST_KDF } from './device';
 import { createFakeIntakes } from './fake-intakes';
+import { freshDb, identityHost } from './fakes';
 
 /** In-memory AppServices for UI tests and for trying screens before the real data layer exists. */
 
@@ -261,9 +261,6 @@ export type FakeSession = Session & {
 export async function createFakeServices(options: FakeOptions = {}): Promise<FakeServices> {
   const now = options.now ?? (() => Date.now());
   const password = options.password ?? 'demo';
-  let pin: string | null = options.enrolledPin ?? null;
-  let failed = 0;
-  let lockedUntil = 0;
   let current: FakeSession | null = null;
   const sync = createFakeSync(now, options.online ?? true);
   const drafts = createFakeDrafts();
@@ -281,8 +278,8 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
       handovers,
       sync,
       locked: false,
+      // The fake hub's side of a renewal; the real checks and messages are tested in data/session-renew.test.ts.
       renewSignIn(tried) {
-        if (tried === '') return Promise.resolve(fail('input.invalid', { message: 'Vul het wachtwoord in.' }));
         if (tried !== password) return Promise.resolve(fail('session.wrong-password'));
         void sync.signedIn();
         return Promise.resolve(ok(undefined));
@@ -295,61 +292,19 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
     return session;
   };
 
-  const account: DeviceAccount = {
-    status(): Promise<DeviceStatus> {
-      if (pin === null) return Promise.resolve({ state: 'new' });
-      return Promise.resolve({ state: 'locked', user: fakeUser, lockedUntil: lockedUntil > now() ? lockedUntil : null });
-    },
-    enroll(_login: LoginResponse, newPin: string): Promise<Result<Session>> {
-      const pinError = validatePin(newPin);
-      if (pinError) return Promise.resolve(fail(pinError));
-      pin = newPin;
-      return Promise.resolve(ok(openSession()));
-    },
-    unlock(tried: string): Promise<Result<Session>> {
-      const wait = Math.ceil((lockedUntil - now()) / 1000);
-      if (wait > 0) return Promise.resolve(fail('pin.too-often', { waitMs: lockedUntil - now() }));
-      if (tried !== pin) {
-        failed += 1;
-        if (failed >= 3) {
-          lockedUntil = now() + 5_000 * 2 ** (failed - 3);
-          return Promise.resolve(fail('pin.too-often', { waitMs: 5_000 * 2 ** (failed - 3) }));
-        }
-        return Promise.resolve(fail('pin.wrong', { left: 3 - failed }));
-      }
-      failed = 0;
-      return Promise.resolve(ok(openSession()));
-    },
-    recover(login: LoginResponse, newPin: string): Promise<Result<Session>> {
-      if (pin === null) return Promise.resolve(fail('account.none'));
-      if (!login.recoveryKey) return Promise.resolve(fail('account.no-recovery'));
-      const pinError = validatePin(newPin);
-      if (pinError) return Promise.resolve(fail(pinError));
-      pin = newPin;
-      failed = 0;
-      lockedUntil = 0;
-      return Promise.resolve(ok(openSession()));
-    },
-    wipe(proof): Promise<Result<void>> {
-      if (pin !== null && ('pin' in proof ? proof.pin !== pin : proof.login.user.id !== fakeUser.id)) return Promise.resolve(fail('account.wipe-refused'));
-      pin = null;
-      failed = 0;
-      lockedUntil = 0;
-      return Promise.resolve(ok(undefined));
-    },
-    revoked() {
-      pin = null;
-      return Promise.resolve();
-    },
-    changePin(current: string, newPin: string): Promise<Result<void>> {
-      const pinError = validatePin(newPin);
-      if (pinError) return Promise.resolve(fail(pinError));
-      if (current !== pin) return Promise.resolve(fail('pin.wrong', { left: 3 - failed }));
-      pin = newPin;
-      return Promise.resolve(ok(undefined));
-    },
-    onWiped: () => () => undefined,
-  };
+  // The real account on IndexedDB (fake-indexeddb in tests): PIN rules, lock-out and its messages are the product's own.
+  const account = createDeviceAccount({
+    db: freshDb(),
+    host: identityHost,
+    clock: { now },
+    kdf: FAST_KDF,
+    openSession: () => Promise.resolve(openSession()),
+  });
+  if (options.enrolledPin !== undefined) {
+    const enrolled = await account.enroll({ token: 'f'.repeat(40), expiresAt: new Date(now() + 8 * 3600_000).toISOString(), user: fakeUser, demo: true }, options.enrolledPin);
+    if (!enrolled.ok) throw new Error(enrolled.error.code);
+    enrolled.value.lock();
+  }
 
   const hostInfo: HostInfo = { kind: 'preview', version: '0.0.0-fake', platform: 'test', hubUrl: '' };
   const host: HostApi = {
