@@ -38,7 +38,7 @@ async function signInAndOpen(page: Page, name: string): Promise<string> {
 
 const status = (page: Page) => page.getByTestId('handover-status');
 
-test('a young man from crisis shelter is handed over offline with consent for money and housing only; the counsellor returns it and the household page says why', async ({ page, context, request }, testInfo) => {
+test('a young man from crisis shelter is handed over offline with consent for money and housing only; the counsellor returns it, a second version follows, and the planned first conversation comes back', async ({ page, context, request }, testInfo) => {
   // The demo's Daan Lemmens: 19, from crisis shelter, € 40 a week, debts (CJIB, phone).
   const caseId = await signInAndOpen(page, 'Daan Lemmens');
   // The case record may reach the hub at once; it carries no personal data, and the page says so.
@@ -121,6 +121,33 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   await expectNoAxeViolations(page, 'household page with a returned handover');
   await page.getByRole('region', { name: 'Overdracht aan schuldhulp' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('household-returned.png') });
+
+  // The worker adds the finances and sends again: a second version of the same dossier, the first one kept.
+  await page.getByRole('link', { name: 'Overdragen aan schuldhulp' }).click();
+  await page.getByRole('checkbox', { name: 'Geld: inkomen, vaste lasten en schulden' }).check();
+  await page.getByRole('button', { name: 'Nieuwe versie versturen' }).click();
+  await expect(page.getByText('Versie 2 staat klaar om te versturen.', { exact: false })).toBeVisible();
+  await expect(status(page)).toHaveText(/^Ontvangen door de gemeente\./, { timeout: 60_000 });
+  const [again] = await handoversOf(request, auth, caseId);
+  expect(again).toMatchObject({ dossierId: handover!.dossierId, latestVersion: 2, status: 'received' });
+  const first = await request.get(`${hubUrl}${handoverPath(handoverPaths.handoverVersion, { dossierId: handover!.dossierId, version: 1 })}`, { headers: auth });
+  expect(dossierSchema.parse(handoverDossierResponseSchema.parse(await first.json()).dossier).finances).toBeUndefined();
+  const second = await request.get(`${hubUrl}${handoverPath(handoverPaths.handoverVersion, { dossierId: handover!.dossierId, version: 2 })}`, { headers: auth });
+  expect(dossierSchema.parse(handoverDossierResponseSchema.parse(await second.json()).dossier).finances).toBeDefined();
+
+  // The counsellor accepts it and plans the first conversation a week from now; the household page shows when.
+  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  expect((await request.post(`${hubUrl}${handoverPath(handoverPaths.accept, { dossierId: handover!.dossierId })}`, { headers: auth, data: {} })).status()).toBe(200);
+  const plan = await request.post(`${hubUrl}${handoverPath(handoverPaths.plan, { dossierId: handover!.dossierId })}`, {
+    headers: auth,
+    data: { firstConversation: { plannedAt: `${day}T10:30:00+01:00`, how: 'office', place: 'Stadhuis Heerlen' } },
+  });
+  expect(plan.status()).toBe(200);
+  await page.getByRole('link', { name: 'Terug naar het huishouden' }).click();
+  const dayText = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  await expect(status(page)).toHaveText(`Eerste gesprek gepland op ${dayText} om 10:30.`, { timeout: 60_000 });
+  await expect(page.getByTestId('handover-deadline')).toHaveText(/^Besluit van schuldhulp uiterlijk /);
+  await expectNoAxeViolations(page, 'household page with a planned first conversation');
 });
 
 test('withdrawn consent reaches the hub, and the dossier is gone from its answers', async ({ page, request }) => {
