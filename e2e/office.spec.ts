@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { returnAsColleague, sendHandover } from './fixtures/handover';
-import { demo } from './fixtures/hub';
+import { loginResponseSchema } from '../shared/api/auth';
+import { demo, hubUrl } from './fixtures/hub';
 import { SignInPage } from './pages/sign-in-page';
 
 /** What the browser keeps for this origin: IndexedDB rows, localStorage, sessionStorage and Cache Storage, as text. */
@@ -34,10 +35,12 @@ async function browserStorageText(page: Page): Promise<string> {
   });
 }
 
-test('a counsellor signs in to the office shell: no PIN, nothing stored, signed out again after a reload', async ({ page }) => {
+test('a counsellor signs in to the office shell: no PIN, nothing stored, signed out again after a reload', async ({ page, request }) => {
   const signIn = new SignInPage(page);
   await page.goto('/');
+  const loginAnswer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login') && r.status() === 200);
   await signIn.signIn(demo.counsellor.username, demo.counsellor.password);
+  const { token } = loginResponseSchema.parse(await (await loginAnswer).json());
 
   await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeVisible();
   await expect(page.getByText(`Aangemeld als ${demo.counsellor.name} (Schuldhulpverlening)`)).toBeVisible();
@@ -54,6 +57,10 @@ test('a counsellor signs in to the office shell: no PIN, nothing stored, signed 
   // The token lived in memory only: a reload means signing in again.
   await page.reload();
   await expect(signIn.heading()).toBeVisible();
+  // …and the reload ended the session at the hub: the old token no longer opens anything.
+  await expect
+    .poll(async () => (await request.get(`${hubUrl}/api/v1/handovers`, { headers: { authorization: `Bearer ${token}` } })).status())
+    .toBe(401);
 
   await signIn.signIn(demo.counsellor.username, demo.counsellor.password);
   await page.getByRole('button', { name: 'Afmelden' }).click();

@@ -101,7 +101,14 @@ export function App({ services }: { services: AppServices }) {
       scheduler: intervalScheduler,
       onIdle: () => signOut(officeSession, officeText.idleSignedOut),
     });
-    return watchWindowActivity(window, idle);
+    const stopWatching = watchWindowActivity(window, idle);
+    // Closing or reloading the tab ends the session at the hub too, not only in memory.
+    const leave = () => void officeSession.signOut();
+    window.addEventListener('pagehide', leave);
+    return () => {
+      stopWatching();
+      window.removeEventListener('pagehide', leave);
+    };
   }, [officeSession, signOut]);
 
   // A team lead revoked this device and the hub told an open session so: the device wiped itself; show the sign-in.

@@ -56,6 +56,7 @@ describe('openOfficeSession', () => {
     expect(hub.requests.map((r) => [r.url, r.init.method, (r.init.headers as Record<string, string>).authorization])).toEqual([
       ['/api/v1/auth/logout', 'POST', `Bearer ${login.token}`],
     ]);
+    expect(hub.requests[0]?.init.keepalive).toBe(true);
     const answer = await session.dossier(dossierId);
     expect(answer).toMatchObject({ kind: 'http', status: 401 });
     await session.signOut();

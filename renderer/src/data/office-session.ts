@@ -70,8 +70,8 @@ export function openOfficeSession(call: HubCaller, login: LoginResponse): Office
       const ending = token;
       token = null;
       if (ending === null) return;
-      // Best effort: offline, the hub's own expiry still ends the session.
-      await call(accountPaths.logout, { method: 'POST', headers: { authorization: `Bearer ${ending}` }, cache: 'no-store', credentials: 'omit' }, z.null());
+      // Best effort: offline, the hub's own expiry still ends the session. keepalive: it still goes out while the tab closes.
+      await call(accountPaths.logout, { method: 'POST', headers: { authorization: `Bearer ${ending}` }, cache: 'no-store', credentials: 'omit', keepalive: true }, z.null());
     },
   };
 }
