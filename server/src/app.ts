@@ -26,7 +26,8 @@ import { createCaseService } from './services/case-service';
 import { createChangeFeed } from './services/changes';
 import { createSignalEventService } from './services/signal-events';
 import { ensureRecipientTeams } from './services/recipient-teams';
-import { recipients } from '../../resources/index';
+import { recipients, settings } from '../../resources/index';
+import { createRetentionService } from './services/retention';
 import type { PasswordHasher } from './services/passwords';
 import { argon2Hasher } from './services/passwords';
 import { createRateLimiter } from './services/rate-limiter';
@@ -51,6 +52,10 @@ export interface AppDeps {
   hubKey?: Buffer;
   /** Demo mode (KEUKENTAFEL_DEMO=1): login answers carry `demo: true` so devices add demo households. */
   demo?: boolean;
+  /** Days after closing or withdrawal before a handover's sealed texts are purged (KEUKENTAFEL_RETENTION_DAYS). */
+  retentionDays?: number;
+  /** How often the retention purge runs after the one at start; hourly by default. */
+  retentionIntervalMs?: number;
   /** The built renderer (dist/renderer) to serve at `/` for office users; not served when absent or not built. */
   webRoot?: string | null;
 }
@@ -122,6 +127,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cipher = createHubCipher(deps.hubKey ?? randomBytes(32));
   registerDossierRoutes(app, { auth, dossiers: createDossierService({ db: deps.db, clock, cipher }) });
   registerHandoverRoutes(app, { auth, handovers: createHandoverService({ db: deps.db, clock, cipher }) });
+  // Retention: purge at start, then on an interval that never keeps the process alive; errors are logged, not thrown.
+  const retention = createRetentionService({ db: deps.db, clock, days: deps.retentionDays ?? settings.retentionDaysClosedCases });
+  const runRetention = () =>
+    retention.purge().then(
+      (n) => {
+        if (n > 0) app.log.info({ purged: n }, 'retention purged closed handovers');
+      },
+      (err: unknown) => app.log.error({ err }, 'retention purge failed'),
+    );
+  let retentionTimer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await runRetention();
+    retentionTimer = setInterval(() => void runRetention(), deps.retentionIntervalMs ?? 3_600_000);
+    retentionTimer.unref();
+  });
+  app.addHook('onClose', () => {
+    clearInterval(retentionTimer);
+  });
   await registerWebApp(app, deps.webRoot);
   return app;
 }

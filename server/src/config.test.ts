@@ -27,6 +27,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ KEUKENTAFEL_DATA_DIR: ':memory:' }, linux).database).toEqual({ kind: 'pglite', dataDir: ':memory:' });
   });
 
+  it('keeps closed handovers 365 days by default, KEUKENTAFEL_RETENTION_DAYS when set, and refuses 0', () => {
+    expect(loadConfig({}, linux).retentionDays).toBe(365);
+    expect(loadConfig({ KEUKENTAFEL_RETENTION_DAYS: '90' }, linux).retentionDays).toBe(90);
+    expect(() => loadConfig({ KEUKENTAFEL_RETENTION_DAYS: '0' }, linux)).toThrow(ConfigError);
+  });
+
   it('trusts no proxy by default, and the proxies KEUKENTAFEL_TRUST_PROXY names', () => {
     expect(loadConfig({}, linux)).toMatchObject({ trustProxy: false, loginIpLimitPerMinute: 50, unauthenticatedLimitPerMinute: 60 });
     expect(loadConfig({ KEUKENTAFEL_TRUST_PROXY: 'true' }, linux).trustProxy).toBe(true);

@@ -23,6 +23,8 @@ const envSchema = z.object({
       'use true, false, or addresses/CIDR ranges separated by commas',
     ),
   KEUKENTAFEL_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  /** Days after a handover is closed or withdrawn before the hub purges its dossier bodies. */
+  KEUKENTAFEL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
   /** The hub key that encrypts dossier bodies at rest: base64 of 32 random bytes. Without it, a key file in the data folder. */
   KEUKENTAFEL_HUB_KEY: z
     .string()
@@ -44,6 +46,7 @@ export interface HubConfig {
   unauthenticatedLimitPerMinute: number;
   trustProxy: boolean | string[];
   sessionTtlMs: number;
+  retentionDays: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /**
    * Where the hub key comes from: KEUKENTAFEL_HUB_KEY; else the key file in the data folder (made on first
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined>, platform: Pl
     unauthenticatedLimitPerMinute: e.KEUKENTAFEL_UNAUTHENTICATED_LIMIT,
     trustProxy: parseTrustProxy(e.KEUKENTAFEL_TRUST_PROXY),
     sessionTtlMs: e.KEUKENTAFEL_SESSION_HOURS * 3_600_000,
+    retentionDays: e.KEUKENTAFEL_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL,
   };
 }

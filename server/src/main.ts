@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     unauthenticatedLimitPerMinute: config.unauthenticatedLimitPerMinute,
     trustProxy: config.trustProxy,
     sessionTtlMs: config.sessionTtlMs,
+    retentionDays: config.retentionDays,
     demo: config.demo,
     hubKey: hubKey.key,
   });
