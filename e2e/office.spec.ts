@@ -122,6 +122,12 @@ test('the counsellor sees new handovers appear, opens a dossier, meets a colleag
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${first.clientName}` })).toBeFocused();
   await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toBeVisible();
   await expectNoAxeViolations(page, 'dossier view');
+  // Read on screen, kept nowhere: no browser storage holds the resident's name or the dossier's words.
+  const storyLine = (await page.locator('.dossier-preview dd').nth(2).innerText()).trim();
+  expect(storyLine.length).toBeGreaterThan(3);
+  const stored = await browserStorageText(page);
+  expect(stored).not.toContain(first.clientName);
+  expect(stored).not.toContain(storyLine);
   await page.screenshot({ path: test.info().outputPath('dossier.png') });
   await page.screenshot({ path: test.info().outputPath('dossier-full.png'), fullPage: true });
 
