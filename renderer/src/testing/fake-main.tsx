@@ -23,7 +23,7 @@ if (first.ok) {
   const [stuck] = await session.sync.items();
   if (stuck) {
     session.sync.markStuck(stuck.id, { code: 'hub.bad_request', params: { message: 'De gemeente weigert dit bericht: het postcodegebied is onbekend.' } });
-    session.households.setSync(stuck.entityId, 'stuck');
+    session.households.setSyncState(stuck.entityId, 'stuck');
   }
   session.lock();
 }

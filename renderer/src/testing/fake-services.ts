@@ -3,19 +3,20 @@ import type { Change } from '../../../shared/api/changes';
 import type { z } from 'zod';
 import type { Role, User } from '../../../shared/api/auth';
 import type { HostApi, HostInfo } from '../../../shared/ipc/contract';
-import { countMembers, householdInputSchema, type Household, type SyncState } from '../../../shared/domain/household.schema';
+import { householdInputSchema } from '../../../shared/domain/household.schema';
 import { fail, ok, type AppError } from '../../../shared/result';
 import type {
   AppServices,
   DraftRepository,
-  HouseholdRepository,
-  HouseholdSummary,
   OutboxItemView,
   Session,
   SyncEngine,
   SyncStatusView,
 } from '../data/contracts';
-import { createDeviceAccount } from '../data/account';
+import { createDeviceAccount, type UnlockedContext } from '../data/account';
+import { openDraftRepository } from '../data/repositories/draft-repository';
+import { openHouseholdRepository, type DeviceHouseholdRepository } from '../data/repositories/household-repository';
+import { createOutbox } from '../sync/outbox';
 import { openOfficeSession } from '../data/office-session';
 import type { HubCaller } from '../sync/hub-client';
 import { FAST_KDF } from './device';
@@ -49,8 +50,6 @@ export const fakeUser: User = {
   teamId: '1d2e3f40-5a6b-4c7d-8e9f-a0b1c2d3e4f5',
 };
 
-const strip = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 function createEmitter() {
   const listeners = new Set<() => void>();
   return {
@@ -62,60 +61,6 @@ function createEmitter() {
       listeners.forEach((l) => l());
     },
   };
-}
-
-export function createFakeHouseholds(user: User, now: () => number, onCreate: (h: Household) => void, onDraftDone: (draftId: string) => void = () => undefined) {
-  const rows = new Map<string, { household: Household; sync: SyncState }>();
-  const changes = createEmitter();
-  const summary = ({ household: h, sync }: { household: Household; sync: SyncState }): HouseholdSummary => ({
-    id: h.id,
-    name: h.name,
-    postcode: h.postcode,
-    ...countMembers(h.members),
-    updatedAt: h.updatedAt,
-    sync,
-  });
-  const list = () => [...rows.values()].sort((a, b) => b.household.updatedAt.localeCompare(a.household.updatedAt)).map(summary);
-
-  const repo: HouseholdRepository & { setSync(id: string, state: SyncState): void } = {
-    list,
-    search(query) {
-      const q = strip(query.trim());
-      if (!q) return list();
-      return [...rows.values()]
-        .filter(({ household: h }) =>
-          [h.name, h.postcode, h.postcode.replace(' ', ''), ...h.members.map((m) => `${m.firstName} ${m.lastName}`)].some((t) => strip(t).includes(q)),
-        )
-        .map(summary);
-    },
-    get: (id) => Promise.resolve(rows.get(id)?.household),
-    create(input, options) {
-      if (options?.draftId) onDraftDone(options.draftId);
-      const parsed = householdInputSchema.parse(input);
-      const at = new Date(now()).toISOString();
-      const household: Household = { ...parsed, id: crypto.randomUUID(), workerId: user.id, workerName: user.displayName, createdAt: at, updatedAt: at };
-      rows.set(household.id, { household, sync: 'waiting' });
-      onCreate(household);
-      changes.emit();
-      return Promise.resolve(household);
-    },
-    update(id, input, options) {
-      const row = rows.get(id);
-      if (!row) return Promise.reject(new Error('Onbekend huishouden'));
-      if (options?.draftId) onDraftDone(options.draftId);
-      const household: Household = { ...row.household, ...householdInputSchema.parse(input), updatedAt: new Date(now()).toISOString() };
-      rows.set(id, { household, sync: row.sync });
-      changes.emit();
-      return Promise.resolve(household);
-    },
-    subscribe: (listener) => changes.subscribe(listener),
-    setSync(id, state) {
-      const row = rows.get(id);
-      if (row) rows.set(id, { ...row, sync: state });
-      changes.emit();
-    },
-  };
-  return repo;
 }
 
 /** Drafts in memory, copied in and out like the real store would, so tests see no shared objects. */
@@ -252,9 +197,9 @@ export type FakeServices = AppServices & {
   session(): FakeSession | null;
 };
 export type FakeSession = Session & {
-  households: ReturnType<typeof createFakeHouseholds>;
+  households: DeviceHouseholdRepository;
   sync: ReturnType<typeof createFakeSync>;
-  drafts: ReturnType<typeof createFakeDrafts>;
+  drafts: DraftRepository;
   locked: boolean;
 };
 
@@ -263,13 +208,28 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   const password = options.password ?? 'demo';
   let current: FakeSession | null = null;
   const sync = createFakeSync(now, options.online ?? true);
-  const drafts = createFakeDrafts();
-  const households = createFakeHouseholds(fakeUser, now, (h) => sync.enqueue(h.id), (draftId) => void drafts.discard(draftId));
+  const db = freshDb();
+  const clock = { now };
   const intakes = createFakeIntakes(fakeUser, now);
   const handovers = createFakeHandovers();
-  for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
+  let seeded = false;
 
-  const openSession = (): FakeSession => {
+  // The real household and draft repositories on the account's key: search, sorting and drafts are the product's own.
+  const openSession = async ({ key }: UnlockedContext): Promise<FakeSession> => {
+    const drafts = openDraftRepository({ db, key, clock });
+    const repository = await openHouseholdRepository({ db, key, clock, worker: { id: fakeUser.id, name: fakeUser.displayName }, outbox: createOutbox({ key, clock }) });
+    // The fake engine lists a new-case item for each household created, as the real one would find it in the outbox.
+    const households: DeviceHouseholdRepository = Object.assign(Object.create(repository) as DeviceHouseholdRepository, {
+      async create(...args: Parameters<DeviceHouseholdRepository['create']>) {
+        const household = await repository.create(...args);
+        sync.enqueue(household.id);
+        return household;
+      },
+    });
+    if (!seeded) {
+      seeded = true;
+      for (const input of options.households ?? []) await households.create(householdInputSchema.parse(input));
+    }
     const session: FakeSession = {
       user: fakeUser,
       households,
@@ -293,13 +253,7 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   };
 
   // The real account on IndexedDB (fake-indexeddb in tests): PIN rules, lock-out and its messages are the product's own.
-  const account = createDeviceAccount({
-    db: freshDb(),
-    host: identityHost,
-    clock: { now },
-    kdf: FAST_KDF,
-    openSession: () => Promise.resolve(openSession()),
-  });
+  const account = createDeviceAccount({ db, host: identityHost, clock, kdf: FAST_KDF, openSession });
   if (options.enrolledPin !== undefined) {
     const enrolled = await account.enroll({ token: 'f'.repeat(40), expiresAt: new Date(now() + 8 * 3600_000).toISOString(), user: fakeUser, demo: true }, options.enrolledPin);
     if (!enrolled.ok) throw new Error(enrolled.error.code);
