@@ -19,6 +19,8 @@ import type { DeviceIntakeRepository } from '../data/repositories/intake-reposit
 import { openIntakeRepository } from '../data/repositories/intake-repository';
 import { createSignalEventRecorder } from '../data/repositories/signal-events';
 import { seedDemo } from '../data/demo/seed-demo';
+import { purgeClosedHouseholds } from './retention';
+import { settings } from '../../../resources/index';
 
 
 /** What an open session holds beyond the UI contract: the concrete repository and engine. */
@@ -72,6 +74,9 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
     const worker = { id: user.id, name: user.displayName };
     // One history log for both repositories, so household and intake edits coalesce in one order.
     const history = createHistoryLog({ db: deps.db, key, clock: deps.clock, worker });
+    // Retention: a household whose case the hub closed retentionDaysClosedCases ago goes before the index is
+    // built. A failure must not stop the unlock: the purge is tried again at the next one.
+    await purgeClosedHouseholds({ db: deps.db, key, now: deps.clock.now(), days: settings.retentionDaysClosedCases }).catch(() => []);
     const households = await openHouseholdRepository({
       db: deps.db,
       key,

@@ -1,0 +1,77 @@
+import { caseStatusesOf } from '../sync/case-statuses';
+import { tagParts } from '../data/crypto/places';
+import type { Tagger } from '../data/crypto/tags';
+import { createTagger } from '../data/crypto/tags';
+import type { KeukentafelDb } from '../data/db';
+import { intakeRowId, intakeSections } from '../data/repositories/intake-repository';
+
+const dayMs = 86_400_000;
+
+export interface RetentionDeps {
+  db: KeukentafelDb;
+  key: CryptoKey;
+  /** The tagger of the data key; a fresh one from `key` when absent. */
+  tagger?: Tagger;
+  /** Now, in ms since the epoch (the device clock). */
+  now: number;
+  /** settings.retentionDaysClosedCases. */
+  days: number;
+}
+
+/** When a household's case was closed, from the hub's statuses: the latest status must be 'closed'; else null. */
+async function closedAt(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, householdId: string): Promise<number | null> {
+  const statuses = await caseStatusesOf(db, key, tagger, householdId);
+  const last = statuses.at(-1);
+  return last?.status === 'closed' ? Date.parse(last.changedAt) : null;
+}
+
+/**
+ * Retention on the device: a household whose case the hub reported closed `days` or more ago is deleted
+ * with everything of it — household row, intake sections, history, draft, handover, signal event ids,
+ * statuses, its outbox and sync-state rows, and the household list snapshot (rebuilt at the next unlock) —
+ * in one transaction, so a crash leaves either all of it or none. Returns the ids purged.
+ * Run it at unlock, before the repositories load their caches.
+ */
+export async function purgeClosedHouseholds(deps: RetentionDeps): Promise<string[]> {
+  const { db, key, now, days } = deps;
+  const tagger = deps.tagger ?? createTagger(key);
+  const ids = (await db.households.toCollection().primaryKeys()).map(String);
+  const due: string[] = [];
+  for (const id of ids) {
+    const at = await closedAt(db, key, tagger, id);
+    if (at !== null && now - at >= days * dayMs) due.push(id);
+  }
+  if (due.length === 0) return [];
+  // Tags are HMACs (WebCrypto, async): compute them all before the transaction, which must not await them.
+  const keys = await Promise.all(
+    due.map(async (id) => ({
+      id,
+      intakes: await Promise.all([...intakeSections(), 'activity' as const].map((s) => intakeRowId(tagger, id, s))),
+      historyOwner: await tagger.tag(...tagParts.historyOwner(id)),
+      draft: await tagger.tag(...tagParts.draft(`household:${id}`)),
+      handover: await tagger.tag(...tagParts.handover(id)),
+      signalEventIds: await tagger.tag(...tagParts.signalEventIds(id)),
+      statusOwner: await tagger.tag(...tagParts.caseStatusOwner(id)),
+    })),
+  );
+  const snapshot = await tagger.tag(...tagParts.snapshot('households'));
+  await db.transaction(
+    'rw',
+    [db.households, db.intakes, db.history, db.drafts, db.handovers, db.signalEventIds, db.caseStatuses, db.outbox, db.syncStates, db.snapshots],
+    async () => {
+      for (const k of keys) {
+        await db.households.delete(k.id);
+        await db.intakes.bulkDelete(k.intakes);
+        await db.history.where('owner').equals(k.historyOwner).delete();
+        await db.drafts.delete(k.draft);
+        await db.handovers.delete(k.handover);
+        await db.signalEventIds.delete(k.signalEventIds);
+        await db.caseStatuses.where('owner').equals(k.statusOwner).delete();
+        await db.outbox.where('entityId').equals(k.id).delete();
+        await db.syncStates.where('entityId').equals(k.id).delete();
+      }
+      await db.snapshots.delete(snapshot);
+    },
+  );
+  return due;
+}
