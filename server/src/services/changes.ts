@@ -31,16 +31,19 @@ export async function lockTeamsForChanges(tx: Queryable, kind: Db['kind'], teamI
   }
 }
 
-/** Publishes status changes in the caller's transaction, in the given order. */
-export async function recordChanges(tx: Queryable, changes: readonly NewChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  await tx.query(
-    `INSERT INTO changes (team_id, entity, case_id, status, changed_at, reason, planned_at, version)
+/**
+ * The INSERT of status changes as SQL and parameters, numbered from $`first`, so a caller may make it the last
+ * part of a larger statement (one round trip). Seqs follow the given order.
+ */
+export function changesInsert(changes: readonly NewChange[], first = 1): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO changes (team_id, entity, case_id, status, changed_at, reason, planned_at, version)
      SELECT team_id::uuid, entity, case_id::uuid, status, changed_at::timestamptz, reason, planned_at::timestamptz, version
-     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[])
+     FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::int[])
        WITH ORDINALITY AS t(team_id, entity, case_id, status, changed_at, reason, planned_at, version, ord)
      ORDER BY ord`,
-    [
+    params: [
       changes.map((c) => c.teamId),
       changes.map((c) => c.entity),
       changes.map((c) => c.caseId),
@@ -50,7 +53,14 @@ export async function recordChanges(tx: Queryable, changes: readonly NewChange[]
       changes.map((c) => c.plannedAt ?? null),
       changes.map((c) => c.version ?? null),
     ],
-  );
+  };
+}
+
+/** Publishes status changes in the caller's transaction, in the given order. */
+export async function recordChanges(tx: Queryable, changes: readonly NewChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const { sql, params } = changesInsert(changes);
+  await tx.query(sql, params);
 }
 
 interface ChangeRow {

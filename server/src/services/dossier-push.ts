@@ -10,7 +10,7 @@ import { holidays, recipients, settings } from '../../../resources/index';
 import { dutchDateOf, wgsDeadline, wgsDecisionDeadline } from '../../../shared/domain/urgency';
 import type { Queryable } from '../db/database';
 import type { AuditOutcome, AuditTrail } from './audit';
-import { recordChanges } from './changes';
+import { changesInsert } from './changes';
 import type { HubCipher } from './hub-key';
 import type { KeyedRequest } from './idempotency';
 import { claimKeys, releaseKeys, splitRounds } from './idempotency';
@@ -185,15 +185,83 @@ ON CONFLICT (dossier_id) DO UPDATE SET
   revision = dossiers.revision + CASE WHEN dossiers.status = 'returned' THEN 1 ELSE 0 END,
   return_reason = CASE WHEN dossiers.status = 'returned' THEN NULL ELSE dossiers.return_reason END`;
 
-/** The versions as one multi-row INSERT with the sealed bodies as binary parameters (no text encoding of 13 KB each). */
-function insertVersions(tx: Queryable, at: string, rows: readonly { dossierId: string; version: number; bytes: number; body: Buffer }[]) {
-  const params: unknown[] = [at];
-  const values = rows.map((r) => {
-    params.push(r.dossierId, r.version, r.bytes, r.body);
+// What a round needs to decide, in one round trip: its cases, the dossiers it names, the withdrawn consents
+// among those it carries, and the recipients' teams. `kind` tells the rows apart.
+const lookUpSql = `
+SELECT 'case' AS kind, case_id::text AS a, team_id::text AS b, NULL::text AS c, NULL::text AS d, NULL::int AS n FROM cases WHERE case_id = ANY($1::uuid[])
+UNION ALL
+SELECT 'dossier', dossier_id::text, case_id::text, recipient_id, status, latest_version FROM dossiers WHERE dossier_id = ANY($2::uuid[])
+UNION ALL
+SELECT 'withdrawn', consent_id::text, NULL, NULL, NULL, NULL FROM consent_withdrawals WHERE consent_id = ANY($3::uuid[])
+UNION ALL
+SELECT 'team', recipient_id, team_id::text, NULL, NULL, NULL FROM recipient_teams WHERE recipient_id = ANY($4::text[])`;
+
+interface LookUpRow {
+  kind: 'case' | 'dossier' | 'withdrawn' | 'team';
+  a: string;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  n: number | null;
+}
+
+async function lookUp(tx: Queryable, ids: { caseIds: string[]; dossierIds: string[]; consentIds: string[]; recipientIds: string[] }) {
+  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds]);
+  const cases: CaseRow[] = [];
+  const dossiers: DossierRow[] = [];
+  const withdrawn: string[] = [];
+  const teams: { recipient_id: string; team_id: string }[] = [];
+  for (const r of rows) {
+    if (r.kind === 'case') cases.push({ case_id: r.a, team_id: r.b! });
+    else if (r.kind === 'dossier') dossiers.push({ dossier_id: r.a, case_id: r.b!, recipient_id: r.c!, status: r.d! as HandoverStatus, latest_version: r.n! });
+    else if (r.kind === 'withdrawn') withdrawn.push(r.a);
+    else teams.push({ recipient_id: r.a, team_id: r.b! });
+  }
+  return { cases, dossiers, withdrawn, teams };
+}
+
+/**
+ * Writes the stored versions of a round in one statement: the dossier rows (upsertSql), the versions as a
+ * multi-row VALUES with the sealed bodies as binary parameters (no text encoding of 13 KB each), and the change
+ * feed rows, in the items' order. The foreign key of a version on its dossier is checked at the statement's end,
+ * so a new dossier and its first version go in together.
+ */
+function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v: CheckedVersion; teamId: string; statusChanges: boolean }[]) {
+  const at = now.toISOString();
+  const params: unknown[] = [
+    user.teamId,
+    at,
+    rows.map(({ v }) => v.request.dossierId),
+    rows.map(({ v }) => v.request.caseId),
+    rows.map(({ v }) => v.request.recipientId),
+    rows.map(({ teamId }) => teamId),
+    rows.map(({ v }) => v.request.version),
+    rows.map(({ v }) => v.dossier.consent.consentId.toLowerCase()),
+    rows.map(({ v }) => v.dossier.consent.validUntil),
+    rows.map(({ v }) => v.deadlines.basis),
+    rows.map(({ v }) => v.deadlines.countedFrom),
+    rows.map(({ v }) => v.deadlines.firstConversationBy),
+    rows.map(({ v }) => v.deadlines.decisionBy),
+    rows.map(({ v }) => v.sealedSummary.toString('base64')),
+  ];
+  const values = rows.map(({ v }) => {
+    params.push(v.request.dossierId, v.request.version, v.bodyBytes, v.sealedBody);
     const b = params.length - 4;
-    return `($${b + 1}::uuid, $${b + 2}::int, $1::timestamptz, $${b + 3}::int, $${b + 4}::bytea)`;
+    return `($${b + 1}::uuid, $${b + 2}::int, $2::timestamptz, $${b + 3}::int, $${b + 4}::bytea)`;
   });
-  return tx.query(`INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body) VALUES ${values.join(', ')}`, params);
+  const changes = changesInsert(
+    rows
+      .filter((r) => r.statusChanges)
+      .map(({ v }) => ({ teamId: user.teamId, entity: 'dossier' as const, caseId: v.request.caseId, status: 'received' as const, at: now, version: v.request.version })),
+    params.length + 1,
+  );
+  params.push(...changes.params);
+  return tx.query(
+    `WITH upserted AS (${upsertSql} RETURNING 1),
+     versions AS (INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body) VALUES ${values.join(', ')} RETURNING 1)
+     ${changes.sql}`,
+    params,
+  );
 }
 
 const auditOutcome: Record<'stored' | 'replayed', AuditOutcome> = { stored: 'ok', replayed: 'replayed' };
@@ -212,23 +280,16 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
   for (const round of splitRounds(items, (item) => [item.key, item.request.dossierId])) {
     const picked = round.map((i) => items[i]!);
     const caseIds = [...new Set(picked.map((v) => v.request.caseId))];
-    const [cases, dossiers, withdrawn, teams] = [
-      await tx.query<CaseRow>('SELECT case_id::text AS case_id, team_id::text AS team_id FROM cases WHERE case_id = ANY($1::uuid[])', [caseIds]),
-      await tx.query<DossierRow>(
-        'SELECT dossier_id::text AS dossier_id, case_id::text AS case_id, recipient_id, status, latest_version FROM dossiers WHERE dossier_id = ANY($1::uuid[])',
-        [picked.map((v) => v.request.dossierId)],
-      ),
-      await tx.query<{ consent_id: string }>('SELECT consent_id::text AS consent_id FROM consent_withdrawals WHERE consent_id = ANY($1::uuid[])', [
-        picked.map((v) => v.dossier.consent.consentId.toLowerCase()),
-      ]),
-      await tx.query<{ recipient_id: string; team_id: string }>('SELECT recipient_id, team_id::text AS team_id FROM recipient_teams WHERE recipient_id = ANY($1::text[])', [
-        [...new Set(picked.map((v) => v.request.recipientId))],
-      ]),
-    ];
-    const caseById = new Map(cases.rows.map((r) => [r.case_id, r]));
-    const dossierById = new Map(dossiers.rows.map((r) => [r.dossier_id, r]));
-    const withdrawnConsents = new Set(withdrawn.rows.map((r) => r.consent_id));
-    const teamOf = new Map(teams.rows.map((r) => [r.recipient_id, r.team_id]));
+    const { cases, dossiers, withdrawn, teams } = await lookUp(tx, {
+      caseIds,
+      dossierIds: picked.map((v) => v.request.dossierId),
+      consentIds: picked.map((v) => v.dossier.consent.consentId.toLowerCase()),
+      recipientIds: [...new Set(picked.map((v) => v.request.recipientId))],
+    });
+    const caseById = new Map(cases.map((r) => [r.case_id, r]));
+    const dossierById = new Map(dossiers.map((r) => [r.dossier_id, r]));
+    const withdrawnConsents = new Set(withdrawn);
+    const teamOf = new Map(teams.map((r) => [r.recipient_id, r.team_id]));
 
     // What each item would get: a refusal, or the response of a stored version.
     const decisions = picked.map((v): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } => {
@@ -281,32 +342,11 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
     if (toStore.length === 0) continue;
 
     const stored = toStore.map((p) => ({ v: picked[p]!, d: decisions[p]! as { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } }));
-    await tx.query(upsertSql, [
-      user.teamId,
-      at,
-      stored.map(({ v }) => v.request.dossierId),
-      stored.map(({ v }) => v.request.caseId),
-      stored.map(({ v }) => v.request.recipientId),
-      stored.map(({ d }) => d.teamId),
-      stored.map(({ v }) => v.request.version),
-      stored.map(({ v }) => v.dossier.consent.consentId.toLowerCase()),
-      stored.map(({ v }) => v.dossier.consent.validUntil),
-      stored.map(({ v }) => v.deadlines.basis),
-      stored.map(({ v }) => v.deadlines.countedFrom),
-      stored.map(({ v }) => v.deadlines.firstConversationBy),
-      stored.map(({ v }) => v.deadlines.decisionBy),
-      stored.map(({ v }) => v.sealedSummary.toString('base64')),
-    ]);
-    await insertVersions(
+    await writeVersions(
       tx,
-      at,
-      stored.map(({ v }) => ({ dossierId: v.request.dossierId, version: v.request.version, bytes: v.bodyBytes, body: v.sealedBody })),
-    );
-    await recordChanges(
-      tx,
-      stored
-        .filter(({ d }) => d.statusChanges)
-        .map(({ v }) => ({ teamId: user.teamId, entity: 'dossier' as const, caseId: v.request.caseId, status: 'received' as const, at: now, version: v.request.version })),
+      user,
+      now,
+      stored.map(({ v, d }) => ({ v, teamId: d.teamId, statusChanges: d.statusChanges })),
     );
   }
   trail.add(
