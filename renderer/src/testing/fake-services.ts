@@ -1,4 +1,3 @@
-import type { HandoverRecord, HandoverRepository } from '../data/repositories/handover-repository';
 import type { Change } from '../../../shared/api/changes';
 import type { z } from 'zod';
 import type { Role, User } from '../../../shared/api/auth';
@@ -15,12 +14,15 @@ import type {
 } from '../data/contracts';
 import { createDeviceAccount, type UnlockedContext } from '../data/account';
 import { openDraftRepository } from '../data/repositories/draft-repository';
+import { openHandoverRepository } from '../data/repositories/handover-repository';
+import { createHistoryLog } from '../data/repositories/history-log';
+import { openIntakeRepository } from '../data/repositories/intake-repository';
+import { createSignalEventRecorder } from '../data/repositories/signal-events';
 import { openHouseholdRepository, type DeviceHouseholdRepository } from '../data/repositories/household-repository';
 import { createOutbox } from '../sync/outbox';
 import { openOfficeSession } from '../data/office-session';
 import type { HubCaller } from '../sync/hub-client';
 import { FAST_KDF } from './device';
-import { createFakeIntakes } from './fake-intakes';
 import { freshDb, identityHost } from './fakes';
 
 /** In-memory AppServices for UI tests and for trying screens before the real data layer exists. */
@@ -77,42 +79,6 @@ export function createFakeDrafts(): DraftRepository & { ids(): string[] } {
       return Promise.resolve();
     },
     ids: () => [...rows.keys()],
-  };
-}
-
-/** The warm handover in memory: the same records as the real repository, without outbox or encryption. */
-export function createFakeHandovers(): HandoverRepository {
-  const rows = new Map<string, HandoverRecord>();
-  const get = (householdId: string): HandoverRecord => {
-    const known = rows.get(householdId);
-    if (known) return known;
-    const record: HandoverRecord = { householdId, form: { domains: [], finances: false, signals: false, notes: false, recipients: [], method: null }, consentId: crypto.randomUUID(), dossierIds: {}, consent: null, sent: [], withdrawn: [] };
-    rows.set(householdId, record);
-    return record;
-  };
-  const put = (record: HandoverRecord) => {
-    rows.set(record.householdId, record);
-    return Promise.resolve(record);
-  };
-  return {
-    load: (householdId) => Promise.resolve(get(householdId)),
-    saveForm: (householdId, form) => put({ ...get(householdId), form }),
-    send(householdId, consent) {
-      const before = get(householdId);
-      const dossierIds = { ...before.dossierIds };
-      const sent = consent.recipients.map((recipientId) => {
-        const dossierId = (dossierIds[recipientId] ??= crypto.randomUUID());
-        return { recipientId, dossierId, version: before.sent.filter((s) => s.dossierId === dossierId).length + 1, sentAt: new Date().toISOString() };
-      });
-      return put({ ...before, consent, dossierIds, sent: [...before.sent, ...sent] });
-    },
-    withdraw(householdId, today) {
-      const before = get(householdId);
-      if (!before.consent) return Promise.resolve(before);
-      const withdrawn = [...before.withdrawn, { consentId: before.consent.id, withdrawnOn: today, recipients: before.consent.recipients }];
-      return put({ ...before, consent: null, consentId: crypto.randomUUID(), dossierIds: {}, withdrawn });
-    },
-    delivery: (record) => Promise.resolve({ confirmedVersion: null, waiting: record.sent.length, withdrawalsConfirmed: [] }),
   };
 }
 
@@ -210,14 +176,17 @@ export async function createFakeServices(options: FakeOptions = {}): Promise<Fak
   const sync = createFakeSync(now, options.online ?? true);
   const db = freshDb();
   const clock = { now };
-  const intakes = createFakeIntakes(fakeUser, now);
-  const handovers = createFakeHandovers();
   let seeded = false;
 
-  // The real household and draft repositories on the account's key: search, sorting and drafts are the product's own.
+  // The real repositories on the account's key: search, sorting, drafts, intakes with their urgency and history, and handovers are the product's own.
   const openSession = async ({ key }: UnlockedContext): Promise<FakeSession> => {
+    const worker = { id: fakeUser.id, name: fakeUser.displayName };
+    const history = createHistoryLog({ db, key, clock, worker });
     const drafts = openDraftRepository({ db, key, clock });
-    const repository = await openHouseholdRepository({ db, key, clock, worker: { id: fakeUser.id, name: fakeUser.displayName }, outbox: createOutbox({ key, clock }) });
+    const repository = await openHouseholdRepository({ db, key, clock, worker, history, outbox: createOutbox({ key, clock }) });
+    const signalEvents = createSignalEventRecorder({ db, key, clock, teamId: fakeUser.teamId, household: (id) => repository.get(id), outbox: createOutbox({ key, clock }) });
+    const intakes = openIntakeRepository({ db, key, clock, worker, history, signalEvents });
+    const handovers = openHandoverRepository({ db, key, clock, outbox: createOutbox({ key, clock }) });
     // The fake engine lists a new-case item for each household created, as the real one would find it in the outbox.
     const households: DeviceHouseholdRepository = Object.assign(Object.create(repository) as DeviceHouseholdRepository, {
       async create(...args: Parameters<DeviceHouseholdRepository['create']>) {

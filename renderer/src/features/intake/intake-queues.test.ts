@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDomainEntry } from '../../../../shared/domain/intake.schema';
 import { createFakeIntakes } from '../../testing/fake-intakes';
-import { fakeUser } from '../../testing/fake-services';
 import { createIntakeQueues, loadAfterSaves } from './intake-queues';
 
 const householdId = '3b2f6c1e-8a4d-4e5f-9b6a-7c8d9e0f1a2b';
@@ -21,7 +20,7 @@ describe('shared intake queues', () => {
   });
 
   it('lets the next page read only after the save queued on the page just left has landed', async () => {
-    const intakes = createFakeIntakes(fakeUser, now);
+    const intakes = createFakeIntakes(now);
     const shared = createIntakeQueues()(householdId);
     const slow = gate();
     const ticked = { ...emptyDomainEntry(), done: true };
@@ -34,7 +33,7 @@ describe('shared intake queues', () => {
   });
 
   it('shows the words on screen when their save failed, not the older stored version', async () => {
-    const intakes = createFakeIntakes(fakeUser, now);
+    const intakes = createFakeIntakes(now);
     const shared = createIntakeQueues()(householdId);
     const stored = await loadAfterSaves(shared, intakes, householdId);
     const typed = { ...stored, domains: { geld: { ...emptyDomainEntry(), ownView: 'Ik slaap slecht van de brieven.' } } };
