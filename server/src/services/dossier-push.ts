@@ -117,7 +117,8 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
   const dossier = checked.ok ? checked.dossier : dossierSchema.parse(body);
   // The parsed dossier in the schema's key order: one spelling per content, so it serves as the stored body
   // and, with the envelope, as the idempotency hash (same body → same hash, whatever the key order sent).
-  const canonical = JSON.stringify(dossier);
+  // Encoded once: the hash, the size and the seal all use these bytes.
+  const canonical = Buffer.from(JSON.stringify(dossier), 'utf8');
   if (dossier.caseId.toLowerCase() !== request.caseId) {
     return { ok: false, refusal: { status: 422, code: 'dossier_mismatch', issues: [{ path: 'dossier.caseId', message: 'Het dossier hoort bij een andere casus.' }] } };
   }
@@ -139,7 +140,7 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
       request,
       dossier,
       hash: createHash('sha256').update(JSON.stringify([request.dossierId, request.caseId, request.recipientId, request.version])).update(canonical).digest('hex'),
-      bodyBytes: Buffer.byteLength(canonical, 'utf8'),
+      bodyBytes: canonical.length,
       sealedBody: cipher.seal(canonical, bodyAd(request.caseId, request.dossierId, request.version)),
       sealedSummary: cipher.seal(JSON.stringify(summary), summaryAd(request.dossierId)),
       deadlines,
