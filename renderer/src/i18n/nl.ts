@@ -124,6 +124,8 @@ export const nl = {
     offline: 'Offline — wordt later verstuurd',
     stuck: (n: number) => `${n} vastgelopen`,
     needsSignIn: 'Opnieuw aanmelden nodig',
+    /** A consent form started but not sent: the handover still sits on this device. */
+    unsentHandovers: (n: number) => `${n} ${plural(n, 'overdracht', 'overdrachten')} nog niet verstuurd`,
   },
   syncState: {
     'saved-locally': 'Opgeslagen op dit apparaat',
@@ -147,6 +149,9 @@ export const nl = {
     emptyHint: 'Begin met een nieuw huishouden.',
     noResults: (q: string) => `Geen huishoudens gevonden voor "${q}".`,
     count: (n: number) => `${n} ${plural(n, 'huishouden', 'huishoudens')}`,
+    handover: (status: string) => `Overdracht: ${status}`,
+    handoverNew: 'Nieuw',
+    handoverNewExplain: 'De overdracht is veranderd sinds dit huishouden het laatst open was.',
     adults: (n: number) => `${n} ${plural(n, 'volwassene', 'volwassenen')}`,
     children: (n: number) => `${n} ${plural(n, 'kind', 'kinderen')}`,
     changed: (when: string) => `Gewijzigd ${when}`,

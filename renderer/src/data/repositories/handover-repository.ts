@@ -44,6 +44,8 @@ export const handoverRecordSchema = z.object({
   sent: z.array(sentVersionSchema),
   /** Consents withdrawn, oldest first. */
   withdrawn: z.array(z.object({ consentId: z.uuid(), withdrawnOn: z.iso.date(), recipients: z.array(z.string()) })),
+  /** The status the worker last saw on the household page (a key from the handover feature); absent in rows from before. */
+  seen: z.string().optional(),
 });
 export type HandoverRecord = z.infer<typeof handoverRecordSchema>;
 export type SentVersion = z.infer<typeof sentVersionSchema>;
@@ -62,6 +64,21 @@ export interface HandoverRepository {
   withdraw(householdId: string, today: string): Promise<HandoverRecord>;
   /** What the hub confirmed receiving on this device's side: the dossier versions and withdrawals it answered. */
   delivery(record: HandoverRecord): Promise<HandoverDelivery>;
+  /** The household's handover as stored, or null when none was started; writes nothing. */
+  peek(householdId: string): Promise<HandoverRecord | null>;
+  /** Remembers the status the worker saw on the household page (sealed in the household's row). */
+  markSeen(householdId: string, statusKey: string): Promise<void>;
+  /** How many of these households have a consent form started but not sent: a handover that still sits on this device. */
+  countUnsent(householdIds: readonly string[]): Promise<number>;
+  /** Called after a form save, a send or a withdrawal. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** A form the worker started (something chosen) whose consent was not sent yet. */
+export function isUnsent(record: HandoverRecord): boolean {
+  const f = record.form;
+  const started = f.domains.length > 0 || f.recipients.length > 0 || f.finances || f.signals || f.notes || f.method !== null;
+  return record.consent === null && started;
 }
 
 export interface HandoverDelivery {
@@ -117,6 +134,17 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
     withdrawn: [],
   });
 
+  const listeners = new Set<() => void>();
+  const notify = <T>(value: T): T => {
+    for (const l of listeners) l();
+    return value;
+  };
+
+  async function peek(householdId: string): Promise<HandoverRecord | null> {
+    const row = await db.handovers.get(await rowId(householdId));
+    return row ? handoverRecordSchema.parse(await openRecord(key, places.handover(householdId), row.iv, row.data)) : null;
+  }
+
   async function read(householdId: string): Promise<HandoverRecord> {
     const row = await db.handovers.get(await rowId(householdId));
     if (!row) {
@@ -149,11 +177,30 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
 
     load: (householdId) => serial(householdId, () => read(householdId)),
 
+    peek: (householdId) => serial(householdId, () => peek(householdId)),
+
+    markSeen: (householdId, statusKey) =>
+      serial(householdId, async () => {
+        const before = await read(householdId);
+        if (before.seen === statusKey) return;
+        await db.handovers.put(await seal({ ...before, seen: statusKey }));
+      }),
+
+    async countUnsent(householdIds) {
+      const records = await Promise.all(householdIds.map((id) => peek(id).catch(() => null)));
+      return records.filter((r) => r !== null && isUnsent(r)).length;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
     saveForm: (householdId, form) =>
       serial(householdId, async () => {
         const record = { ...(await read(householdId)), form: storedConsentFormSchema.parse(form) };
         await db.handovers.put(await seal(record));
-        return record;
+        return notify(record);
       }),
 
     send: (householdId, consent, dossier) =>
@@ -178,7 +225,7 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
           await db.handovers.put(row);
           await enqueue(db, sealed);
         });
-        return record;
+        return notify(record);
       }),
 
     withdraw: (householdId, today) =>
@@ -205,7 +252,7 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
           await db.outbox.where('[kind+entityId]').anyOf(unsent).delete();
           await enqueue(db, sealed);
         });
-        return record;
+        return notify(record);
       }),
   };
 }

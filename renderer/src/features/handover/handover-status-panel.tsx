@@ -7,17 +7,23 @@ import { useSession } from '../../ui/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
 import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
 import { handoverDeadlineText, handoverStatusText } from './handover-status';
+import { statusKey } from './handover-overview';
 import { useHandoverStatus } from './use-handover-status';
 
 const t = nlHandover.status;
 
 /** On the household page: where the handover to schuldhulp is, its Wgs deadline, and the way to the handover page. */
 export function HandoverStatusPanel({ householdId }: { householdId: string }) {
-  const { intakes } = useSession();
+  const { intakes, handovers } = useSession();
   const queues = use(IntakeQueuesContext);
   const today = useToday();
   const state = useHandoverStatus(householdId, 0);
   const [intake, setIntake] = useState<Intake | null>(null);
+  // The worker saw this status now: the household list stops marking it as new.
+  const seenKey = state && state.view.kind !== 'none' ? statusKey(state.view) : null;
+  useEffect(() => {
+    if (seenKey !== null) void handovers.markSeen(householdId, seenKey).catch(() => undefined);
+  }, [householdId, handovers, seenKey]);
   useEffect(() => {
     let live = true;
     const shared = queues?.(householdId);

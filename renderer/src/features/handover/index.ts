@@ -5,3 +5,6 @@ export { HandoverPage } from './handover-page';
 export { HandoverStatusPanel } from './handover-status-panel';
 /** The dossier as sent, part by part: the worker's preview and the counsellor's dossier view. */
 export { DossierPreviewView } from './dossier-preview-view';
+/** The handover in the household list (status and "new" badge) and the count of unsent handovers for the header. */
+export { useHandoverOverviews, useUnsentHandovers } from './handover-overview';
+export type { HandoverOverview } from './handover-overview';

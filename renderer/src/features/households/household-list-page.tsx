@@ -6,6 +6,7 @@ import { nl } from '../../i18n/nl';
 import { nlUrgency } from '../../i18n/nl-urgency';
 import { PageTitle } from '../../ui/page-title';
 import { HouseholdList, urgentFirst, withIntakeChanges } from './household-list';
+import { useHandoverOverviews } from '../handover';
 
 /** Rendering 10,000 rows would make the page slow to open; search finds the rest. */
 const PAGE = 100;
@@ -31,6 +32,8 @@ export function HouseholdListPage() {
   const rows = urgentFirst(withIntakeChanges(searching ? households.search(deferred) : households.list(), lastChanges, !searching), urgency);
   const urgentCount = rows.reduce((n, h) => (urgency.has(h.id) ? n + 1 : n), 0);
   const hasAny = deferred.trim() !== '' || rows.length > 0;
+  const shown = rows.slice(0, limit);
+  const handovers = useHandoverOverviews(shown.map((h) => h.id));
 
   return (
     <>
@@ -54,7 +57,7 @@ export function HouseholdListPage() {
           <p className="result-count" aria-live="polite">
             {nlUrgency.count(rows.length, urgentCount)}
           </p>
-          <HouseholdList rows={rows.slice(0, limit)} now={Date.now()} urgency={urgency} />
+          <HouseholdList rows={shown} now={Date.now()} urgency={urgency} handovers={handovers} />
           {rows.length > limit ? (
             <button type="button" className="button button--secondary" onClick={() => setLimit((n) => n + PAGE)}>
               {nl.households.showMore(rows.length - limit)}

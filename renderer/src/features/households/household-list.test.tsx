@@ -52,6 +52,28 @@ describe('HouseholdList', () => {
   });
 });
 
+describe('handover status in the list', () => {
+  it('shows each household\'s handover status, with "Nieuw" only where it changed since the household was opened', () => {
+    const handovers = new Map([
+      ['a1', { text: 'Ontvangen door schuldhulp.', changed: true }],
+      ['b2', { text: 'Ontvangen door de gemeente.', changed: false }],
+    ]);
+    const text = renderToStaticMarkup(
+      <MemoryRouter>
+        <HouseholdList rows={[row({}), row({ id: 'b2', name: 'Marco Jacobs' }), row({ id: 'c3', name: 'Familie Nieuw' })]} now={Date.now()} handovers={handovers} />
+      </MemoryRouter>,
+    ).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    const jansen = text.slice(0, text.indexOf('Marco Jacobs'));
+    const marco = text.slice(text.indexOf('Marco Jacobs'), text.indexOf('Familie Nieuw'));
+    const nieuw = text.slice(text.indexOf('Familie Nieuw'));
+    expect(jansen).toContain('Nieuw De overdracht is veranderd');
+    expect(jansen).toContain('Overdracht: Ontvangen door schuldhulp.');
+    expect(marco).toContain('Overdracht: Ontvangen door de gemeente.');
+    expect(marco).not.toContain('Nieuw');
+    expect(nieuw).not.toContain('Overdracht');
+  });
+});
+
 describe('urgentFirst', () => {
   it('puts urgent households on top and keeps newest first within each group', () => {
     const rows = ['new', 'calm', 'urgent-old', 'older', 'urgent-oldest'].map((id) => row({ id }));

@@ -7,11 +7,13 @@ import { formatWhen } from '../../ui/format';
 import { SyncBadge } from './sync-badge';
 import { isoDateOf } from '../../../../shared/domain/intake.schema';
 import { formatDayName } from '../intake';
+import type { HandoverOverview } from '../handover';
 
 /** "woensdag 30 december 2026", as in the crisis banner. */
 const fullDay = (iso: string) => `${formatDayName(iso)} ${iso.slice(0, 4)}`;
 
 const noUrgency: ReadonlyMap<string, HouseholdUrgency> = new Map();
+const noHandovers: ReadonlyMap<string, HandoverOverview> = new Map();
 const crisisName = (id: string) => settings.crisisTypes.find((c) => c.id === id)?.name ?? id;
 
 /**
@@ -64,11 +66,22 @@ function UrgentLine({ urgency, today }: { urgency: HouseholdUrgency; today: stri
 }
 
 /** The list itself, pure so it can be rendered in tests without services. */
-export function HouseholdList({ rows, now, urgency = noUrgency }: { rows: HouseholdSummary[]; now: number; urgency?: ReadonlyMap<string, HouseholdUrgency> }) {
+export function HouseholdList({
+  rows,
+  now,
+  urgency = noUrgency,
+  handovers = noHandovers,
+}: {
+  rows: HouseholdSummary[];
+  now: number;
+  urgency?: ReadonlyMap<string, HouseholdUrgency>;
+  handovers?: ReadonlyMap<string, HandoverOverview>;
+}) {
   return (
     <ul className="household-list">
       {rows.map((h) => {
         const urgent = urgency.get(h.id);
+        const handover = handovers.get(h.id);
         return (
           <li key={h.id} className={urgent ? 'household-card household-card--urgent' : 'household-card'}>
             <div className="household-card__main">
@@ -82,6 +95,17 @@ export function HouseholdList({ rows, now, urgency = noUrgency }: { rows: Househ
                 {h.children > 0 ? <span>{nl.households.children(h.children)}</span> : null}
                 <span>{nl.households.changed(formatWhen(h.updatedAt, now))}</span>
               </p>
+              {handover ? (
+                <p className="household-card__handover">
+                  {handover.changed ? (
+                    <>
+                      <strong className="badge badge--new">{nl.households.handoverNew}</strong>{' '}
+                      <span className="visually-hidden">{nl.households.handoverNewExplain} </span>
+                    </>
+                  ) : null}
+                  <span>{nl.households.handover(handover.text)}</span>
+                </p>
+              ) : null}
             </div>
             <SyncBadge state={h.sync} />
           </li>

@@ -21,4 +21,11 @@ describe('syncSummary', () => {
   it('asks to sign in again before anything else, because nothing is sent until then', () => {
     expect(syncSummary({ ...base, pending: 2, stuck: 1, needsSignIn: true })).toEqual({ text: 'Opnieuw aanmelden nodig', tone: 'stuck' });
   });
+  it('never says all is sent while a handover the worker started still sits on this device', () => {
+    expect(syncSummary(base, 1)).toEqual({ text: '1 overdracht nog niet verstuurd', tone: 'waiting' });
+    expect(syncSummary(base, 2).text).toBe('2 overdrachten nog niet verstuurd');
+    // Items in the outbox are still told first; once they are gone, the unsent handover remains.
+    expect(syncSummary({ ...base, pending: 1 }, 1).text).toBe('1 wacht op verzending');
+    expect(syncSummary(base, 0).text).toBe('Alles is verstuurd');
+  });
 });
