@@ -3,6 +3,7 @@ import { tagParts } from '../data/crypto/places';
 import type { Tagger } from '../data/crypto/tags';
 import { createTagger } from '../data/crypto/tags';
 import type { KeukentafelDb } from '../data/db';
+import { mapBounded } from '../data/crypto/cipher';
 import { intakeRowId, intakeSections } from '../data/repositories/intake-repository';
 
 const dayMs = 86_400_000;
@@ -35,9 +36,14 @@ async function closedAt(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, house
 export async function purgeClosedHouseholds(deps: RetentionDeps): Promise<string[]> {
   const { db, key, now, days } = deps;
   const tagger = deps.tagger ?? createTagger(key);
+  // Unlock waits for this: read statuses only for households that have any, and tag them in parallel.
+  const owners = new Set((await db.caseStatuses.orderBy('owner').uniqueKeys()).map(String));
+  if (owners.size === 0) return [];
   const ids = (await db.households.toCollection().primaryKeys()).map(String);
+  const tagged = await mapBounded(ids, 500, async (id) => ({ id, owner: await tagger.tag(...tagParts.caseStatusOwner(id)) }));
   const due: string[] = [];
-  for (const id of ids) {
+  for (const { id, owner } of tagged) {
+    if (!owners.has(owner)) continue;
     const at = await closedAt(db, key, tagger, id);
     if (at !== null && now - at >= days * dayMs) due.push(id);
   }
