@@ -5,19 +5,7 @@ import { useSession } from '../../ui/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
 import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
 import { residentSummaryPdf } from './resident-summary-pdf';
-
-/** Hands the browser a file to save; works the same in Electron (its save dialog) and in a browser. */
-function saveFile(bytes: Uint8Array, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has its own copy by the time a minute has passed.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { saveFile } from '../../ui/save-file';
 
 type State = 'idle' | 'busy' | 'done' | 'failed';
 
