@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, type UseFormRegisterReturn } from 'react-hook-form';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
@@ -21,21 +21,29 @@ export function NewPinForm({ submitLabel, save }: { submitLabel: string; save: (
     <>
       {error ? <Alert>{error}</Alert> : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextField
-          label={nl.choosePin.pin}
-          hint={nl.choosePin.rules}
-          type="password"
-          inputMode="numeric"
-          autoComplete="new-password"
-          required
-          error={errors.pin?.message}
-          {...form.register('pin')}
-        />
-        <TextField label={nl.choosePin.repeat} type="password" inputMode="numeric" autoComplete="new-password" required error={errors.repeat?.message} {...form.register('repeat')} />
+        <NewPinFields pin={form.register('pin')} repeat={form.register('repeat')} errors={{ pin: errors.pin?.message, repeat: errors.repeat?.message }} />
         <button type="submit" className="button button--wide" disabled={isSubmitting}>
           {isSubmitting ? nl.choosePin.busy : submitLabel}
         </button>
       </form>
+    </>
+  );
+}
+
+/** The new PIN and its repeat, as every form that sets a PIN shows them. */
+export function NewPinFields({
+  pin,
+  repeat,
+  errors,
+}: {
+  pin: UseFormRegisterReturn;
+  repeat: UseFormRegisterReturn;
+  errors: { pin?: string | undefined; repeat?: string | undefined };
+}) {
+  return (
+    <>
+      <TextField label={nl.choosePin.pin} hint={nl.choosePin.rules} type="password" inputMode="numeric" autoComplete="new-password" required error={errors.pin} {...pin} />
+      <TextField label={nl.choosePin.repeat} type="password" inputMode="numeric" autoComplete="new-password" required error={errors.repeat} {...repeat} />
     </>
   );
 }

@@ -11,6 +11,7 @@ import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
 import { AuthFrame } from './auth-frame';
+import { NewPinFields } from './new-pin-form';
 import { choosePinSchema } from './pin-schema';
 
 const password = loginRequestSchema.shape.password;
@@ -76,19 +77,7 @@ export function RecoverScreen({ user, deviceId, mode, onOpened, onBack, onWiped 
           {...form.register('password')}
         />
         {forgot ? (
-          <>
-            <TextField
-              label={nl.choosePin.pin}
-              hint={nl.choosePin.rules}
-              type="password"
-              inputMode="numeric"
-              autoComplete="new-password"
-              required
-              error={errors.pin?.message}
-              {...form.register('pin')}
-            />
-            <TextField label={nl.choosePin.repeat} type="password" inputMode="numeric" autoComplete="new-password" required error={errors.repeat?.message} {...form.register('repeat')} />
-          </>
+          <NewPinFields pin={form.register('pin')} repeat={form.register('repeat')} errors={{ pin: errors.pin?.message, repeat: errors.repeat?.message }} />
         ) : (
           <TextField label={nl.unlock.pin} type="password" inputMode="numeric" autoComplete="current-password" required error={errors.pin?.message} {...form.register('pin')} />
         )}
