@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { contentSecurityPolicy } from '../shared/csp';
 import { checkHubUrl } from '../shared/hub-url';
 
 const hubUrl = process.env.KEUKENTAFEL_HUB_URL ?? 'http://127.0.0.1:4319';
@@ -10,21 +11,8 @@ if (!checkedHub.ok) {
 }
 const hub = checkedHub.origin;
 
-/**
- * The same deny-by-default policy Electron sets, so the browser preview catches violations too
- * ('wasm-unsafe-eval': WebAssembly for the PIN's Argon2id, not eval).
- */
-const csp = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The same policy as Electron and the hub, so the browser preview catches violations too; /api is proxied to the hub. */
+const csp = contentSecurityPolicy("'self'");
 
 export default defineConfig({
   root: import.meta.dirname,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { contentSecurityPolicy as sharedCsp } from '../../../shared/csp';
 
 /**
  * The office web app: the hub serves the built renderer (vite build → dist/renderer) at `/`, so
@@ -11,18 +12,8 @@ import type { FastifyInstance } from 'fastify';
  * came over TLS (directly, or through a trusted proxy that sets X-Forwarded-Proto).
  */
 
-/** 'wasm-unsafe-eval': WebAssembly for the worker's Argon2id PIN key, not eval. */
-export const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The page talks only to the hub that served it. */
+export const contentSecurityPolicy = sharedCsp("'self'");
 
 export const securityHeaders = {
   'content-security-policy': contentSecurityPolicy,
