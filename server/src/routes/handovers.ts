@@ -48,7 +48,10 @@ export function registerHandoverRoutes(app: FastifyInstance, { auth, handovers }
         description:
           'Sorted by the Wgs deadline that matters now (the first conversation, then the decision): overdue first, then crises waiting for their ' +
           "first conversation, then the rest by deadline, then by arrival. view=open (default) leaves out returned and closed ones; withdrawn ones and " +
-          "those whose consent has ended never show. Pass `nextCursor` as `cursor` for the next page. Every handover shown is audited.",
+          "those whose consent has ended never show. Filters: status, urgent, area (postcode), worker (who registered the case), q (name, town " +
+          'or postcode). Pass `nextCursor` as `cursor` for the next page (a keyset: no row skipped or repeated when rows above it change), ' +
+          'and an earlier `asOf` as `since` to learn how many arrived and which were withdrawn since. Every handover shown is audited; ' +
+          'a bad parameter is 400 bad_request with the field named.',
         security: [{ bearer: [] }],
         querystring: handoverListQuerySchema,
         response: { 200: handoverListResponseSchema, 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema },

@@ -19,6 +19,7 @@ import { lockTeamsForChanges, recordChanges } from './changes';
 import type { DossierSummaryText } from './dossier-push';
 import { bodyAd, decisionByAfter, detailsAd, summaryAd } from './dossier-push';
 import type { HubCipher } from './hub-key';
+import { cursorOf, planList, urgencySql } from './handover-list';
 import { mayActOn, teamScope } from './policy';
 
 /** The counsellor's own words on a handover, sealed in `dossiers.details`. */
@@ -55,14 +56,6 @@ interface HandoverRow {
   consent_valid_until: string;
   urgency: HandoverUrgency | 'done';
 }
-
-// The deadline that matters now: the first conversation until it is planned, then the decision.
-const currentDeadline = `CASE WHEN d.status IN ('received', 'accepted') THEN d.first_conversation_by ELSE d.decision_by END`;
-const urgencySql = (today: string) => `CASE
-  WHEN d.status IN ('returned', 'closed', 'decided', 'withdrawn') THEN 'done'
-  WHEN ${currentDeadline} < ${today}::date THEN 'overdue'
-  WHEN d.deadline_basis = 'crisis' AND d.status IN ('received', 'accepted') THEN 'crisis'
-  ELSE 'regular' END`;
 
 const columns = (today: string) => `d.dossier_id::text AS dossier_id, d.case_id::text AS case_id, d.recipient_id,
   d.owner_team_id::text AS owner_team_id, d.recipient_team_id::text AS recipient_team_id, d.status, d.revision, d.latest_version,
@@ -140,28 +133,29 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
       const today = dutchDateOf(now.toISOString());
       return auditedTransaction(db, now, async (tx, trail) => {
         const scope = teamScope(user, 'dossier.read', { owner: 'd.owner_team_id', recipient: 'd.recipient_team_id' }, 1);
-        const hidden = query.view === 'open' ? `'withdrawn', 'returned', 'closed'` : `'withdrawn'`;
-        const offset = Number(query.cursor ?? '0');
-        const where = `${scope.sql} AND d.status NOT IN (${hidden}) AND d.consent_valid_until >= $2::date`;
-        // Sort the narrow dossier rows alone and join the page's few rows afterwards; count apart, without the sort.
-        const { rows } = await tx.query<HandoverRow>(
-          `WITH page AS (
-             SELECT d.dossier_id, row_number() OVER (ORDER BY
-                 CASE ${urgencySql('$2')} WHEN 'overdue' THEN 0 WHEN 'crisis' THEN 1 WHEN 'regular' THEN 2 ELSE 3 END, ${currentDeadline}, d.seq) AS pos
-             FROM dossiers d WHERE ${where}
-             ORDER BY pos LIMIT $3 OFFSET $4)
-           SELECT ${columns('$2')} FROM page JOIN (${from}) ON d.dossier_id = page.dossier_id ORDER BY page.pos`,
-          [...scope.params, today, query.limit, offset],
-        );
-        const counted = await tx.query<{ n: string }>(`SELECT count(*)::text AS n FROM dossiers d WHERE ${where}`, [...scope.params, today]);
-        const total = Number(counted.rows[0]?.n ?? 0);
+        const plan = await planList(tx, {
+          scope,
+          today,
+          query,
+          openLine: (dossierId, sealed) => openJson<DossierSummaryText>(sealed, summaryAd(dossierId), { clientName: '', town: '' }),
+        });
+        const ids = plan.keys.map((k) => k.dossierId);
+        const { rows } = ids.length === 0 ? { rows: [] } : await tx.query<HandoverRow>(`SELECT ${columns('$2')} FROM ${from} WHERE d.dossier_id = ANY($1::uuid[])`, [ids, today]);
+        const byId = new Map(rows.map((r) => [r.dossier_id, r]));
+        const page = ids.flatMap((id) => byId.get(id) ?? []);
         // The list names residents: one audit row per handover shown, or one for an empty page.
-        if (rows.length === 0) audit(trail, user, 'handover.list', null, 'ok');
-        for (const r of rows) audit(trail, user, 'handover.list', r.dossier_id, 'ok');
+        if (page.length === 0) audit(trail, user, 'handover.list', null, 'ok');
+        for (const r of page) audit(trail, user, 'handover.list', r.dossier_id, 'ok');
+        const last = plan.keys.at(-1);
         return {
-          handovers: rows.map(toSummary),
-          total,
-          nextCursor: offset + rows.length < total ? String(offset + rows.length) : null,
+          handovers: page.map(toSummary),
+          total: plan.total,
+          nextCursor: plan.more && last ? cursorOf(last) : null,
+          asOf: now.toISOString(),
+          arrived: plan.arrived,
+          withdrawn: plan.withdrawn,
+          areas: plan.areas,
+          workers: plan.workers,
         };
       });
     },
