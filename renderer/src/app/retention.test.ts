@@ -12,6 +12,10 @@ import { openDraftRepository } from '../data/repositories/draft-repository';
 import { createHistoryLog } from '../data/repositories/history-log';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
 import { intakeRowId, sealSection } from '../data/repositories/intake-repository';
+import { holidays, lifeDomains, recipients, signalCatalogue } from '../../../resources/index';
+import { buildDossier } from '../../../shared/domain/dossier';
+import { rikConsent, rikHousehold, rikIntake, sanne } from '../../../shared/domain/fixtures/rik';
+import { openHandoverRepository } from '../data/repositories/handover-repository';
 import { purgeClosedHouseholds } from './retention';
 
 const day = 86_400_000;
@@ -60,6 +64,56 @@ describe('device retention of closed cases', () => {
     // The next unlock lists only the household that stays.
     expect((await open()).list().map((h) => h.id)).toEqual([open1.id]);
     expect(await purgeClosedHouseholds({ db, key, now: clock.now() + 1000 * day, days })).toEqual([]);
+  });
+});
+
+describe('device retention of a closed case that was handed over', () => {
+  it('also deletes its dossier versions and consent withdrawals waiting in the outbox, and their sync states', async () => {
+    const db = freshDb();
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const clock = fakeClock(Date.parse('2026-11-26T10:00:00.000Z'));
+    const tagger = createTagger(key);
+    const handovers = openHandoverRepository({ db, key, clock, outbox: createOutbox({ key, clock }) });
+    const ctx = { lifeDomains, signalCatalogue, settings, holidays, recipients };
+    const closedId = rikHousehold.id;
+    const openId = crypto.randomUUID();
+    const sendVersion = async (id: string) => {
+      const consent = { ...rikConsent, id: (await handovers.load(id)).consentId, householdId: id };
+      const built = buildDossier({ ...rikHousehold, id }, { ...rikIntake, householdId: id }, consent, sanne, '2026-11-26', ctx);
+      if (!built.ok) throw new Error(built.error.code);
+      await handovers.send(id, consent, built.value);
+    };
+    for (const id of [closedId, openId]) {
+      // The purge reads only the household rows' keys; what they hold does not matter here.
+      await db.households.put({ id, updatedAt: 0, iv: new Uint8Array(12), data: new Uint8Array(16) });
+      await sendVersion(id);
+      await sendVersion(id);
+    }
+    // The closed household's first version reached the hub; then its consent was withdrawn and given again.
+    const firstOfClosed = (await handovers.load(closedId)).sent[0]!;
+    await db.syncStates.put({ kind: 'dossier', entityId: `${firstOfClosed.dossierId}:v1`, state: 'received', at: clock.now() });
+    await handovers.withdraw(closedId, '2026-11-26');
+    await sendVersion(closedId);
+    const messagesOf = async (id: string) => {
+      const record = await handovers.load(id);
+      const entities = [...record.sent.map((s) => `${s.dossierId}:v${s.version}`), ...record.withdrawn.map((w) => w.consentId)];
+      return { outbox: await db.outbox.where('entityId').anyOf(entities).count(), states: await db.syncStates.where('entityId').anyOf(entities).count() };
+    };
+    expect(await messagesOf(closedId)).toEqual({ outbox: 2, states: 1 });
+    const before = await messagesOf(openId);
+    expect(before).toEqual({ outbox: 2, states: 0 });
+
+    const change = (seq: number, status: Change['status']): Change => ({ seq, entity: 'dossier', caseId: closedId, status, changedAt: new Date(clock.now()).toISOString(), version: 1 });
+    await db.caseStatuses.bulkPut(await sealCaseStatuses(key, tagger, [change(1, 'received'), change(2, 'closed')]));
+    const entitiesOfClosed = await (async () => {
+      const record = await handovers.load(closedId);
+      return [...record.sent.map((s) => `${s.dossierId}:v${s.version}`), ...record.withdrawn.map((w) => w.consentId)];
+    })();
+    clock.advance(settings.retentionDaysClosedCases * day);
+    expect(await purgeClosedHouseholds({ db, key, now: clock.now(), days: settings.retentionDaysClosedCases })).toEqual([closedId]);
+    expect(await db.outbox.where('entityId').anyOf(entitiesOfClosed).count()).toBe(0);
+    expect(await db.syncStates.where('entityId').anyOf(entitiesOfClosed).count()).toBe(0);
+    expect(await messagesOf(openId)).toEqual(before);
   });
 });
 

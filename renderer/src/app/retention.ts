@@ -1,5 +1,8 @@
 import { caseStatusesOf } from '../sync/case-statuses';
-import { tagParts } from '../data/crypto/places';
+import { places, tagParts } from '../data/crypto/places';
+import { openRecord } from '../data/crypto/record';
+import { CONSENT_WITHDRAWAL_KIND, DOSSIER_KIND, dossierEntity } from '../data/outbox-port';
+import { handoverRecordSchema } from '../data/repositories/handover-repository';
 import type { Tagger } from '../data/crypto/tags';
 import { createTagger } from '../data/crypto/tags';
 import type { KeukentafelDb } from '../data/db';
@@ -27,9 +30,27 @@ async function closedAt(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, house
 }
 
 /**
+ * The outbox and sync-state keys of a household's handover messages: every dossier version and consent
+ * withdrawal it sent. Those messages are keyed by their own ids, not the household's, so only the
+ * household's sealed handover row can say which are its own.
+ */
+async function handoverMessageKeys(db: KeukentafelDb, key: CryptoKey, rowId: string, householdId: string): Promise<[string, string][]> {
+  const row = await db.handovers.get(rowId);
+  if (!row) return [];
+  const opened = handoverRecordSchema.safeParse(await openRecord(key, places.handover(householdId), row.iv, row.data).catch(() => null));
+  // A row that does not open cannot say which messages are its own; the household goes all the same.
+  if (!opened.success) return [];
+  const record = opened.data;
+  return [
+    ...record.sent.map((s): [string, string] => [DOSSIER_KIND, dossierEntity(s.dossierId, s.version)]),
+    ...record.withdrawn.map((w): [string, string] => [CONSENT_WITHDRAWAL_KIND, w.consentId]),
+  ];
+}
+
+/**
  * Retention on the device: a household whose case the hub reported closed `days` or more ago is deleted
  * with everything of it — household row, intake sections, history, draft, handover, signal event ids,
- * statuses, its outbox and sync-state rows, and the household list snapshot (rebuilt at the next unlock) —
+ * statuses, its outbox and sync-state rows (its dossier versions and consent withdrawals included), and the household list snapshot (rebuilt at the next unlock) —
  * in one transaction, so a crash leaves either all of it or none. Returns the ids purged.
  * Run it at unlock, before the repositories load their caches.
  */
@@ -60,12 +81,13 @@ export async function purgeClosedHouseholds(deps: RetentionDeps): Promise<string
       statusOwner: await tagger.tag(...tagParts.caseStatusOwner(id)),
     })),
   );
+  const messages = await Promise.all(keys.map((k) => handoverMessageKeys(db, key, k.handover, k.id)));
   const snapshot = await tagger.tag(...tagParts.snapshot('households'));
   await db.transaction(
     'rw',
     [db.households, db.intakes, db.history, db.drafts, db.handovers, db.signalEventIds, db.caseStatuses, db.outbox, db.syncStates, db.snapshots],
     async () => {
-      for (const k of keys) {
+      for (const [i, k] of keys.entries()) {
         await db.households.delete(k.id);
         await db.intakes.bulkDelete(k.intakes);
         await db.history.where('owner').equals(k.historyOwner).delete();
@@ -75,6 +97,10 @@ export async function purgeClosedHouseholds(deps: RetentionDeps): Promise<string
         await db.caseStatuses.where('owner').equals(k.statusOwner).delete();
         await db.outbox.where('entityId').equals(k.id).delete();
         await db.syncStates.where('entityId').equals(k.id).delete();
+        if (messages[i]!.length > 0) {
+          await db.outbox.where('[kind+entityId]').anyOf(messages[i]!).delete();
+          await db.syncStates.where('[kind+entityId]').anyOf(messages[i]!).delete();
+        }
       }
       await db.snapshots.delete(snapshot);
     },
