@@ -1,4 +1,4 @@
-import { decryptJson, mapBounded } from '../data/crypto/cipher';
+import { mapBounded } from '../data/crypto/cipher';
 import { places } from '../data/crypto/places';
 import { openRecord, sealRecord } from '../data/crypto/record';
 import type { OutboxRow } from '../data/db';
@@ -52,10 +52,11 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 }
 
 /**
- * Opens an item and parses its body with its kind's schema; throws when it cannot be read. Items
- * written before version 6 are not sealed to their place; for those the engine's entity check is the guard.
+ * Opens an item and parses its body with its kind's schema; throws when it cannot be read. Every item is
+ * sealed to its place: items written before version 6 were resealed once at unlock (data/migrations/
+ * bind-records.ts) before the engine runs, and one that could not be read then cannot be read now.
  */
 export async function openMessage(key: CryptoKey, kind: OutboxKind, row: OutboxRow): Promise<unknown> {
-  const plain = row.sealed === 'record-v1' ? await openRecord(key, places.outbox(row), row.iv, row.data) : await decryptJson(key, row.iv, row.data);
-  return kind.body.parse(plain);
+  if (row.sealed !== 'record-v1') throw new Error('Outbox item is not sealed to its place');
+  return kind.body.parse(await openRecord(key, places.outbox(row), row.iv, row.data));
 }
