@@ -83,7 +83,7 @@ async function signInAsCounsellor(page: Page): Promise<void> {
 }
 
 test('an empty inbox says so plainly', async ({ page }) => {
-  await page.route('**/api/v1/handovers?*', (route) => route.fulfill({ json: { handovers: [], total: 0, nextCursor: null } }));
+  await page.route('**/api/v1/handovers?*', (route) => route.fulfill({ json: { handovers: [], total: 0, nextCursor: null, asOf: new Date().toISOString(), arrived: null, withdrawn: [], areas: [], workers: [] } }));
   await signInAsCounsellor(page);
   await expect(page.getByText('Er zijn geen overdrachten voor dit team.')).toBeVisible();
   await expectNoAxeViolations(page, 'empty inbox');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HandoverSummary } from '../../../../shared/api/handover';
 import { summary } from './testing-summary';
-import { daysUntil, deadlineText, filterHandovers, localIsoDate, timeLeftText } from './inbox-model';
+import { appendPage, areaLabel, changeText, daysUntil, deadlineText, isFiltered, listQuery, localIsoDate, noFilters, shownText, timeLeftText } from './inbox-model';
 
 describe('time left to the Wgs deadline', () => {
   it('counts calendar days and says late ones as late', () => {
@@ -25,25 +24,39 @@ describe('time left to the Wgs deadline', () => {
   });
 });
 
-describe('filterHandovers', () => {
-  const list = [
-    summary({ clientName: 'Rik Jansen', urgency: 'overdue' }),
-    summary({ clientName: 'José Pérez', town: 'Brunssum', postcodeArea: '6441', status: 'accepted' }),
-    summary({ clientName: 'Jeroen Smit', status: 'returned' }),
-    summary({ clientName: 'Bart Bos', status: 'closed' }),
-  ];
-  const names = (rows: HandoverSummary[]) => rows.map((h) => h.clientName);
-
-  it('shows the open work by default, in the hub’s order', () => {
-    expect(names(filterHandovers(list, { status: 'open', query: '' }))).toEqual(['Rik Jansen', 'José Pérez']);
-    expect(names(filterHandovers(list, { status: 'all', query: '' }))).toEqual(['Rik Jansen', 'José Pérez', 'Jeroen Smit', 'Bart Bos']);
-    expect(names(filterHandovers(list, { status: 'returned', query: '' }))).toEqual(['Jeroen Smit']);
+describe('the filters as the hub’s query', () => {
+  it('asks for the open work list when nothing is chosen', () => {
+    expect(listQuery(noFilters)).toEqual({ view: 'open' });
+    expect(isFiltered(noFilters)).toBe(false);
   });
 
-  it('searches name, town and postcode area, without caring for accents or capitals', () => {
-    expect(names(filterHandovers(list, { status: 'all', query: 'jose' }))).toEqual(['José Pérez']);
-    expect(names(filterHandovers(list, { status: 'all', query: 'BRUNS' }))).toEqual(['José Pérez']);
-    expect(names(filterHandovers(list, { status: 'all', query: '6441' }))).toEqual(['José Pérez']);
-    expect(filterHandovers(list, { status: 'open', query: 'smit' })).toEqual([]);
+  it('turns each choice into its parameter: one status, urgent, neighbourhood, worker and the trimmed search', () => {
+    const f = { status: 'returned', urgent: true, area: '6411', worker: 'c0ffee00-0000-4000-8000-000000000000', query: '  José ' } as const;
+    expect(listQuery(f)).toEqual({ view: 'all', status: 'returned', urgent: 'true', area: '6411', worker: 'c0ffee00-0000-4000-8000-000000000000', q: 'José' });
+    expect(listQuery({ ...noFilters, status: 'all' })).toEqual({ view: 'all' });
+    expect(isFiltered({ ...noFilters, query: '   ' })).toBe(false);
+    expect(isFiltered({ ...noFilters, urgent: true })).toBe(true);
+  });
+});
+
+describe('the inbox’s words and pages', () => {
+  it('adds a page without showing a handover twice', () => {
+    const [a, b, c] = [summary(), summary(), summary()];
+    expect(appendPage([a, b], [b, c]).map((h) => h.dossierId)).toEqual([a.dossierId, b.dossierId, c.dossierId]);
+  });
+
+  it('says what arrived and what went, in numbers a reader can follow', () => {
+    expect(changeText(0, 0)).toBe('');
+    expect(changeText(1, 0)).toBe('1 nieuwe overdracht');
+    expect(changeText(1200, 0)).toBe('1.200 nieuwe overdrachten');
+    expect(changeText(0, 1)).toBe('1 overdracht is weggehaald, omdat de toestemming is ingetrokken');
+    expect(changeText(2, 2)).toBe('2 nieuwe overdrachten. 2 overdrachten zijn weggehaald, omdat de toestemming is ingetrokken');
+    expect(shownText(50, 5000)).toBe('50 van de 5.000 overdrachten');
+    expect(shownText(1, 1)).toBe('1 overdracht');
+  });
+
+  it('names a neighbourhood when its name is known, and always shows the postcode', () => {
+    expect(areaLabel('6411', new Map([['6411', 'Heerlen-Centrum']]))).toBe('Heerlen-Centrum (6411)');
+    expect(areaLabel('6412')).toBe('6412');
   });
 });

@@ -1,7 +1,7 @@
 import type { HandoverStatus, ReturnReason } from '../../../../shared/api/changes';
-import type { HandoverSummary, HandoverUrgency } from '../../../../shared/api/handover';
+import type { HandoverListQuery, HandoverSummary, HandoverUrgency } from '../../../../shared/api/handover';
 
-/** Pure helpers of the counsellor's inbox: words for statuses and deadlines, search and filter. */
+/** Pure helpers of the counsellor's inbox: words for statuses and deadlines, and the filters as the hub's query. */
 
 export const statusLabels: Record<HandoverStatus, string> = {
   received: 'Nieuw',
@@ -37,8 +37,6 @@ export const statusFilterOptions: readonly { value: StatusFilter; label: string 
   { value: 'all', label: 'Alles' },
 ];
 
-const closedStatuses: readonly HandoverStatus[] = ['returned', 'closed', 'withdrawn'];
-
 /** The Wgs deadline that matters now: the first conversation, then the decision; none once decided or done. */
 export function currentDeadline(h: HandoverSummary): { kind: 'first-conversation' | 'decision'; by: string } | null {
   if (h.status === 'received' || h.status === 'accepted') return { kind: 'first-conversation', by: h.deadlines.firstConversationBy };
@@ -73,13 +71,55 @@ export function localIsoDate(at: number): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
-/** Keeps the hub's order (overdue, crisis, deadline); narrows by status and by name, town or postcode. */
-export function filterHandovers(list: readonly HandoverSummary[], filter: { status: StatusFilter; query: string }): HandoverSummary[] {
-  const q = fold(filter.query.trim());
-  return list.filter((h) => {
-    if (filter.status === 'open' ? closedStatuses.includes(h.status) : filter.status !== 'all' && h.status !== filter.status) return false;
-    return q === '' || [h.clientName, h.town, h.postcodeArea].some((field) => fold(field).includes(q));
-  });
+/** What the counsellor chose above the list; the hub does the filtering, so the list is complete however long. */
+export interface InboxFilters {
+  status: StatusFilter;
+  /** Only overdue handovers and crises. */
+  urgent: boolean;
+  /** A postcode area, or '' for every neighbourhood. */
+  area: string;
+  /** A sending worker's user id, or '' for everyone. */
+  worker: string;
+  query: string;
 }
+
+export const noFilters: InboxFilters = { status: 'open', urgent: false, area: '', worker: '', query: '' };
+
+export const isFiltered = (f: InboxFilters): boolean => f.status !== 'open' || f.urgent || f.area !== '' || f.worker !== '' || f.query.trim() !== '';
+
+/** The filters as the hub's list query: 'open' and 'all' are views, any other choice one status. */
+export function listQuery(f: InboxFilters): Partial<HandoverListQuery> {
+  const q: Partial<HandoverListQuery> = f.status === 'open' || f.status === 'all' ? { view: f.status } : { view: 'all', status: f.status === 'withdrawn' ? undefined : f.status };
+  if (f.urgent) q.urgent = 'true';
+  if (f.area) q.area = f.area;
+  if (f.worker) q.worker = f.worker;
+  const query = f.query.trim();
+  if (query) q.q = query.slice(0, 100);
+  return q;
+}
+
+/** The rows loaded so far plus the next page, each handover once (a row may move between pages while reading). */
+export function appendPage(rows: readonly HandoverSummary[], page: readonly HandoverSummary[]): HandoverSummary[] {
+  const seen = new Set(rows.map((h) => h.dossierId));
+  return [...rows, ...page.filter((h) => !seen.has(h.dossierId))];
+}
+
+/** A neighbourhood as the filter shows it: its name when resources know it, always its postcode. */
+export function areaLabel(postcodeArea: string, names: ReadonlyMap<string, string> = new Map()): string {
+  const name = names.get(postcodeArea);
+  return name ? `${name} (${postcodeArea})` : postcodeArea;
+}
+
+const count = (n: number, one: string, more: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : more}`;
+
+/** The polite announcement after a poll: what arrived and what went, or nothing. */
+export function changeText(arrived: number, withdrawn: number): string {
+  const parts: string[] = [];
+  if (arrived > 0) parts.push(count(arrived, 'nieuwe overdracht', 'nieuwe overdrachten'));
+  if (withdrawn > 0) parts.push(`${count(withdrawn, 'overdracht is', 'overdrachten zijn')} weggehaald, omdat de toestemming is ingetrokken`);
+  return parts.join('. ');
+}
+
+/** How much of the list is on screen: "50 van de 5.000 overdrachten". */
+export const shownText = (shown: number, total: number): string =>
+  shown >= total ? count(total, 'overdracht', 'overdrachten') : `${shown.toLocaleString('nl-NL')} van de ${count(total, 'overdracht', 'overdrachten')}`;

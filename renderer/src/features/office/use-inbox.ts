@@ -1,52 +1,33 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HandoverSummary } from '../../../../shared/api/handover';
-import type { AppError } from '../../../../shared/result';
+import { useEffect, useRef, useState } from 'react';
 import type { OfficeSession } from '../../data/office-session';
+import type { InboxFilters } from './inbox-model';
+import { createInboxLoader, initialInbox, type InboxState } from './inbox-loader';
 
-/** How often the inbox asks the hub for new handovers while it is open. */
+/** How often the inbox asks the hub for new handovers while the office is open. */
 export const INBOX_POLL_MS = 20_000;
 
-export interface InboxState {
-  /** Null until the first answer. */
-  handovers: HandoverSummary[] | null;
-  total: number;
-  /** The last failure; the rows of the last good answer stay on screen. */
-  error: AppError | null;
-  /** How many new handovers arrived since the previous answer (for the live announcement). */
-  arrived: number;
-  refreshedAt: number | null;
+export interface Inbox extends InboxState {
+  setFilters: (filters: InboxFilters) => void;
+  loadMore: () => void;
 }
 
 /**
- * Loads the team's handovers and polls, so a new one appears without a refresh. `onExpired` is
- * called when the hub no longer takes the token.
+ * The team's handovers as the hub filters, sorts and pages them (inbox-loader.ts), polled so new ones appear
+ * without a refresh. `onExpired` is called when the hub no longer takes the token.
  */
-export function useInbox(session: OfficeSession, onExpired: () => void, pollMs = INBOX_POLL_MS): InboxState & { reload: () => void } {
-  const [state, setState] = useState<InboxState>({ handovers: null, total: 0, error: null, arrived: 0, refreshedAt: null });
-  const known = useRef<Set<string> | null>(null);
-
-  const load = useCallback(async () => {
-    const answer = await session.handovers({ view: 'all', limit: 100 });
-    if (answer.kind === 'http' && answer.status === 401) {
-      onExpired();
-      return;
-    }
-    if (answer.kind !== 'ok') {
-      setState((s) => ({ ...s, error: answer.error, arrived: 0 }));
-      return;
-    }
-    const ids = new Set(answer.value.handovers.map((h) => h.dossierId));
-    const before = known.current;
-    const arrived = before === null ? 0 : [...ids].filter((id) => !before.has(id)).length;
-    known.current = ids;
-    setState({ handovers: answer.value.handovers, total: answer.value.total, error: null, arrived, refreshedAt: Date.now() });
-  }, [session, onExpired]);
+export function useInbox(session: OfficeSession, onExpired: () => void, pollMs = INBOX_POLL_MS): Inbox {
+  const [state, setState] = useState<InboxState>(initialInbox);
+  const expired = useRef(onExpired);
+  useEffect(() => {
+    expired.current = onExpired;
+  }, [onExpired]);
+  const [loader] = useState(() => createInboxLoader({ list: (query) => session.handovers(query), onChange: setState, onExpired: () => expired.current() }));
 
   useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), pollMs);
+    void loader.setFilters(loader.state().filters);
+    const timer = setInterval(() => void loader.poll(), pollMs);
     return () => clearInterval(timer);
-  }, [load, pollMs]);
+  }, [loader, pollMs]);
 
-  return { ...state, reload: () => void load() };
+  return { ...state, setFilters: (filters) => void loader.setFilters(filters), loadMore: () => void loader.loadMore() };
 }

@@ -1,0 +1,141 @@
+import type { HandoverListQuery, HandoverListResponse, HandoverSummary } from '../../../../shared/api/handover';
+import type { AppError } from '../../../../shared/result';
+import type { HubCall } from '../../data/hub-call';
+import { appendPage, changeText, listQuery, noFilters, type InboxFilters } from './inbox-model';
+
+/** Rows per "meer laden"; a poll refreshes what is loaded in requests of the hub's largest page. */
+export const INBOX_PAGE = 50;
+const POLL_PAGE = 100;
+
+export interface InboxState {
+  filters: InboxFilters;
+  /** Null until the first answer for the current filters. */
+  handovers: HandoverSummary[] | null;
+  /** How many handovers match the filters in all. */
+  total: number;
+  nextCursor: string | null;
+  areas: HandoverListResponse['areas'];
+  workers: HandoverListResponse['workers'];
+  /** The last failure; the rows of the last good answer stay on screen. */
+  error: AppError | null;
+  refreshedAt: number | null;
+  /** The last poll's news ("1 nieuwe overdracht"), for the polite live region; '' when there was none. */
+  news: string;
+  loadingMore: boolean;
+  /** Dossiers whose consent was withdrawn while the office was open (so an open dossier can say so). */
+  withdrawn: ReadonlySet<string>;
+}
+
+export const initialInbox: InboxState = {
+  filters: noFilters,
+  handovers: null,
+  total: 0,
+  nextCursor: null,
+  areas: [],
+  workers: [],
+  error: null,
+  refreshedAt: null,
+  news: '',
+  loadingMore: false,
+  withdrawn: new Set(),
+};
+
+export interface InboxLoader {
+  state(): InboxState;
+  /** New filters: the first page again (rows of other filters would mislead meanwhile). */
+  setFilters(filters: InboxFilters): Promise<void>;
+  /** As many rows as are loaded, fresh, with what arrived and what was withdrawn since the last answer. */
+  poll(): Promise<void>;
+  loadMore(): Promise<void>;
+}
+
+/**
+ * The inbox without React: asks the hub for pages with the chosen filters and keeps what a poll must not lose
+ * (filters, rows loaded, the time of the last answer). Each load that replaces the rows takes a number, and its
+ * answer is used only if no later one started meanwhile, so a slow poll never undoes new filters or "meer laden".
+ */
+export function createInboxLoader({
+  list,
+  onChange,
+  onExpired,
+  now = Date.now,
+}: {
+  list: (query: Partial<HandoverListQuery>) => Promise<HubCall<HandoverListResponse>>;
+  onChange: (state: InboxState) => void;
+  onExpired: () => void;
+  now?: () => number;
+}): InboxLoader {
+  let state = initialInbox;
+  let latest = 0;
+  let asOf: string | null = null;
+  const update = (change: Partial<InboxState>) => {
+    state = { ...state, ...change };
+    onChange(state);
+  };
+
+  async function ask(query: Partial<HandoverListQuery>): Promise<HandoverListResponse | null> {
+    const answer = await list(query);
+    if (answer.kind === 'http' && answer.status === 401) {
+      onExpired();
+      return null;
+    }
+    if (answer.kind !== 'ok') {
+      update({ error: answer.error });
+      return null;
+    }
+    return answer.value;
+  }
+
+  async function refresh(poll: boolean): Promise<void> {
+    const mine = ++latest;
+    const query = listQuery(state.filters);
+    const want = poll && state.handovers ? Math.max(state.handovers.length, INBOX_PAGE) : INBOX_PAGE;
+    const first = await ask({ ...query, limit: Math.min(want, POLL_PAGE), since: asOf ?? undefined });
+    if (!first || mine !== latest) return;
+    let rows = first.handovers;
+    let cursor = first.nextCursor;
+    while (cursor && rows.length < want) {
+      const next = await ask({ ...query, limit: POLL_PAGE, cursor });
+      if (!next || mine !== latest) return;
+      rows = appendPage(rows, next.handovers);
+      cursor = next.nextCursor;
+    }
+    asOf = first.asOf;
+    update({
+      handovers: rows,
+      total: first.total,
+      nextCursor: cursor,
+      areas: first.areas,
+      workers: first.workers,
+      error: null,
+      refreshedAt: now(),
+      news: poll ? changeText(first.arrived ?? 0, first.withdrawn.length) : '',
+      withdrawn: first.withdrawn.length === 0 ? state.withdrawn : new Set([...state.withdrawn, ...first.withdrawn]),
+    });
+  }
+
+  return {
+    state: () => state,
+    setFilters(filters) {
+      update({ filters, handovers: null, total: 0, nextCursor: null, news: '' });
+      return refresh(false);
+    },
+    async poll() {
+      // A poll during "meer laden" waits for the next tick: it would not hold the page being added.
+      if (state.loadingMore) return;
+      await refresh(true);
+    },
+    async loadMore() {
+      const cursor = state.nextCursor;
+      if (!cursor || state.loadingMore) return;
+      const mine = ++latest; // drops a poll that started before
+      update({ loadingMore: true });
+      const next = await ask({ ...listQuery(state.filters), limit: INBOX_PAGE, cursor });
+      if (!next || mine !== latest) {
+        update({ loadingMore: false });
+        return;
+      }
+      update({ handovers: appendPage(state.handovers ?? [], next.handovers), total: next.total, nextCursor: next.nextCursor, error: null, loadingMore: false });
+    },
+  };
+}
