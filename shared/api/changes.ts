@@ -39,6 +39,8 @@ export const changeSchema = z.object({
   reason: returnReasonSchema.optional(),
   /** Only with status 'first-conversation-planned': when the first conversation is (ISO datetime). */
   plannedAt: z.iso.datetime().optional(),
+  /** Only with status 'decided': the day of the decision (beschikking), YYYY-MM-DD. */
+  decidedOn: z.iso.date().optional(),
   /** Dossier version the change refers to, when entity is 'dossier'. */
   version: z.number().int().min(1).optional(),
 });

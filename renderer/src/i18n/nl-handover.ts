@@ -112,6 +112,7 @@ export const nlHandover = {
     planned: (when: string) => `Eerste gesprek gepland op ${when}.`,
     plannedNoDate: 'Eerste gesprek gepland.',
     decided: 'Schuldhulp heeft een besluit genomen.',
+    decidedOn: (date: string) => `Besluit genomen op ${date}.`,
     closed: 'Afgesloten door schuldhulp.',
     withdrawalWaiting: 'Toestemming ingetrokken. De intrekking gaat naar de gemeente zodra er internet is.',
     withdrawn: 'Ingetrokken. De gemeente heeft het dossier verwijderd.',

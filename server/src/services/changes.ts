@@ -15,6 +15,8 @@ export interface NewChange {
   at: Date;
   reason?: Change['reason'];
   plannedAt?: string;
+  /** Only with status 'decided': the day of the decision (YYYY-MM-DD). */
+  decidedOn?: string;
   version?: number;
 }
 
@@ -38,10 +40,10 @@ export async function lockTeamsForChanges(tx: Queryable, kind: Db['kind'], teamI
 export function changesInsert(changes: readonly NewChange[], first = 1): { sql: string; params: unknown[] } {
   const p = (i: number) => `$${first + i}`;
   return {
-    sql: `INSERT INTO changes (team_id, entity, case_id, status, changed_at, reason, planned_at, version)
-     SELECT team_id::uuid, entity, case_id::uuid, status, changed_at::timestamptz, reason, planned_at::timestamptz, version
-     FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::int[])
-       WITH ORDINALITY AS t(team_id, entity, case_id, status, changed_at, reason, planned_at, version, ord)
+    sql: `INSERT INTO changes (team_id, entity, case_id, status, changed_at, reason, planned_at, version, decided_on)
+     SELECT team_id::uuid, entity, case_id::uuid, status, changed_at::timestamptz, reason, planned_at::timestamptz, version, decided_on::date
+     FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::int[], ${p(8)}::text[])
+       WITH ORDINALITY AS t(team_id, entity, case_id, status, changed_at, reason, planned_at, version, decided_on, ord)
      ORDER BY ord`,
     params: [
       changes.map((c) => c.teamId),
@@ -52,6 +54,7 @@ export function changesInsert(changes: readonly NewChange[], first = 1): { sql: 
       changes.map((c) => c.reason ?? null),
       changes.map((c) => c.plannedAt ?? null),
       changes.map((c) => c.version ?? null),
+      changes.map((c) => c.decidedOn ?? null),
     ],
   };
 }
@@ -72,6 +75,7 @@ interface ChangeRow {
   reason: Change['reason'] | null;
   planned_at: Date | string | null;
   version: number | null;
+  decided_on: string | null;
 }
 
 /** One page of the feed after `since`, for the records the policy lets this user follow. Audited once per page. */
@@ -79,7 +83,7 @@ export async function readChanges(tx: Queryable, trail: AuditTrail, user: User, 
   const scope = teamScope(user, 'changes.read', { owner: 'team_id' }, 1);
   // One row more than asked tells whether more wait. ORDER BY changes.seq: the bare name would be the text alias.
   const { rows } = await tx.query<ChangeRow>(
-    `SELECT seq::text AS seq, entity, case_id::text AS case_id, status, changed_at, reason, planned_at, version
+    `SELECT seq::text AS seq, entity, case_id::text AS case_id, status, changed_at, reason, planned_at, version, decided_on::text AS decided_on
      FROM changes WHERE ${scope.sql} AND seq > $2 ORDER BY changes.seq LIMIT $3`,
     [...scope.params, since, limit + 1],
   );
@@ -98,6 +102,7 @@ export async function readChanges(tx: Queryable, trail: AuditTrail, user: User, 
       ...(r.reason ? { reason: r.reason } : {}),
       ...(r.planned_at ? { plannedAt: toIso(r.planned_at) } : {}),
       ...(r.version !== null ? { version: r.version } : {}),
+      ...(r.decided_on ? { decidedOn: r.decided_on } : {}),
     })),
   };
 }

@@ -233,7 +233,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           params.push(sealed.toString('base64'));
           sets.push(`${column} = decode($${params.length}, 'base64')`);
         };
-        let change: { reason?: ReturnReason; plannedAt?: string } = {};
+        let change: { reason?: ReturnReason; plannedAt?: string; decidedOn?: string } = {};
         switch (body.action) {
           case 'accept':
             set('contact_user_id', user.id, '::uuid');
@@ -254,6 +254,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           case 'decision':
             set('decided_on', body.decidedOn, '::date');
             details.decisionNote = body.note;
+            change = { decidedOn: body.decidedOn };
             break;
           case 'close':
             break;

@@ -55,6 +55,16 @@ describe('handover status in words', () => {
     );
   });
 
+  it('says on which day the decision was taken, also once the handover is closed after it', () => {
+    const planned = change('dossier', 'first-conversation-planned', { plannedAt: '2026-12-01T09:30:00.000Z' });
+    const decided = change('dossier', 'decided', { decidedOn: '2027-01-15' });
+    expect(text([planned, decided], sent, arrived)).toBe('Besluit genomen op 15 januari 2027.');
+    expect(text([planned, decided, change('dossier', 'closed')], sent, arrived)).toBe('Afgesloten door schuldhulp. Besluit genomen op 15 januari 2027.');
+    // A change from a hub before decisions carried their day.
+    expect(text([planned, change('dossier', 'decided')], sent, arrived)).toBe('Schuldhulp heeft een besluit genomen.');
+    expect(text([planned, change('dossier', 'closed')], sent, arrived)).toBe('Afgesloten door schuldhulp.');
+  });
+
   it('reads a newer version the hub confirmed after a return as received again', () => {
     const v2 = { ...v1, version: 2 };
     const record = { ...sent, sent: [v1, v2] };

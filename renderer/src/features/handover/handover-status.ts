@@ -19,7 +19,7 @@ export type HandoverStatusView =
   | { kind: 'none' }
   | { kind: 'case-only' }
   | { kind: 'waiting' }
-  | { kind: 'dossier'; status: Exclude<Change['status'], 'withdrawn'>; reason?: ReturnReason; plannedAt?: string }
+  | { kind: 'dossier'; status: Exclude<Change['status'], 'withdrawn'>; reason?: ReturnReason; plannedAt?: string; decidedOn?: string }
   | { kind: 'withdrawal-waiting' }
   | { kind: 'withdrawn' };
 
@@ -39,7 +39,15 @@ export function handoverStatusOf(changes: readonly Change[], record: HandoverRec
   if (last === undefined || last.status === 'withdrawn' || (confirmed !== null && last.version !== undefined && confirmed.version > last.version)) {
     return confirmed === null ? { kind: 'waiting' } : { kind: 'dossier', status: 'received' };
   }
-  return { kind: 'dossier', status: last.status, ...(last.reason ? { reason: last.reason } : {}), ...(last.plannedAt ? { plannedAt: last.plannedAt } : {}) };
+  // The decision's day stays in view once the handover is closed after it.
+  const decidedOn = last.status === 'decided' || last.status === 'closed' ? dossierChanges.findLast((c) => c.status === 'decided')?.decidedOn : undefined;
+  return {
+    kind: 'dossier',
+    status: last.status,
+    ...(last.reason ? { reason: last.reason } : {}),
+    ...(last.plannedAt ? { plannedAt: last.plannedAt } : {}),
+    ...(decidedOn ? { decidedOn } : {}),
+  };
 }
 
 const plannedText = (iso: string): string => {
@@ -71,9 +79,9 @@ export function handoverStatusText(view: HandoverStatusView): string {
         case 'first-conversation-planned':
           return view.plannedAt ? t.planned(plannedText(view.plannedAt)) : t.plannedNoDate;
         case 'decided':
-          return t.decided;
+          return view.decidedOn ? t.decidedOn(formatPlainDate(view.decidedOn)) : t.decided;
         case 'closed':
-          return t.closed;
+          return view.decidedOn ? `${t.closed} ${t.decidedOn(formatPlainDate(view.decidedOn))}` : t.closed;
       }
   }
 }
