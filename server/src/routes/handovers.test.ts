@@ -8,7 +8,13 @@ import { handoverPath, handoverPaths } from '../../../shared/api/handover';
 import { availableBackends } from '../test-support/backends';
 import type { Harness } from '../test-support/harness';
 import { count, createHarness } from '../test-support/harness';
+import { holidays, settings } from '../../../resources/index';
+import { wgsDecisionDeadline } from '../../../shared/domain/urgency';
+import { decisionTerm } from '../../../shared/api/handover-terms';
 import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest } from '../test-support/handover';
+
+/** The decision deadline as the worker's device computes it from the first conversation's day (shared/domain). */
+const handoverDeadlinesOf = (day: string) => wgsDecisionDeadline(day, holidays, settings.wgs.decisionWeeks);
 
 describe.each(availableBackends())('counsellor handover routes on $name', (backend) => {
   let h: Harness;
@@ -121,17 +127,57 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     expect((await act(dossierId, 'close')).json<HandoverSummary>().status).toBe('closed');
     expect((await act(dossierId, 'accept')).statusCode).toBe(409);
 
-    expect((await feedFor(dossier.caseId)).map((c) => [c.status, c.plannedAt ?? null])).toEqual([
+    expect((await feedFor(dossier.caseId)).map((c) => [c.status, c.plannedAt ?? c.decidedOn ?? null])).toEqual([
       ['received', null],
       ['accepted', null],
       ['first-conversation-planned', '2026-03-04T09:00:00.000Z'],
-      ['decided', null],
+      // The day of the decision goes to the worker's device: "Besluit genomen op 20 maart 2026".
+      ['decided', '2026-03-20'],
       ['closed', null],
     ]);
     expect((await list('?limit=100')).handovers.map((x) => x.dossierId)).not.toContain(dossierId);
     expect((await list('?view=all&limit=100')).handovers.map((x) => x.dossierId)).toContain(dossierId);
     // The place is the counsellor's free text: sealed like the dossier.
     expect(await count(h.db, "dossiers WHERE encode(details, 'escape') LIKE '%Akerstraat%'")).toBe(0);
+  });
+
+  it('counts the decision term from the first conversation’s Dutch day, as the device and the office screen do', async () => {
+    const { dossierId } = await handOver({ basis: 'regular', countedFrom: '2026-03-02' });
+    expect((await act(dossierId, 'accept')).statusCode).toBe(200);
+    // 23:30 UTC on 4 March is 00:30 on 5 March in Heerlen: the term counts from 5 March.
+    for (const [plannedAt, day] of [
+      ['2026-03-04T23:30:00Z', '2026-03-05'],
+      ['2026-03-04T22:59:00Z', '2026-03-04'],
+      // 8 weeks after 30 March 2026 is Whit Monday, 25 May: the term moves to the next working day.
+      ['2026-03-30T08:00:00Z', '2026-03-30'],
+    ] as const) {
+      const planned = await act(dossierId, 'plan', { firstConversation: { plannedAt, how: 'video' } });
+      expect(planned.statusCode).toBe(200);
+      const device = handoverDeadlinesOf(day);
+      expect(planned.json<HandoverSummary>().deadlines.decisionBy).toBe(device);
+      if (day === '2026-03-30') expect(device).toBe('2026-05-26');
+      expect(decisionTerm(planned.json<HandoverSummary>())).toMatchObject({ firstConversationOn: day, decisionBy: device });
+    }
+    expect(decisionTerm((await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-04T23:30:00Z', how: 'video' } })).json<HandoverSummary>())).toMatchObject({
+      firstConversationOn: '2026-03-05',
+      decisionBy: '2026-04-30',
+    });
+  });
+
+  it('lets one of two counsellors record the decision or close, the other gets 409 with a Dutch message', async () => {
+    const { dossierId } = await handOver();
+    await act(dossierId, 'accept');
+    await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-04T10:00:00+01:00', how: 'video' } });
+    const [a, b] = await Promise.all([
+      act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten.' }, 'sh-1'),
+      act(dossierId, 'decision', { decidedOn: '2026-03-21', note: 'Afgewezen.' }, 'sh-2'),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    expect((a.statusCode === 409 ? a : b).json<{ message: string }>().message).toMatch(/collega/);
+    const decided = (a.statusCode === 200 ? a : b).json<HandoverSummary>();
+    const [c, d] = await Promise.all([act(dossierId, 'close', { revision: decided.revision }, 'sh-1'), act(dossierId, 'close', { revision: decided.revision }, 'sh-2')]);
+    expect([c.statusCode, d.statusCode].sort()).toEqual([200, 409]);
+    expect((c.statusCode === 409 ? c : d).json<{ error: string }>().error).toBe('handover_status_conflict');
   });
 
   it('returns with a reason; a new version from the worker makes it received again', async () => {
