@@ -10,6 +10,7 @@ import {
   handoverSummarySchema,
   type HandoverDossierResponse,
   type HandoverListResponse,
+  type DecisionRequest,
   type HandoverSummary,
   type PlanRequest,
   type ReturnRequest,
@@ -25,9 +26,14 @@ export interface OfficeSession {
   user: User;
   handovers(query?: Partial<HandoverListQuery>): Promise<HubCall<HandoverListResponse>>;
   dossier(dossierId: string): Promise<HubCall<HandoverDossierResponse>>;
+  /** One (older) version of a dossier; the hub audits each read. */
+  dossierVersion(dossierId: string, version: number): Promise<HubCall<HandoverDossierResponse>>;
   accept(dossierId: string, revision: number): Promise<HubCall<HandoverSummary>>;
   returnHandover(dossierId: string, request: ReturnRequest): Promise<HubCall<HandoverSummary>>;
   plan(dossierId: string, request: PlanRequest): Promise<HubCall<HandoverSummary>>;
+  /** Records the decision (beschikking): its date and a note. */
+  decide(dossierId: string, request: DecisionRequest): Promise<HubCall<HandoverSummary>>;
+  close(dossierId: string, revision: number): Promise<HubCall<HandoverSummary>>;
   /**
    * Forgets the token, so every later call answers 401 without touching the network, and asks the hub to end the
    * session (POST /api/v1/auth/logout): a copied token stops working at once, not after its 12 hours.
@@ -66,6 +72,9 @@ export function openOfficeSession(call: HubCaller, login: LoginResponse): Office
     accept: (dossierId, revision) => send(at(handoverPaths.accept, dossierId), handoverSummarySchema, { revision }),
     returnHandover: (dossierId, request) => send(at(handoverPaths.return, dossierId), handoverSummarySchema, request),
     plan: (dossierId, request) => send(at(handoverPaths.plan, dossierId), handoverSummarySchema, request),
+    dossierVersion: (dossierId, version) => send(handoverPath(handoverPaths.handoverVersion, { dossierId, version }), handoverDossierResponseSchema),
+    decide: (dossierId, request) => send(at(handoverPaths.decision, dossierId), handoverSummarySchema, request),
+    close: (dossierId, revision) => send(at(handoverPaths.close, dossierId), handoverSummarySchema, { revision }),
     async signOut() {
       const ending = token;
       token = null;

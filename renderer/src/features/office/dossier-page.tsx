@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { dossierSchema, type Dossier } from '../../../../shared/api/dossier';
-import type { HandoverDossierResponse, HandoverSummary } from '../../../../shared/api/handover';
+import { handoverTransitions, type HandoverDossierResponse, type HandoverSummary } from '../../../../shared/api/handover';
 import type { OfficeSession } from '../../data/office-session';
 import { errorText } from '../../i18n/errors';
 import type { HubCall } from '../../sync/hub-client';
@@ -8,7 +8,8 @@ import { Alert } from '../../ui/alert';
 import { formatDutchDate } from '../../ui/dutch-date';
 import { PageTitle } from '../../ui/page-title';
 import { DossierPreviewView } from '../handover';
-import { DecideActions, PlanForm, type Act } from './handover-actions';
+import { DossierVersions } from './dossier-versions';
+import { CloseAction, DecideActions, DecisionForm, decisionTermText, PlanForm, type Act } from './handover-actions';
 import { deadlineText, localIsoDate, returnReasonLabels, statusLabels, urgencyLabels } from './inbox-model';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'open'; read: HandoverDossierResponse; dossier: Dossier | null };
@@ -77,6 +78,10 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
   const revision = h.revision;
   const canDecide = h.status === 'received' || h.status === 'accepted';
   const canPlan = h.status === 'accepted' || h.status === 'first-conversation-planned';
+  const canRecordDecision = h.status === 'first-conversation-planned';
+  const canClose = (handoverTransitions.close.from as readonly string[]).includes(h.status);
+  const today = localIsoDate(Date.now());
+  const term = decisionTermText(h);
   return (
     <>
       <nav aria-label="Kruimelpad" className="breadcrumb">
@@ -96,7 +101,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
             {statusLabels[h.status]} {urgency ? <span className={`badge badge--${h.urgency === 'overdue' ? 'urgent' : 'crisis'}`}>{urgency}</span> : null}
           </dd>
           <dt>Termijn</dt>
-          <dd>{deadlineText(h, localIsoDate(Date.now()))}</dd>
+          <dd>{deadlineText(h, today)}</dd>
           <dt>Ontvangen</dt>
           <dd>
             {formatDutchDate(h.receivedAt.slice(0, 10))}, versie {loaded.read.version}
@@ -113,6 +118,18 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
               <dd>{new Date(h.firstConversation.plannedAt).toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' })}</dd>
             </>
           ) : null}
+          {term ? (
+            <>
+              <dt>Besluit</dt>
+              <dd>{term}</dd>
+            </>
+          ) : null}
+          {h.decision ? (
+            <>
+              <dt>Uitkomst</dt>
+              <dd className="preserve-lines">{h.decision.note}</dd>
+            </>
+          ) : null}
           {h.returned ? (
             <>
               <dt>Teruggestuurd omdat</dt>
@@ -123,7 +140,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
           <dd>{formatDutchDate(h.consentValidUntil)}</dd>
         </dl>
       </section>
-      {canDecide || canPlan ? (
+      {canDecide || canPlan || canClose ? (
         <section aria-labelledby="act-title">
           <h2 id="act-title">Volgende stap</h2>
           {canDecide ? (
@@ -135,9 +152,12 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
               onReturn={(reason, note) => session.returnHandover(h.dossierId, { revision, reason, note })}
             />
           ) : null}
+          {canRecordDecision ? <DecisionForm handover={h} today={today} act={act} onDecide={(decidedOn, note) => session.decide(h.dossierId, { revision, decidedOn, note })} /> : null}
           {canPlan ? <PlanForm handover={h} act={act} onPlan={(firstConversation) => session.plan(h.dossierId, { revision, firstConversation })} /> : null}
+          {canClose ? <CloseAction act={act} onClose={() => session.close(h.dossierId, revision)} /> : null}
         </section>
       ) : null}
+      <DossierVersions read={loaded.read} dossier={loaded.dossier} loadVersion={(version) => session.dossierVersion(h.dossierId, version)} onExpired={onExpired} />
       <h2>Het dossier</h2>
       {loaded.dossier ? <DossierPreviewView dossier={loaded.dossier} headingLevel={3} /> : <Alert>Dit dossier kan niet worden getoond. Vraag de buurtteamwerker om het opnieuw te sturen.</Alert>}
     </>

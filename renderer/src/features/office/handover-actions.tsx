@@ -1,11 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { returnReasonSchema, type ReturnReason } from '../../../../shared/api/changes';
-import { firstConversationSchema, type HandoverSummary } from '../../../../shared/api/handover';
+import { decisionRequestSchema, firstConversationSchema, type HandoverSummary } from '../../../../shared/api/handover';
+import { decisionTerm } from '../../../../shared/api/handover-terms';
+import { settings } from '../../../../resources/index';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import type { HubCall } from '../../sync/hub-client';
 import { DateField } from '../../ui/date-field';
 import { formatDutchDate } from '../../ui/dutch-date';
 import { SelectField } from '../../ui/select-field';
 import { TextArea, TextField } from '../../ui/text-field';
+import { formatPlainDate } from '../handover';
 import { returnReasonLabels } from './inbox-model';
 
 type How = 'visit' | 'office' | 'phone' | 'video';
@@ -135,6 +139,99 @@ export function PlanForm({ handover, act, onPlan }: {
           {planned ? 'Gesprek verzetten' : 'Gesprek plannen'}
         </button>
       </form>
+    </section>
+  );
+}
+
+/** "Het besluit moet uiterlijk op 29 april 2026 zijn: 8 weken na het eerste gesprek op 4 maart 2026." */
+export function decisionTermText(handover: Pick<HandoverSummary, 'firstConversation' | 'deadlines' | 'decision'>): string | null {
+  const term = decisionTerm(handover);
+  if (!term) return null;
+  const due = `${settings.wgs.decisionWeeks} weken na het eerste gesprek op ${formatPlainDate(term.firstConversationOn)}`;
+  if (!term.decided) return `Het besluit moet uiterlijk op ${formatPlainDate(term.decisionBy)} zijn: ${due}.`;
+  const late = term.decided.daysLate;
+  return `Besluit genomen op ${formatPlainDate(term.decided.on)}. De termijn was ${formatPlainDate(term.decisionBy)} (${due}): ${
+    late === 0 ? 'op tijd' : `${late} ${late === 1 ? 'dag' : 'dagen'} te laat`
+  }.`;
+}
+
+/** Record the decision (beschikking): its day and what was decided. For a handover whose first conversation is planned. */
+export function DecisionForm({ handover, today, act, onDecide }: {
+  handover: HandoverSummary;
+  /** Today on this computer (YYYY-MM-DD): a decision cannot be recorded ahead. */
+  today: string;
+  act: Act;
+  onDecide: (decidedOn: string, note: string) => Promise<HubCall<HandoverSummary>>;
+}) {
+  const term = decisionTerm(handover);
+  const [date, setDate] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<{ date?: string; note?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found: { date?: string; note?: string } = {};
+    if (date === '') found.date = 'Vul de datum van het besluit in, zoals 20-03-2026.';
+    else if (term && date < term.firstConversationOn) found.date = `Het besluit kan niet voor het eerste gesprek zijn (${formatPlainDate(term.firstConversationOn)}).`;
+    else if (date > today) found.date = 'Het besluit kan niet in de toekomst liggen. Leg het vast als het genomen is.';
+    if (note.trim() === '') found.note = 'Schrijf kort wat het besluit is.';
+    setErrors(found);
+    const parsed = decisionRequestSchema.safeParse({ decidedOn: date, note });
+    if (found.date || found.note || !parsed.success) return;
+    setBusy(true);
+    await act(() => onDecide(parsed.data.decidedOn, parsed.data.note), `Het besluit van ${formatPlainDate(date)} is vastgelegd. De buurtteamwerker ziet dit.`);
+    setBusy(false);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="decision-title">
+      <h3 id="decision-title">Besluit vastleggen</h3>
+      <p>{decisionTermText(handover)}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <DateField label="Datum van het besluit" required value={date} max={today} onChange={setDate} error={errors.date} />
+        <TextArea
+          label="Uitkomst"
+          hint="Bijvoorbeeld: toegelaten tot de schuldregeling, of afgewezen en waarom."
+          required
+          value={note}
+          maxLength={2000}
+          onChange={(e) => setNote(e.target.value)}
+          error={errors.note}
+        />
+        <button type="submit" className="button" disabled={busy}>
+          Besluit vastleggen
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** Close the handover: asked once more, because it cannot be undone here. */
+export function CloseAction({ act, onClose }: { act: Act; onClose: () => Promise<HubCall<HandoverSummary>> }) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const confirm = async () => {
+    setAsking(false);
+    setBusy(true);
+    await act(onClose, 'De overdracht is afgesloten. De buurtteamwerker ziet dit.');
+    setBusy(false);
+  };
+  return (
+    <section className="panel" aria-labelledby="close-title">
+      <h3 id="close-title">Afsluiten</h3>
+      <p>Sluit de overdracht af als schuldhulp klaar is. Daarna staat hij niet meer in de lijst met open overdrachten.</p>
+      <button type="button" className="button button--secondary" disabled={busy} onClick={() => setAsking(true)}>
+        Overdracht afsluiten
+      </button>
+      <ConfirmDialog
+        open={asking}
+        title="Overdracht afsluiten?"
+        body="Na het afsluiten kunt u niets meer aan deze overdracht veranderen."
+        confirmLabel="Ja, afsluiten"
+        onConfirm={() => void confirm()}
+        onCancel={() => setAsking(false)}
+      />
     </section>
   );
 }
