@@ -148,6 +148,16 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   await expect(status(page)).toHaveText(`Eerste gesprek gepland op ${dayText} om 10:30.`, { timeout: 60_000 });
   await expect(page.getByTestId('handover-deadline')).toHaveText(/^Besluit van schuldhulp uiterlijk /);
   await expectNoAxeViolations(page, 'household page with a planned first conversation');
+
+  // The counsellor records the decision: it reaches the device through the change feed, with its day.
+  const decided = await request.post(`${hubUrl}${handoverPath(handoverPaths.decision, { dossierId: handover!.dossierId })}`, {
+    headers: auth,
+    data: { decidedOn: day, note: 'Toegelaten tot de schuldregeling.' },
+  });
+  expect(decided.status()).toBe(200);
+  await expect(status(page)).toHaveText(`Besluit genomen op ${dayText}.`, { timeout: 60_000 });
+  await expect(page.getByText('Toegelaten tot de schuldregeling.')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'household page with a decision');
 });
 
 test('withdrawn consent reaches the hub, and the dossier is gone from its answers', async ({ page, request }) => {

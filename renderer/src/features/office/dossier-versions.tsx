@@ -23,7 +23,8 @@ export function DossierDiffView({ from, to, changes }: { from: number; to: numbe
     <div className="dossier-diff">
       {changes.length === 0 ? <p>Versie {to} is gelijk aan versie {from}. Er is niets veranderd.</p> : <p>{changes.length === 1 ? 'Er is 1 ding veranderd.' : `Er zijn ${changes.length} dingen veranderd.`}</p>}
       {sections.map((section: DiffSection) => (
-        <section key={section} aria-labelledby={`diff-${section}`}>
+        // Not a region: the dossier below has regions with the same names.
+        <div key={section}>
           <h4 id={`diff-${section}`}>{diffSectionTitles[section]}</h4>
           <ul>
             {changes
@@ -42,7 +43,7 @@ export function DossierDiffView({ from, to, changes }: { from: number; to: numbe
                 </li>
               ))}
           </ul>
-        </section>
+        </div>
       ))}
     </div>
   );

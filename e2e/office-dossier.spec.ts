@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './fixtures/axe';
+import { actAsColleague, sendHandover, sendNextVersion } from './fixtures/handover';
+import { demo } from './fixtures/hub';
+import { SignInPage } from './pages/sign-in-page';
+
+async function signInAsCounsellor(page: Page): Promise<void> {
+  await page.goto('/');
+  await new SignInPage(page).signIn(demo.counsellor.username, demo.counsellor.password);
+  await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeVisible();
+}
+
+const localDay = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+const plainDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+test('the counsellor sees what changed in a second version, records the decision with its term, and meets a colleague who closed it first', async ({ page, request }, testInfo) => {
+  test.setTimeout(120_000);
+  const row = await sendHandover(request, 3);
+  const v2 = await sendNextVersion(request, row.dossierId, (d) => {
+    d.hulpvraag = 'Er is nu ook een brief van de deurwaarder over de huur. Ik wil weten waar ik moet beginnen.';
+    d.finances?.schulden.unshift({ schuldeiser: { naam: 'Waterbedrijf Limburg' }, bedragCents: null, schuldsoort: 'Nuts', debtType: 'water', stage: 'aanmaning', stageDate: localDay() });
+  });
+  expect(v2.finances, 'persona 3 shares the finances').toBeDefined();
+  const today = localDay();
+  await actAsColleague(request, row.dossierId, 'accept');
+  await actAsColleague(request, row.dossierId, 'plan', { firstConversation: { plannedAt: `${today}T08:00:00Z`, how: 'video' } });
+
+  await signInAsCounsellor(page);
+  await page.getByRole('row').filter({ hasText: row.clientName }).getByRole('button', { name: row.clientName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${row.clientName}` })).toBeVisible();
+
+  // Both versions are listed, newest first, with the day they arrived.
+  const versions = page.getByRole('region', { name: 'Versies' });
+  await expect(versions.getByRole('listitem')).toHaveText([/^Versie 2, ontvangen op .+ \(deze versie staat hieronder\)$/, /^Versie 1, ontvangen op /]);
+  await expectNoAxeViolations(page, 'dossier view with two versions');
+
+  // What changed, in sentences: the resident's words before and after, and the new debt without an amount.
+  await versions.getByRole('button', { name: 'Toon wat er veranderd is' }).click();
+  await expect(page.getByRole('heading', { name: 'Wat er veranderd is van versie 1 naar versie 2' })).toBeFocused();
+  await expect(versions.getByText('Schuld bij Waterbedrijf Limburg toegevoegd: bedrag nog onbekend, aanmaning')).toBeVisible();
+  const words = versions.getByRole('listitem').filter({ hasText: 'De hulpvraag in eigen woorden is gewijzigd' });
+  await expect(words.locator('dd').last()).toHaveText('Er is nu ook een brief van de deurwaarder over de huur. Ik wil weten waar ik moet beginnen.');
+  await expect(words.locator('dt')).toHaveText(['Was', 'Nu']);
+  await expectNoAxeViolations(page, 'dossier view with the changes between versions');
+  await versions.screenshot({ path: testInfo.outputPath('versions-diff.png') });
+
+  // The 8-week term for the decision, counted from the first conversation today.
+  await expect(page.getByText(new RegExp(`^Het besluit moet uiterlijk op \\d+ \\w+ \\d{4} zijn: 8 weken na het eerste gesprek op ${plainDate(today)}\\.$`)).first()).toBeVisible();
+
+  // Recording the decision asks for its day and the outcome.
+  const decision = page.getByRole('region', { name: 'Besluit vastleggen' });
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decision.getByText('Vul de datum van het besluit in, zoals 20-03-2026.')).toBeVisible();
+  await expect(decision.getByText('Schrijf kort wat het besluit is.')).toBeVisible();
+  await expectNoAxeViolations(page, 'decision form with errors');
+  const [y, m, d] = today.split('-');
+  await decision.getByLabel('Datum van het besluit').fill(`${d}-${m}-${y}`);
+  await decision.getByLabel('Uitkomst').fill('Toegelaten tot de schuldregeling.');
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Het besluit van ${plainDate(today)} is vastgelegd.` })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^Besluit genomen op ${plainDate(today)}\\. De termijn was .+: op tijd\\.$`))).toBeVisible();
+  await expect(page.getByText('Toegelaten tot de schuldregeling.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Besluit vastleggen' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'dossier view after the decision');
+
+  // A colleague closes it first: this screen's close gets the hub's 409, said plainly, and the new state.
+  await actAsColleague(request, row.dossierId, 'close');
+  await page.getByRole('button', { name: 'Overdracht afsluiten' }).click();
+  await expect(page.getByRole('dialog', { name: 'Overdracht afsluiten?' })).toBeVisible();
+  await expectNoAxeViolations(page, 'close confirmation');
+  await page.getByRole('button', { name: 'Ja, afsluiten' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Een collega heeft deze overdracht net veranderd. Er is niets opgeslagen.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Stand van zaken' })).toContainText('Afgesloten');
+  await expect(page.getByRole('button', { name: 'Overdracht afsluiten' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'dossier view after a conflict on closing');
+});
