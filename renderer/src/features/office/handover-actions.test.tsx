@@ -18,10 +18,10 @@ describe('the decision term on the office screen', () => {
   });
 
   it('says when the decision was taken, and whether in time', () => {
-    expect(decisionTermText({ ...planned, status: 'decided', decision: { decidedOn: '2026-04-30', note: 'Toegelaten.' } })).toBe(
+    expect(decisionTermText(summary({ ...planned, status: 'decided', decision: { decidedOn: '2026-04-30', note: 'Toegelaten.' } }))).toBe(
       'Besluit genomen op 30 april 2026. De termijn was 30 april 2026 (8 weken na het eerste gesprek op 5 maart 2026): op tijd.',
     );
-    expect(decisionTermText({ ...planned, status: 'decided', decision: { decidedOn: '2026-05-04', note: '' } })).toMatch(/: 4 dagen te laat\.$/);
+    expect(decisionTermText(summary({ ...planned, status: 'decided', decision: { decidedOn: '2026-05-04', note: '' } }))).toMatch(/: 4 dagen te laat\.$/);
   });
 
   it('puts the term above the form that records the decision: a date and the outcome, both required', () => {
