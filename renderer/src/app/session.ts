@@ -10,6 +10,7 @@ import type { UnlockedContext } from '../data/account';
 import type { Session } from '../data/contracts';
 import type { KeukentafelDb } from '../data/db';
 import type { Clock, OnlineSignal, Scheduler } from '../data/ports';
+import { whenIdle } from '../data/ports';
 import type { DeviceHouseholdRepository } from '../data/repositories/household-repository';
 import { openHouseholdRepository } from '../data/repositories/household-repository';
 import { openDraftRepository } from '../data/repositories/draft-repository';
@@ -28,6 +29,8 @@ export interface DeviceSession extends Session {
   households: DeviceHouseholdRepository;
   intakes: DeviceIntakeRepository;
   sync: DeviceSyncEngine;
+  /** Resolves when the session's background writes (the index snapshot) are done; await it before closing the database. */
+  settled(): Promise<void>;
 }
 
 export interface SessionDeps {
@@ -40,6 +43,8 @@ export interface SessionDeps {
   newId?: () => string;
   /** Tests open a session without the engine's timers and listeners. */
   autoStart?: boolean;
+  /** Resolves at a quiet moment after unlock, when the background builds start; whenIdle (ports.ts) by default. */
+  idle?: () => Promise<void>;
 }
 
 /** Builds the index, wires the repository to the engine and starts syncing; lock() undoes it all. */
@@ -95,7 +100,9 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       household: (id) => households.get(id),
       outbox: createOutbox({ key, clock: deps.clock }),
     });
-    const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history, signalEvents });
+    // The list's first screen needs only the household index; urgency and last changes follow once it is shown.
+    const backgroundStart = (deps.idle ?? whenIdle)();
+    const intakes = openIntakeRepository({ db: deps.db, key, clock: deps.clock, worker, history, signalEvents, backgroundStart });
     const drafts = openDraftRepository({ db: deps.db, key, clock: deps.clock });
     const handovers = openHandoverRepository({ db: deps.db, key, clock: deps.clock, outbox: createOutbox({ key, clock: deps.clock }) });
     if (withDemo === true) await seedDemo({ households, intakes }, isoDateOf(new Date(deps.clock.now())));
@@ -104,7 +111,11 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       if (kind === 'new-case') households.setSyncState(id, state);
     });
     // The snapshot is only a cache: failing to write it costs speed at the next unlock, nothing else.
-    const snapshot = () => void households.saveSnapshot().catch(() => undefined);
+    // One write at a time, chained, so settled() covers the write at unlock and the one at lock alike.
+    let snapshotWrites: Promise<void> = Promise.resolve();
+    const snapshot = () => {
+      snapshotWrites = snapshotWrites.then(() => households.saveSnapshot()).catch(() => undefined);
+    };
     if (!households.fromSnapshot) snapshot();
     if (deps.autoStart ?? true) sync.start();
 
@@ -136,6 +147,7 @@ export function sessionOpener(deps: SessionDeps): (context: UnlockedContext) => 
       handovers,
       sync,
       renewSignIn,
+      settled: () => snapshotWrites,
       lock() {
         open = false;
         sync.stop();

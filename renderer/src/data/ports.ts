@@ -16,6 +16,17 @@ export interface OnlineSignal {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+/**
+ * Resolves at the page's next quiet moment (after the screen in progress is painted), or after `timeoutMs` at the
+ * latest; where there is no idle signal (Node), after the current task. Background builds wait for it.
+ */
+export function whenIdle(timeoutMs = 1_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else setTimeout(resolve, 0);
+  });
+}
+
 export const intervalScheduler: Scheduler = {
   every(ms, fn) {
     const handle = setInterval(fn, ms);

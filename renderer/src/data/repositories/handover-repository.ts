@@ -6,6 +6,7 @@ import type { ConsentWithdrawalRequest, DossierVersionRequest } from '../../../.
 import type { OutboxMessageOf, OutboxSealer } from '../outbox-port';
 import { CONSENT_WITHDRAWAL_KIND, DOSSIER_KIND, dossierEntity, enqueue } from '../outbox-port';
 import { places, tagParts } from '../crypto/places';
+import { mapBounded } from '../crypto/cipher';
 import { openRecord, sealRecord } from '../crypto/record';
 import { createTagger } from '../crypto/tags';
 import type { EncryptedRow, KeukentafelDb } from '../db';
@@ -112,7 +113,17 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
   const tagger = createTagger(key);
   const { outbox } = deps;
   const chains = new Map<string, Promise<unknown>>();
-  const rowId = (householdId: string) => tagger.tag(...tagParts.handover(householdId));
+  // Every household's row key, kept for the session: the header counts unsent handovers over all households
+  // after each change, and the tagger remembers only the most recent 2,000 tags.
+  const rowIds = new Map<string, Promise<string>>();
+  const rowId = (householdId: string): Promise<string> => {
+    const known = rowIds.get(householdId);
+    if (known) return known;
+    const made = tagger.tag(...tagParts.handover(householdId));
+    rowIds.set(householdId, made);
+    made.catch(() => rowIds.delete(householdId));
+    return made;
+  };
 
   function serial<T>(householdId: string, task: () => Promise<T>): Promise<T> {
     const run = (chains.get(householdId) ?? Promise.resolve()).then(task);
@@ -187,7 +198,13 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
       }),
 
     async countUnsent(householdIds) {
-      const records = await Promise.all(householdIds.map((id) => peek(id).catch(() => null)));
+      // A row exists only where a handover was opened: one key scan, then only those rows are read and opened,
+      // instead of a read per household (10,000 reads right after unlock, while the list is being shown).
+      const stored = new Set((await db.handovers.toCollection().primaryKeys()).map(String));
+      if (stored.size === 0) return 0;
+      const withRow = await mapBounded(householdIds, 500, async (id) => (stored.has(await rowId(id)) ? id : null));
+      const opened = withRow.filter((id): id is string => id !== null);
+      const records = await Promise.all(opened.map((id) => peek(id).catch(() => null)));
       return records.filter((r) => r !== null && isUnsent(r)).length;
     },
 

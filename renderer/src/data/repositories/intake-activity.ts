@@ -21,6 +21,8 @@ export interface IntakeActivityDeps {
   db: KeukentafelDb;
   key: CryptoKey;
   tagger: Tagger;
+  /** The build starts when this resolves (the session: after the first screen is shown). */
+  start?: Promise<void>;
 }
 
 export interface IntakeActivity {
@@ -32,7 +34,7 @@ export interface IntakeActivity {
   stop(): void;
 }
 
-export function createIntakeActivity({ db, key, tagger }: IntakeActivityDeps): IntakeActivity {
+export function createIntakeActivity({ db, key, tagger, start = Promise.resolve() }: IntakeActivityDeps): IntakeActivity {
   const last = new Map<string, number>();
   const changes = createEmitter();
   let view: ReadonlyMap<string, number> | null = null;
@@ -79,7 +81,7 @@ export function createIntakeActivity({ db, key, tagger }: IntakeActivityDeps): I
     }
   }
 
-  const done = build();
+  const done = start.then(build, build);
   return {
     current: () => (view ??= new Map(last)),
     subscribe: (listener) => changes.subscribe(listener),

@@ -42,6 +42,11 @@ export interface IntakeRepositoryDeps {
   history?: HistoryLog;
   /** Turns ticked and unticked signals into report events in the save's transaction (the session always gives one). */
   signalEvents?: SignalEventRecorder;
+  /**
+   * When the background builds (urgency, last changes) may start: each decrypts a row per household, which
+   * would compete with the household list's first render right after unlock. At once when absent.
+   */
+  backgroundStart?: Promise<void>;
 }
 
 export interface DeviceIntakeRepository extends IntakeRepository {
@@ -107,8 +112,9 @@ export function openIntakeRepository(deps: IntakeRepositoryDeps): DeviceIntakeRe
   let strict: { today: string; signals: typeof lenientSignals; finances: typeof lenient.financesSchema } | null = null;
   const states = new Map<string, Sections>();
   // Started, not awaited: unlock returns at once and the list learns urgency when the build emits.
-  const urgency = createUrgencyIndex({ db, key, tagger });
-  const activity = createIntakeActivity({ db, key, tagger });
+  const start = deps.backgroundStart ?? Promise.resolve();
+  const urgency = createUrgencyIndex({ db, key, tagger, start });
+  const activity = createIntakeActivity({ db, key, tagger, start });
 
   /** Schemas for input, rebuilt only when the date changes (a keystroke must stay cheap). */
   function strictSchemas() {

@@ -97,6 +97,28 @@ describe('urgency of households', () => {
     });
   });
 
+  it('reads no intake row before its background start, then builds urgency and last changes', async () => {
+    const { db, key, clock, open } = await setup();
+    const urgent = crypto.randomUUID();
+    await households(db, key, urgent);
+    await open().saveSignals(urgent, [eviction()]);
+
+    let begin = () => undefined as void;
+    const backgroundStart = new Promise<void>((resolve) => (begin = resolve));
+    const reads = vi.spyOn(db.intakes, 'bulkGet');
+    const restarted = openIntakeRepository({ db, key, clock, worker: me, backgroundStart });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).not.toHaveBeenCalled();
+    expect(restarted.urgency().size).toBe(0);
+
+    const changesBuilt = new Promise<void>((resolve) => restarted.subscribeLastChanges(resolve));
+    begin();
+    await Promise.all([restarted.urgencyReady(), changesBuilt]);
+    expect(reads).toHaveBeenCalled();
+    expect([...restarted.urgency().keys()]).toEqual([urgent]);
+    expect([...restarted.lastChanges().keys()]).toEqual([urgent]);
+  });
+
   it('counts demo intakes written by import', async () => {
     const { open } = await setup();
     const repo = open();

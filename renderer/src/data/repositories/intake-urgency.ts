@@ -33,6 +33,8 @@ export interface UrgencyIndexDeps {
   tagger: Tagger;
   settings?: Pick<Settings, 'crisisTypes' | 'wgs'>;
   catalogue?: readonly SignalCatalogueEntry[];
+  /** The build starts when this resolves (the session: after the first screen is shown). */
+  start?: Promise<void>;
 }
 
 export interface UrgencyIndex {
@@ -118,7 +120,7 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
     if (any) changed();
   }
 
-  const done = build();
+  const done = (deps.start ?? Promise.resolve()).then(build, build);
 
   return {
     current: () => (view ??= new Map(urgent)),
