@@ -41,6 +41,13 @@ describe('openOfficeSession', () => {
     expect(request?.init.credentials).toBe('omit');
   });
 
+  it('asks for a report with its filters in the query, leaving out the ones not chosen', async () => {
+    const hub = recordingHub({});
+    await openOfficeSession(hub.call, login).reports.signals({ from: '2026-09-01', to: '2026-11-30', granularity: 'week', crisis: 'crisis', domainId: undefined });
+    expect(hub.requests[0]?.url).toBe('/api/v1/reports/signals?from=2026-09-01&to=2026-11-30&granularity=week&crisis=crisis');
+    expect(hub.requests[0]?.init.method).toBe('GET');
+  });
+
   it('posts the action with its revision to the handover’s own path', async () => {
     const hub = recordingHub({});
     await openOfficeSession(hub.call, login).accept(dossierId, 3);

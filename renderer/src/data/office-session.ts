@@ -15,6 +15,21 @@ import {
   type PlanRequest,
   type ReturnRequest,
 } from '../../../shared/api/handover';
+import {
+  funnelReportSchema,
+  overdueReportSchema,
+  reportFiltersResponseSchema,
+  reportPaths,
+  signalsReportSchema,
+  wgsReportSchema,
+  type FunnelReport,
+  type HandoverReportQuery,
+  type OverdueReport,
+  type ReportFiltersResponse,
+  type SignalsQuery,
+  type SignalsReport,
+  type WgsReport,
+} from '../../../shared/api/reports';
 import type { HubCall, HubCaller } from './hub-call';
 
 /**
@@ -34,6 +49,14 @@ export interface OfficeSession {
   /** Records the decision (beschikking): its date and a note. */
   decide(dossierId: string, request: DecisionRequest): Promise<HubCall<HandoverSummary>>;
   close(dossierId: string, revision: number): Promise<HubCall<HandoverSummary>>;
+  /** The team lead's reports: aggregates only, small counts already hidden by the hub. */
+  reports: {
+    filters(): Promise<HubCall<ReportFiltersResponse>>;
+    signals(query: SignalsQuery): Promise<HubCall<SignalsReport>>;
+    funnel(query: HandoverReportQuery): Promise<HubCall<FunnelReport>>;
+    wgs(query: HandoverReportQuery): Promise<HubCall<WgsReport>>;
+    overdue(): Promise<HubCall<OverdueReport>>;
+  };
   /**
    * Forgets the token, so every later call answers 401 without touching the network, and asks the hub to end the
    * session (POST /api/v1/auth/logout): a copied token stops working at once, not after its 12 hours.
@@ -59,6 +82,12 @@ export function openOfficeSession(call: HubCaller, login: LoginResponse): Office
   }
 
   const at = (path: string, dossierId: string) => handoverPath(path, { dossierId });
+  const withQuery = (path: string, query: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query)) if (value !== undefined) params.set(name, value);
+    const search = params.toString();
+    return search ? `${path}?${search}` : path;
+  };
 
   return {
     user: login.user,
@@ -75,6 +104,13 @@ export function openOfficeSession(call: HubCaller, login: LoginResponse): Office
     dossierVersion: (dossierId, version) => send(handoverPath(handoverPaths.handoverVersion, { dossierId, version }), handoverDossierResponseSchema),
     decide: (dossierId, request) => send(at(handoverPaths.decision, dossierId), handoverSummarySchema, request),
     close: (dossierId, revision) => send(at(handoverPaths.close, dossierId), handoverSummarySchema, { revision }),
+    reports: {
+      filters: () => send(reportPaths.filters, reportFiltersResponseSchema),
+      signals: (query) => send(withQuery(reportPaths.signals, query), signalsReportSchema),
+      funnel: (query) => send(withQuery(reportPaths.funnel, query), funnelReportSchema),
+      wgs: (query) => send(withQuery(reportPaths.wgs, query), wgsReportSchema),
+      overdue: () => send(reportPaths.overdue, overdueReportSchema),
+    },
     async signOut() {
       const ending = token;
       token = null;

@@ -13,6 +13,6 @@ export const officeText = {
   expired: 'De aanmelding is verlopen. Vul opnieuw de gebruikersnaam en het wachtwoord in.',
   teamlead: {
     title: 'Rapportages',
-    body: 'De rapportages voor teamleiders staan nog niet in Keukentafel.',
+    loading: 'De rapportages worden geladen…',
   },
 } as const;

@@ -1,9 +1,10 @@
 import { parse } from 'csv-parse/sync';
+import { suppressedCell } from '../../../../shared/api/reports';
 import { describe, expect, it } from 'vitest';
 import { csvField, reportCsv } from './report-csv';
-import { SUPPRESSED, type ReportTable } from './report-table';
+import type { DisplayTable } from './report-table';
 
-const table: ReportTable = {
+const table: DisplayTable = {
   id: 'signals',
   title: 'Signalen per soort',
   columns: [
@@ -15,7 +16,7 @@ const table: ReportTable = {
   ],
   rows: [
     ['Huurachterstand', 1234, 0.875, 3.25, '2026-03-01'],
-    ['Energie; gas en licht', SUPPRESSED, null, 12, '2026-12-31'],
+    ['Energie; gas en licht', suppressedCell, null, 12, '2026-12-31'],
     ['Zorgverzekering "premie"', 5, 1, 0, '2026-01-09'],
   ],
 };

@@ -1,4 +1,4 @@
-import { csvValue, type ReportTable } from './report-table';
+import { csvValue, type DisplayTable } from './report-table';
 
 /**
  * The dashboard as a CSV that Dutch Excel opens by double-click: UTF-8 with a byte order mark (or Excel
@@ -23,7 +23,7 @@ export interface CsvHead {
   facts: [label: string, value: string][];
 }
 
-export function reportCsv(head: CsvHead, tables: ReportTable[], threshold: number): string {
+export function reportCsv(head: CsvHead, tables: DisplayTable[], threshold: number): string {
   const lines: string[] = [line([head.title]), ...head.facts.map(([label, value]) => line([label, value])), ''];
   for (const table of tables) {
     lines.push(line([table.title]));

@@ -1,5 +1,6 @@
+import { suppressedCell } from '../../../../shared/api/reports';
 import { describe, expect, it } from 'vitest';
-import { SUPPRESSED, csvValue, formatCell } from './report-table';
+import { csvValue, formatCell } from './report-table';
 
 describe('formatCell (screen and PDF)', () => {
   it('writes Dutch numbers', () => {
@@ -11,8 +12,8 @@ describe('formatCell (screen and PDF)', () => {
   });
 
   it('shows a suppressed cell as "< 5" (the threshold) and a missing one as a dash', () => {
-    expect(formatCell('count', SUPPRESSED, 5)).toBe('< 5');
-    expect(formatCell('percent', SUPPRESSED, 7)).toBe('< 7');
+    expect(formatCell('count', suppressedCell, 5)).toBe('< 5');
+    expect(formatCell('percent', suppressedCell, 7)).toBe('< 7');
     expect(formatCell('days', null, 5)).toBe('–');
   });
 });
@@ -22,7 +23,7 @@ describe('csvValue (Excel)', () => {
     expect(csvValue('count', 1234567, 5)).toBe('1234567');
     expect(csvValue('percent', 0.8754, 5)).toBe('87,5');
     expect(csvValue('days', 12, 5)).toBe('12');
-    expect(csvValue('count', SUPPRESSED, 5)).toBe('< 5');
+    expect(csvValue('count', suppressedCell, 5)).toBe('< 5');
     expect(csvValue('count', null, 5)).toBe('');
   });
 });

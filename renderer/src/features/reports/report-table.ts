@@ -1,11 +1,12 @@
+import { suppressedText, type SuppressedCell } from '../../../../shared/api/reports';
+
 /**
  * One model of every figure the team lead sees: the dashboard's tables, the CSV and the PDF are all
- * drawn from the same `ReportTable`s, so the three always show the same numbers, suppressed or not.
+ * drawn from the same `DisplayTable`s, so the three always show the same numbers, suppressed or not.
  */
 
-/** A cell the hub withheld because fewer than `threshold` households are behind it. */
-export const SUPPRESSED = { suppressed: true } as const;
-export type Suppressed = typeof SUPPRESSED;
+/** A cell the hub withheld (fewer than `threshold` behind it, or hidden so it cannot be worked back). */
+export type Suppressed = SuppressedCell;
 
 /** `null`: nothing to show (no handover reached this step yet), written as "–". */
 export type CellValue = string | number | Suppressed | null;
@@ -21,7 +22,7 @@ export interface ReportColumn {
   kind: ColumnKind;
 }
 
-export interface ReportTable {
+export interface DisplayTable {
   /** Stable, for ids and tests. */
   id: string;
   title: string;
@@ -29,16 +30,15 @@ export interface ReportTable {
   note?: string;
   columns: ReportColumn[];
   rows: CellValue[][];
+  /** How many of the last rows are totals (shown in bold). */
+  totalRows?: number;
 }
 
-export const isSuppressed = (value: CellValue): value is Suppressed => typeof value === 'object' && value !== null && value.suppressed;
+export const isSuppressed = (value: CellValue): value is Suppressed => typeof value === 'object' && value !== null;
 
 const count = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 });
 const decimal = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-
-/** "< 5": how every suppressed cell reads, on screen, in the CSV and in the PDF. */
-export const suppressedText = (threshold: number): string => `< ${threshold}`;
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 const dutchDate = (iso: string): string => {
