@@ -7,7 +7,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['server/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts', 'resources/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['server/**/*.test.ts', 'electron/**/*.test.ts', 'shared/**/*.test.ts', 'resources/**/*.test.ts', 'scripts/**/*.test.ts', 'eslint/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

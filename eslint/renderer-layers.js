@@ -8,6 +8,14 @@ import path from 'node:path';
  */
 export const rendererLayers = ['entry', 'app', 'features', 'ui', 'i18n', 'sync', 'host', 'data'];
 
+/**
+ * Features that import each other, highest first: a feature imports only features below it (through their
+ * index.ts), so features never form a cycle. app/ composes them where two must meet (the intake overview gets
+ * the finances' regelingen panel as a prop). A feature not listed here imports no other feature and is
+ * imported by none.
+ */
+export const featureOrder = ['office', 'reports', 'sync', 'households', 'handover', 'finances', 'signals', 'intake', 'auth'];
+
 const isTest = (file) => /\.test\.tsx?$/.test(file) || file.split(path.sep).includes('testing');
 
 /** @type {import('eslint').Rule.RuleModule} */
@@ -19,6 +27,7 @@ const layersRule = {
     messages: {
       upward: "'{{layer}}' may not import from '{{target}}': the renderer's layers import only downward ({{order}}).",
       testing: 'Product code may not import test helpers ({{source}}).',
+      feature: "Feature '{{from}}' may not import feature '{{to}}': features import only those below them ({{order}}); compose them in app/ instead.",
     },
   },
   create(context) {
@@ -41,6 +50,12 @@ const layersRule = {
       const toLayer = rendererLayers.indexOf(parts[0] ?? '');
       if (toLayer >= 0 && toLayer < fromLayer) {
         context.report({ node, messageId: 'upward', data: { layer: fromParts[0] ?? '', target: parts[0] ?? '', order: rendererLayers.join(' → ') } });
+        return;
+      }
+      const from = fromParts[0] === 'features' ? fromParts[1] : undefined;
+      const to = parts[0] === 'features' ? parts[1] : undefined;
+      if (from && to && from !== to && !(featureOrder.indexOf(from) >= 0 && featureOrder.indexOf(to) > featureOrder.indexOf(from))) {
+        context.report({ node, messageId: 'feature', data: { from, to, order: featureOrder.join(' → ') } });
       }
     };
     return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };

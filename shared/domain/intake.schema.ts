@@ -18,6 +18,9 @@ import { z } from 'zod';
 
 // ---------- building blocks ----------
 
+/** The life domain whose signals cannot apply to a household without children. */
+export const CHILDREN_DOMAIN_ID = 'kinderen-en-opvoeding';
+
 /** Integer euro cents, never negative. */
 export const centsSchema = z
   .int('Vul een bedrag in hele centen in.')

@@ -1,4 +1,4 @@
-import { FinancesPage } from '../features/finances';
+import { FinancesPage, RegelingenPanel } from '../features/finances';
 import { DomainPage, IntakeOverviewPage, IntakeResume } from '../features/intake';
 import { SignalsPage } from '../features/signals';
 import '../styles/intake.css';
@@ -11,7 +11,7 @@ export const intakeRoutes = [
   {
     path: 'huishoudens/:id/gesprek',
     children: [
-      { index: true, element: <IntakeOverviewPage /> },
+      { index: true, element: <IntakeOverviewPage regelingen={RegelingenPanel} /> },
       { path: 'verder', element: <IntakeResume /> },
       { path: 'domein/:domainId', element: <DomainPage /> },
       { path: 'signalen', element: <SignalsPage /> },

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { lifeDomains } from '../../../../resources/index';
-import { domainEntryOf, type DomainEntry, type LifeDomain } from '../../../../shared/domain/intake.schema';
+import { CHILDREN_DOMAIN_ID, domainEntryOf, type DomainEntry, type LifeDomain } from '../../../../shared/domain/intake.schema';
 import { nextDomain } from '../../../../shared/domain/progress';
 import { countMembers } from '../../../../shared/domain/household.schema';
-import { CHILDREN_DOMAIN_ID } from '../signals';
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { TextArea } from '../../ui/text-field';

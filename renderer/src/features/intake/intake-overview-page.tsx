@@ -1,20 +1,29 @@
+import type { ComponentType } from 'react';
 import { Link } from 'react-router';
 import { lifeDomains, signalCatalogue } from '../../../../resources/index';
 import { formatEuro, monthlyBalanceCents, totalDebtCents, unknownAmountDebts, weeklyLeftCents } from '../../../../shared/domain/finance';
+import type { Household } from '../../../../shared/domain/household.schema';
 import type { Intake } from '../../../../shared/domain/intake.schema';
 import { intakeProgress, nextDomain, type DomainStatus } from '../../../../shared/domain/progress';
 import { nlIntake } from '../../i18n/nl-intake';
 import { PageTitle } from '../../ui/page-title';
 import { IntakeCrumbs, IntakeGate } from './intake-frame';
-import { RegelingenPanel } from '../finances';
 import { SaveStatus } from './save-status';
 import { UrgencyBanner } from './urgency-banner';
 import { useRouteIntake, useToday } from './use-intake';
 
 const markers: Record<DomainStatus, string> = { done: '✓', 'not-applicable': '–', started: '◐', untouched: '○' };
 
+/** What the overview shows below the summaries: the finances feature's regelingen panel (given by app/, so intake does not import finances). */
+export type RegelingenSlot = ComponentType<{
+  intake: Intake;
+  household: Pick<Household, 'members'>;
+  today: string;
+  onMark: (suggestions: Intake['finances']['suggestions']) => void;
+}>;
+
 /** #/huishoudens/:id/gesprek — all life domains at a glance, urgency, signals, money and regelingen. */
-export function IntakeOverviewPage() {
+export function IntakeOverviewPage({ regelingen: RegelingenPanel }: { regelingen: RegelingenSlot }) {
   const editor = useRouteIntake();
   const today = useToday();
   return (

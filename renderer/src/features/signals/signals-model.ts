@@ -1,4 +1,4 @@
-import { createIntakeSchemas, type RecordedSignal, type SignalCatalogueEntry } from '../../../../shared/domain/intake.schema';
+import { CHILDREN_DOMAIN_ID, createIntakeSchemas, type RecordedSignal, type SignalCatalogueEntry } from '../../../../shared/domain/intake.schema';
 
 /** Signals as typed on screen; `observedOn` may be invalid for a moment (e.g. in the future). */
 export type SignalDraft = RecordedSignal;
@@ -31,8 +31,7 @@ export function savableSignals(drafts: readonly SignalDraft[], stored: readonly 
   });
 }
 
-/** Life domains whose signals cannot apply to a household without children. */
-export const CHILDREN_DOMAIN_ID = 'kinderen-en-opvoeding';
+export { CHILDREN_DOMAIN_ID };
 
 /** Why a life domain's signals are folded away: no children in the household, or marked not applicable. */
 export type HiddenReason = 'no-children' | 'not-applicable';
