@@ -18,6 +18,9 @@ import norms2026Json from './norms/2026.json';
 import recipientsJson from './recipients.json';
 import regelingenJson from './regelingen.json';
 import settingsJson from './settings.json';
+import neighbourhoodsJson from './neighbourhoods.json';
+import { neighbourhoodsFileSchema } from '../shared/reports/neighbourhoods';
+import type { Neighbourhood } from '../shared/reports/neighbourhoods';
 import signalsJson from './signals.json';
 
 /** The intake's data, parsed with zod at load; a bad file stops the app with the file and path named. */
@@ -121,6 +124,9 @@ export const recipients: readonly Recipient[] = deepFreeze(
   parseResource('recipients.json', z.array(recipientSchema).min(1).superRefine(uniqueIds('recipients.json')), recipientsJson),
 );
 /** Years for which social-minimum norms are known. */
+/** The names of the 4-digit postcode areas, for the team-lead reports. */
+export const neighbourhoods: readonly Neighbourhood[] = deepFreeze(parseResource('neighbourhoods.json', neighbourhoodsFileSchema, neighbourhoodsJson).areas);
+
 export const normYears: readonly number[] = normFiles.map((f) => f.year);
 
 export type Norms = NormPeriod & { year: number; yearNote: string };

@@ -17,6 +17,8 @@ import { registerHealthRoutes } from './routes/health';
 import { registerSignalEventRoutes } from './routes/signal-events';
 import { registerDossierRoutes } from './routes/dossiers';
 import { registerHandoverRoutes } from './routes/handovers';
+import { registerReportRoutes } from './routes/reports';
+import { createReportService } from './services/reports';
 import { createHandoverService } from './services/handover-service';
 import { createDossierService } from './services/dossier-service';
 import { createHubCipher } from './services/hub-key';
@@ -26,7 +28,7 @@ import { createCaseService } from './services/case-service';
 import { createChangeFeed } from './services/changes';
 import { createSignalEventService } from './services/signal-events';
 import { ensureRecipientTeams } from './services/recipient-teams';
-import { recipients, settings } from '../../resources/index';
+import { lifeDomains, neighbourhoods, recipients, settings, signalCatalogue } from '../../resources/index';
 import { createRetentionService } from './services/retention';
 import type { PasswordHasher } from './services/passwords';
 import { argon2Hasher } from './services/passwords';
@@ -127,6 +129,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const cipher = createHubCipher(deps.hubKey ?? randomBytes(32));
   registerDossierRoutes(app, { auth, dossiers: createDossierService({ db: deps.db, clock, cipher }) });
   registerHandoverRoutes(app, { auth, handovers: createHandoverService({ db: deps.db, clock, cipher }) });
+  registerReportRoutes(app, {
+    auth,
+    reports: createReportService({
+      db: deps.db,
+      clock,
+      thresholdSetting: settings.reportThreshold,
+      catalogues: { signals: signalCatalogue, domains: lifeDomains, neighbourhoods },
+    }),
+  });
   // Retention: purge at start, then on an interval that never keeps the process alive; errors are logged, not thrown.
   const retention = createRetentionService({ db: deps.db, clock, days: deps.retentionDays ?? settings.retentionDaysClosedCases });
   const runRetention = () =>

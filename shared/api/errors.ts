@@ -106,5 +106,10 @@ export const routeErrorCodes = {
   'POST /api/v1/handovers/{dossierId}/plan': [...handoverActionCodes],
   'POST /api/v1/handovers/{dossierId}/decision': [...handoverActionCodes],
   'POST /api/v1/handovers/{dossierId}/close': [...handoverActionCodes],
+  'GET /api/v1/reports/filters': signedIn,
+  'GET /api/v1/reports/signals': signedIn,
+  'GET /api/v1/reports/handover-funnel': signedIn,
+  'GET /api/v1/reports/wgs-terms': signedIn,
+  'GET /api/v1/reports/overdue': signedIn,
   'POST /api/v1/consent-withdrawals': [...signedIn, 'idempotency_key_reused', 'case_not_found', 'case_of_other_team'],
 } as const satisfies Record<string, readonly HubErrorCode[]>;

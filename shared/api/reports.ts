@@ -147,9 +147,10 @@ export type SignalsReport = z.infer<typeof signalsReportSchema>;
 
 /**
  * The steps, in order. 'sent': the first version reached the hub. 'received': a counsellor opened it.
- * 'accepted' or 'returned'. 'first-conversation': the date of the (first) conversation planned.
- * 'decision': the decision date. 'closed'. Counted over the handovers that arrived in the period and got
- * this far (a cohort), by the time of the request.
+ * 'accepted' or 'returned' (the first time). 'first-conversation': the planned first conversation's date has
+ * come. 'decision': a decision is recorded. 'closed'. Counted over the handovers that arrived in the period and
+ * got this far (a cohort), by the time of the request. Lead times in days: to 'first-conversation' up to the
+ * conversation's date, to 'decision' and 'closed' in whole days between the dates.
  */
 export const funnelStepSchema = z.enum(['sent', 'received', 'accepted', 'returned', 'first-conversation', 'decision', 'closed']);
 export type FunnelStep = z.infer<typeof funnelStepSchema>;
@@ -168,7 +169,7 @@ export const workloadRowSchema = z.object({
   key: z.string(),
   /** A team's name, or a worker's display name (own team only). */
   label: z.string(),
-  /** Handovers not returned, closed or withdrawn, today. */
+  /** Handovers not returned, closed or withdrawn, today (whenever they arrived). */
   open: countCellSchema,
   /** Handovers that arrived per month, in the order of `months`. */
   perMonth: seriesSchema,
@@ -182,9 +183,12 @@ export const funnelReportSchema = z.object({
   /** Consents withdrawn in the period (by the date the hub received the withdrawal). */
   withdrawnConsents: countCellSchema,
   months: z.array(reportPeriodSchema),
-  /** Per team that sent or received handovers, by the team that received them for a schuldhulp team and by the sender otherwise. */
+  /** Per sending team (the buurtteam that owns the case); keys are team ids. With `teamId`, only handovers that team sent or received. */
   workloadByTeam: z.object({ rows: z.array(workloadRowSchema), total: workloadRowSchema.omit({ key: true, label: true }) }),
-  /** Per worker of the team lead's own team: the sender (buurtteam) or the contact person (schuldhulp team). */
+  /**
+   * Per worker of the team lead's own team: the sender (buurtteam) or the contact person (schuldhulp team; label
+   * 'Nog niet toegewezen' before acceptance). Keys are 'worker-1', 'worker-2' … in label order, never user ids.
+   */
   workloadByWorker: z.object({ rows: z.array(workloadRowSchema), total: workloadRowSchema.omit({ key: true, label: true }) }),
 });
 export type FunnelReport = z.infer<typeof funnelReportSchema>;

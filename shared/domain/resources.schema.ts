@@ -45,6 +45,8 @@ export const settingsSchema = z
     idleLockMinutes: z.int().min(1).max(60).default(10),
     /** Days without a password sign-in on a device after which its PIN no longer opens it until the worker signs in. */
     passwordAfterDays: z.int().min(1).max(90).default(14),
+    /** Report counts under this are shown as "< n"; never below 5 (the floor of shared/api/reports.ts). */
+    reportThreshold: z.int().min(5, 'De drempel voor kleine aantallen is minstens 5.').max(100).default(5),
   })
   .superRefine((s, ctx) => {
     s.crisisTypes.forEach((c, i) => {

@@ -96,6 +96,13 @@ export const policy: Record<string, Row> = {
   'POST /api/v1/handovers/{dossierId}/plan':             bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),
   'POST /api/v1/handovers/{dossierId}/decision':         bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),
   'POST /api/v1/handovers/{dossierId}/close':            bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),
+
+  // The team lead's reports: aggregates only (shared/api/reports.ts), to every team lead; no other role.
+  'GET /api/v1/reports/filters':                         bearer('none',   no,      no,      no,          no,          200,   200),
+  'GET /api/v1/reports/signals':                         bearer('none',   no,      no,      no,          no,          200,   200),
+  'GET /api/v1/reports/handover-funnel':                 bearer('none',   no,      no,      no,          no,          200,   200),
+  'GET /api/v1/reports/wgs-terms':                       bearer('none',   no,      no,      no,          no,          200,   200),
+  'GET /api/v1/reports/overdue':                         bearer('none',   no,      no,      no,          no,          200,   200),
 };
 
 /** Routes the hub answers that are not in its OpenAPI document, on purpose. */

@@ -6,6 +6,7 @@ import { apiPaths } from '../../../shared/api/cases';
 import { changesPath } from '../../../shared/api/changes';
 import type { HandoverAction } from '../../../shared/api/handover';
 import { handoverPath, handoverPaths } from '../../../shared/api/handover';
+import { reportPaths } from '../../../shared/api/reports';
 import { signalEventsBatchPath } from '../../../shared/api/signal-events';
 import { availableBackends } from '../test-support/backends';
 import { newCase, password } from '../test-support/harness';
@@ -117,6 +118,11 @@ const calls: Record<keyof typeof policy, Call> = {
   'POST /api/v1/handovers/{dossierId}/plan': action('plan'),
   'POST /api/v1/handovers/{dossierId}/decision': action('decision'),
   'POST /api/v1/handovers/{dossierId}/close': action('close'),
+  'GET /api/v1/reports/filters': { request: (c) => ({ method: 'GET', url: reportPaths.filters, headers: c.headers }) },
+  'GET /api/v1/reports/signals': { request: (c) => ({ method: 'GET', url: `${reportPaths.signals}?from=2026-03-01&to=2026-03-31`, headers: c.headers }) },
+  'GET /api/v1/reports/handover-funnel': { request: (c) => ({ method: 'GET', url: `${reportPaths.funnel}?from=2026-03-01&to=2026-03-31`, headers: c.headers }) },
+  'GET /api/v1/reports/wgs-terms': { request: (c) => ({ method: 'GET', url: `${reportPaths.wgs}?from=2026-03-01&to=2026-03-31`, headers: c.headers }) },
+  'GET /api/v1/reports/overdue': { request: (c) => ({ method: 'GET', url: reportPaths.overdue, headers: c.headers }) },
 };
 
 /** What the caller saw, in the table's notation. */

@@ -21,6 +21,7 @@ import { bodyAd, decisionByAfter, detailsAd, summaryAd } from './dossier-push';
 import type { HubCipher } from './hub-key';
 import { cursorOf, planList, urgencySql } from './handover-list';
 import { mayActOn, teamScope } from './policy';
+import { recordStepTime } from './reports-record';
 
 /** The counsellor's own words on a handover, sealed in `dossiers.details`. */
 interface Details {
@@ -183,6 +184,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
         }
         const dossier: unknown = JSON.parse(cipher.open(chosen.body, bodyAd(row.case_id, dossierId, wanted)).toString('utf8'));
         audit(trail, user, 'dossier.read', `${dossierId}:${wanted}`, 'ok');
+        await recordStepTime(tx, dossierId, 'opened', now.toISOString());
         return {
           ok: true,
           value: {
@@ -264,6 +266,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           `UPDATE dossiers SET status = $2, revision = revision + 1, updated_at = $3::timestamptz${sets.map((s) => `, ${s}`).join('')} WHERE dossier_id = $1::uuid`,
           params,
         );
+        await recordStepTime(tx, dossierId, transition.to, at, body.action === 'return' ? body.reason : undefined);
         await recordChanges(tx, [
           { teamId: row.owner_team_id, entity: 'dossier', caseId: row.case_id, status: transition.to, at: now, version: row.latest_version, ...change },
         ]);

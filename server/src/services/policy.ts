@@ -10,7 +10,8 @@ import type { Role, User } from '../../../shared/api/auth';
  * How far a grant reaches:
  * - own-team: records owned by the caller's team (a worker's cases, signal events).
  * - recipient-team: records sent to the caller's team (a counsellor reads the dossiers handed over to them).
- * - aggregate: only counts over the caller's team, never a single record (a team lead's reports).
+ * - aggregate: only counts, never a single record (a team lead's reports): over every team of the hub, small
+ *   counts hidden (shared/reports/suppression.ts); the overdue list and per-worker workload only of the caller's team.
  * - self: the caller's own account.
  */
 export type Reach = 'own-team' | 'recipient-team' | 'aggregate' | 'self';

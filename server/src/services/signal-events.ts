@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/database';
 import { auditedTransaction } from './audit';
 import { hashBody, judge, splitRounds } from './idempotency';
 import { mayActOn } from './policy';
+import { countSignalEvents } from './reports-record';
 
 export type StoreEventsOutcome = { kind: 'stored'; results: SignalEventBatchResponse['results'] } | { kind: 'wrong-team' };
 
@@ -82,6 +83,7 @@ export function createSignalEventService({ db, clock }: { db: Db; clock: () => D
             round.map((i) => hashes[i]!),
           );
           round.forEach((index, p) => (statuses[index] = answered[p]!));
+          await countSignalEvents(tx, db.kind, user.teamId, round.filter((_, p) => answered[p] === 201).map((i) => events[i]!.eventId));
         }
         audit('ok');
         return { kind: 'stored', results: events.map((e, i) => ({ eventId: e.eventId, status: statuses[i]! })) } as const;
