@@ -118,6 +118,8 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   });
   expect(back.status()).toBe(200);
   await expect(status(page)).toHaveText('Teruggestuurd: er ontbreken gegevens.', { timeout: 60_000 });
+  // …and the counsellor's own explanation, so the worker knows what to add.
+  await expect(page.getByTestId('handover-return-note')).toHaveText('Uitleg van schuldhulp: Graag de schulden op een rij.');
   await expectNoAxeViolations(page, 'household page with a returned handover');
   await page.getByRole('region', { name: 'Overdracht aan schuldhulp' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('household-returned.png') });
@@ -128,6 +130,7 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   await page.getByRole('button', { name: 'Nieuwe versie versturen' }).click();
   await expect(page.getByText('Versie 2 staat klaar om te versturen.', { exact: false })).toBeVisible();
   await expect(status(page)).toHaveText(/^Ontvangen door de gemeente\./, { timeout: 60_000 });
+  await expect(page.getByTestId('handover-return-note')).toHaveCount(0);
   const [again] = await handoversOf(request, auth, caseId);
   expect(again).toMatchObject({ dossierId: handover!.dossierId, latestVersion: 2, status: 'received' });
   const first = await request.get(`${hubUrl}${handoverPath(handoverPaths.handoverVersion, { dossierId: handover!.dossierId, version: 1 })}`, { headers: auth });

@@ -124,9 +124,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerAccountRoutes(app, { auth, accounts: createAccountService({ db: deps.db, clock, randomBytes: deps.randomBytes ?? randomBytes }) });
   registerCaseRoutes(app, { auth, cases });
-  registerChangeRoutes(app, { auth, feed: createChangeFeed({ db: deps.db, clock }) });
-  registerSignalEventRoutes(app, { auth, events: createSignalEventService({ db: deps.db, clock }) });
   const cipher = createHubCipher(deps.hubKey ?? randomBytes(32));
+  registerChangeRoutes(app, { auth, feed: createChangeFeed({ db: deps.db, clock, cipher }) });
+  registerSignalEventRoutes(app, { auth, events: createSignalEventService({ db: deps.db, clock }) });
   registerDossierRoutes(app, { auth, dossiers: createDossierService({ db: deps.db, clock, cipher }) });
   registerHandoverRoutes(app, { auth, handovers: createHandoverService({ db: deps.db, clock, cipher }) });
   registerReportRoutes(app, {

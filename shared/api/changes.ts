@@ -41,6 +41,8 @@ export const changeSchema = z.object({
   plannedAt: z.iso.datetime().optional(),
   /** Only with status 'decided': the day of the decision (beschikking), YYYY-MM-DD. */
   decidedOn: z.iso.date().optional(),
+  /** Only with status 'returned', when the counsellor wrote one: their explanation for the worker (free text). */
+  note: z.string().max(2000).optional(),
   /** Dossier version the change refers to, when entity is 'dossier'. */
   version: z.number().int().min(1).optional(),
 });

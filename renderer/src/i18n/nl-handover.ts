@@ -102,6 +102,7 @@ export const nlHandover = {
     received: 'Ontvangen door de gemeente. Schuldhulp heeft het dossier nog niet opgepakt.',
     accepted: 'Ontvangen door schuldhulp. Er is een vaste contactpersoon.',
     returned: (reason: string) => `Teruggestuurd: ${reason}.`,
+    returnNote: (note: string) => `Uitleg van schuldhulp: ${note}`,
     reasons: {
       'not-debt-help': 'het is geen vraag voor schuldhulp',
       incomplete: 'er ontbreken gegevens',

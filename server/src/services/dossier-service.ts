@@ -88,6 +88,8 @@ export function createDossierService({ db, clock, cipher }: { db: Db; clock: () 
             [ids, at],
           );
           await tx.query('UPDATE dossier_versions SET body = NULL WHERE dossier_id = ANY($1::uuid[])', [ids]);
+          // The counsellor's return notes in the change feed are sealed texts about this resident too.
+          await tx.query('UPDATE changes SET note = NULL WHERE case_id = $1::uuid AND note IS NOT NULL', [body.caseId]);
           await recordChanges(
             tx,
             open.rows.map((r) => ({ teamId: user.teamId, entity: 'dossier' as const, caseId: body.caseId, status: 'withdrawn' as const, at: now, version: r.latest_version })),

@@ -15,7 +15,7 @@ import type { Db, Queryable } from '../db/database';
 import { toIso } from '../db/database';
 import type { AuditOutcome, AuditTrail } from './audit';
 import { auditedTransaction } from './audit';
-import { lockTeamsForChanges, recordChanges } from './changes';
+import { changeNoteAd, lockTeamsForChanges, recordChanges } from './changes';
 import type { DossierSummaryText } from './dossier-push';
 import { bodyAd, decisionByAfter, detailsAd, summaryAd } from './dossier-push';
 import type { HubCipher } from './hub-key';
@@ -235,7 +235,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           params.push(sealed.toString('base64'));
           sets.push(`${column} = decode($${params.length}, 'base64')`);
         };
-        let change: { reason?: ReturnReason; plannedAt?: string; decidedOn?: string } = {};
+        let change: { reason?: ReturnReason; plannedAt?: string; decidedOn?: string; sealedNote?: Buffer } = {};
         switch (body.action) {
           case 'accept':
             set('contact_user_id', user.id, '::uuid');
@@ -243,7 +243,8 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           case 'return':
             set('return_reason', body.reason);
             details.returnNote = body.note;
-            change = { reason: body.reason };
+            // The worker reads why: the note goes with the change, sealed like the dossier's texts.
+            change = { reason: body.reason, ...(body.note ? { sealedNote: cipher.seal(body.note, changeNoteAd(row.case_id, row.latest_version)) } : {}) };
             break;
           case 'plan': {
             const plannedAt = new Date(body.firstConversation.plannedAt).toISOString();

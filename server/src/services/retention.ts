@@ -12,8 +12,9 @@ export interface RetentionService {
 /**
  * Retention on the hub: once a handover is closed or withdrawn and `days` have passed since (its last
  * status change, `updated_at`), every version's body and the sealed summary and counsellor notes are
- * deleted. The dossier row (ids, dates, codes) and the versions' sizes stay, and each purge leaves a
- * `dossier.purge` audit row by the system (no user), in the same transaction.
+ * deleted, and so are the return notes of its case in the change feed. The dossier row (ids, dates, codes)
+ * and the versions' sizes stay, and each purge leaves a `dossier.purge` audit row by the system (no user),
+ * in the same transaction.
  */
 export function createRetentionService({ db, clock, days }: { db: Db; clock: () => Date; days: number }): RetentionService {
   return {
@@ -35,6 +36,7 @@ export function createRetentionService({ db, clock, days }: { db: Db; clock: () 
           if (ids.length === 0) return 0;
           await tx.query('UPDATE dossiers SET summary = NULL, details = NULL WHERE dossier_id = ANY($1::uuid[])', [ids]);
           await tx.query('UPDATE dossier_versions SET body = NULL WHERE dossier_id = ANY($1::uuid[]) AND body IS NOT NULL', [ids]);
+          await tx.query('UPDATE changes SET note = NULL WHERE note IS NOT NULL AND case_id IN (SELECT case_id FROM dossiers WHERE dossier_id = ANY($1::uuid[]))', [ids]);
           trail.add(...ids.map((id) => ({ userId: null, action: 'dossier.purge', entityType: 'dossier', entityId: id, outcome: 'ok' as const })));
           return ids.length;
         });

@@ -6,7 +6,7 @@ import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { useSession } from '../../ui/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
 import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
-import { handoverDeadlineText, handoverStatusText } from './handover-status';
+import { handoverDeadlineText, handoverNoteText, handoverStatusText } from './handover-status';
 import { statusKey } from './handover-overview';
 import { useHandoverStatus } from './use-handover-status';
 
@@ -35,6 +35,7 @@ export function HandoverStatusPanel({ householdId }: { householdId: string }) {
 
   const handoverDate = state?.record.sent.find((s) => state.record.dossierIds[s.recipientId] === s.dossierId)?.sentAt;
   const handoverDay = handoverDate ? dutchDateOf(handoverDate) : today;
+  const note = state ? handoverNoteText(state.view) : null;
   const deadline = state && intake ? handoverDeadlineText(state.view, intake, handoverDay, { settings, signalCatalogue, holidays }) : null;
   return (
     <section className="panel" aria-labelledby="handover-status-title">
@@ -42,6 +43,7 @@ export function HandoverStatusPanel({ householdId }: { householdId: string }) {
       <p data-testid="handover-status" role="status">
         {state ? handoverStatusText(state.view) : ''}
       </p>
+      {note ? <p data-testid="handover-return-note">{note}</p> : null}
       {deadline ? <p data-testid="handover-deadline">{deadline}</p> : null}
       <Link to={`/huishoudens/${householdId}/overdragen`} className="button button--secondary">
         {t.open}

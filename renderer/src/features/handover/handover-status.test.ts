@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Change } from '../../../../shared/api/changes';
 import type { HandoverDelivery, HandoverRecord } from '../../data/repositories/handover-repository';
-import { handoverStatusOf, handoverStatusText } from './handover-status';
+import { handoverNoteText, handoverStatusOf, handoverStatusText } from './handover-status';
 
 const caseId = '6f1c2a0e-3b1d-4c55-9a57-1f2e3d4c5b6a';
 const dossierId = '11111111-1111-4111-8111-111111111111';
@@ -63,6 +63,13 @@ describe('handover status in words', () => {
     // A change from a hub before decisions carried their day.
     expect(text([planned, change('dossier', 'decided')], sent, arrived)).toBe('Schuldhulp heeft een besluit genomen.');
     expect(text([planned, change('dossier', 'closed')], sent, arrived)).toBe('Afgesloten door schuldhulp.');
+  });
+
+  it('gives the counsellor’s explanation of a return, and none once a newer status came', () => {
+    const returned = change('dossier', 'returned', { reason: 'incomplete', note: 'Graag de schulden op een rij.' });
+    expect(handoverNoteText(handoverStatusOf([returned], sent, arrived))).toBe('Uitleg van schuldhulp: Graag de schulden op een rij.');
+    expect(handoverNoteText(handoverStatusOf([change('dossier', 'returned', { reason: 'incomplete' })], sent, arrived))).toBeNull();
+    expect(handoverNoteText(handoverStatusOf([returned, change('dossier', 'received', { version: 2 })], sent, arrived))).toBeNull();
   });
 
   it('reads a newer version the hub confirmed after a return as received again', () => {

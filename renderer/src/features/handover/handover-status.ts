@@ -19,7 +19,7 @@ export type HandoverStatusView =
   | { kind: 'none' }
   | { kind: 'case-only' }
   | { kind: 'waiting' }
-  | { kind: 'dossier'; status: Exclude<Change['status'], 'withdrawn'>; reason?: ReturnReason; plannedAt?: string; decidedOn?: string }
+  | { kind: 'dossier'; status: Exclude<Change['status'], 'withdrawn'>; reason?: ReturnReason; note?: string; plannedAt?: string; decidedOn?: string }
   | { kind: 'withdrawal-waiting' }
   | { kind: 'withdrawn' };
 
@@ -45,9 +45,15 @@ export function handoverStatusOf(changes: readonly Change[], record: HandoverRec
     kind: 'dossier',
     status: last.status,
     ...(last.reason ? { reason: last.reason } : {}),
+    ...(last.note ? { note: last.note } : {}),
     ...(last.plannedAt ? { plannedAt: last.plannedAt } : {}),
     ...(decidedOn ? { decidedOn } : {}),
   };
+}
+
+/** The counsellor's own explanation of a return, when they wrote one: the worker needs it to know what to do. */
+export function handoverNoteText(view: HandoverStatusView): string | null {
+  return view.kind === 'dossier' && view.status === 'returned' && view.note ? t.returnNote(view.note) : null;
 }
 
 const plannedText = (iso: string): string => {
