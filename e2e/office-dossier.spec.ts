@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
+import { browserStorageText } from './fixtures/browser-storage';
 import { actAsColleague, sendHandover, sendNextVersion } from './fixtures/handover';
 import { demo } from './fixtures/hub';
 import { SignInPage } from './pages/sign-in-page';
@@ -25,6 +28,7 @@ test('the counsellor sees what changed in a second version, records the decision
   await actAsColleague(request, row.dossierId, 'accept');
   await actAsColleague(request, row.dossierId, 'plan', { firstConversation: { plannedAt: `${today}T08:00:00Z`, how: 'video' } });
 
+  await page.clock.install();
   await signInAsCounsellor(page);
   await page.getByRole('row').filter({ hasText: row.clientName }).getByRole('button', { name: row.clientName }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${row.clientName}` })).toBeVisible();
@@ -44,6 +48,26 @@ test('the counsellor sees what changed in a second version, records the decision
   await expectNoAxeViolations(page, 'dossier view with the changes between versions');
   await versions.screenshot({ path: testInfo.outputPath('versions-diff.png') });
 
+  // The dossier as a PDF for the counsellor's own system: a blob URL, revoked afterwards; nothing kept in the browser.
+  const exportPanel = page.getByRole('region', { name: 'Dossier als pdf' });
+  const downloading = page.waitForEvent('download');
+  await exportPanel.getByRole('button', { name: 'Dossier downloaden (pdf)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Dossier-schuldhulp-[0-9a-f]{8}-versie-2-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(download.url()).toMatch(/^blob:/);
+  await expect(exportPanel.getByRole('status')).toHaveText(/^De pdf is gedownload\./);
+  const pdf = spawnSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: await readFile(await download.path()), encoding: 'utf8' });
+  const pdfText = pdf.stdout.replace(/\s+/g, ' ');
+  expect(pdfText).toContain(`Dossier ${row.clientName}`);
+  expect(pdfText).toMatch(/Schuld Waterbedrijf Limburg \(Water\): bedrag nog onbekend/);
+  expect(pdfText).toContain('Er is nu ook een brief van de deurwaarder over de huur.');
+  await page.clock.fastForward(61_000);
+  expect(await page.evaluate((url) => fetch(url).then(() => 'readable', () => 'revoked'), download.url())).toBe('revoked');
+  const stored = await browserStorageText(page);
+  expect(stored).not.toContain(row.clientName);
+  expect(stored).not.toContain('Waterbedrijf Limburg');
+  await expectNoAxeViolations(page, 'dossier view after the export');
+
   // The 8-week term for the decision, counted from the first conversation today.
   await expect(page.getByText(new RegExp(`^Het besluit moet uiterlijk op \\d+ \\w+ \\d{4} zijn: 8 weken na het eerste gesprek op ${plainDate(today)}\\.$`)).first()).toBeVisible();
 
@@ -62,6 +86,7 @@ test('the counsellor sees what changed in a second version, records the decision
   await expect(page.getByText('Toegelaten tot de schuldregeling.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Besluit vastleggen' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'dossier view after the decision');
+  await page.screenshot({ path: testInfo.outputPath('dossier-decided.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1500 } });
 
   // A colleague closes it first: this screen's close gets the hub's 409, said plainly, and the new state.
   await actAsColleague(request, row.dossierId, 'close');

@@ -4,36 +4,7 @@ import { returnAsColleague, sendHandover } from './fixtures/handover';
 import { loginResponseSchema } from '../shared/api/auth';
 import { demo, hubUrl } from './fixtures/hub';
 import { SignInPage } from './pages/sign-in-page';
-
-/** What the browser keeps for this origin: IndexedDB rows, localStorage, sessionStorage and Cache Storage, as text. */
-async function browserStorageText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name ?? '');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result as unknown[]);
-          request.onerror = () => reject(request.error ?? new Error('read failed'));
-        });
-        parts.push(JSON.stringify(rows));
-      }
-      db.close();
-    }
-    parts.push(JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage }));
-    for (const name of await caches.keys()) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) parts.push(request.url, await (await cache.match(request))?.text() ?? '');
-    }
-    return parts.join('\n');
-  });
-}
+import { browserStorageText } from './fixtures/browser-storage';
 
 test('a counsellor signs in to the office shell: no PIN, nothing stored, signed out again after a reload', async ({ page, request }) => {
   const signIn = new SignInPage(page);

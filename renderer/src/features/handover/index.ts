@@ -8,3 +8,6 @@ export { DossierPreviewView } from './dossier-preview-view';
 /** The handover in the household list (status and "new" badge) and the count of unsent handovers for the header. */
 export { useHandoverOverviews, useUnsentHandovers } from './handover-overview';
 export type { HandoverOverview } from './handover-overview';
+/** The dossier's parts as label and value lines: the screen and the counsellor's PDF export share them. */
+export { dossierPreview } from './dossier-preview';
+export type { PreviewSection } from './dossier-preview';

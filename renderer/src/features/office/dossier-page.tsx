@@ -8,6 +8,8 @@ import { Alert } from '../../ui/alert';
 import { formatDutchDate } from '../../ui/dutch-date';
 import { PageTitle } from '../../ui/page-title';
 import { DossierPreviewView } from '../handover';
+import { DossierExport } from './dossier-export';
+import { withHubDeadlines } from './dossier-pdf';
 import { DossierVersions } from './dossier-versions';
 import { CloseAction, DecideActions, DecisionForm, decisionTermText, PlanForm, type Act } from './handover-actions';
 import { deadlineText, localIsoDate, returnReasonLabels, statusLabels, urgencyLabels } from './inbox-model';
@@ -158,8 +160,9 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
         </section>
       ) : null}
       <DossierVersions read={loaded.read} dossier={loaded.dossier} loadVersion={(version) => session.dossierVersion(h.dossierId, version)} onExpired={onExpired} />
+      {loaded.dossier ? <DossierExport read={loaded.read} dossier={loaded.dossier} madeBy={session.user.displayName} /> : null}
       <h2>Het dossier</h2>
-      {loaded.dossier ? <DossierPreviewView dossier={loaded.dossier} headingLevel={3} /> : <Alert>Dit dossier kan niet worden getoond. Vraag de buurtteamwerker om het opnieuw te sturen.</Alert>}
+      {loaded.dossier ? <DossierPreviewView dossier={withHubDeadlines(loaded.dossier, h)} headingLevel={3} /> : <Alert>Dit dossier kan niet worden getoond. Vraag de buurtteamwerker om het opnieuw te sturen.</Alert>}
     </>
   );
 }
