@@ -1,27 +1,14 @@
-import type { HandoverStatus, ReturnReason } from '../../../../shared/api/changes';
+import type { HandoverStatus } from '../../../../shared/api/changes';
+import { isoDateOf } from '../../../../shared/domain/intake.schema';
+import { statusLabels } from '../../i18n/handover-words';
 import type { HandoverListQuery, HandoverSummary, HandoverUrgency } from '../../../../shared/api/handover';
 
 /** Pure helpers of the counsellor's inbox: words for statuses and deadlines, and the filters as the hub's query. */
+export { returnReasonLabels, statusLabels } from '../../i18n/handover-words';
 
-export const statusLabels: Record<HandoverStatus, string> = {
-  received: 'Nieuw',
-  accepted: 'Geaccepteerd',
-  returned: 'Teruggestuurd',
-  'first-conversation-planned': 'Eerste gesprek gepland',
-  decided: 'Besluit genomen',
-  closed: 'Afgesloten',
-  withdrawn: 'Toestemming ingetrokken',
-};
 
 export const urgencyLabels: Record<HandoverUrgency, string | null> = { overdue: 'Te laat', crisis: 'Spoed', regular: null };
 
-export const returnReasonLabels: Record<ReturnReason, string> = {
-  'not-debt-help': 'Geen vraag voor schuldhulp',
-  incomplete: 'Er ontbreken gegevens',
-  'other-municipality': 'De inwoner woont in een andere gemeente',
-  'resident-declined': 'De inwoner wil geen schuldhulp',
-  other: 'Een andere reden',
-};
 
 /** 'open' is the work list (not returned or closed); 'all' shows everything the hub gives. */
 export type StatusFilter = 'open' | 'all' | HandoverStatus;
@@ -67,8 +54,7 @@ export function deadlineText(h: HandoverSummary, today: string): string {
 
 /** Today's date on this computer as YYYY-MM-DD (the Wgs counts in local days). */
 export function localIsoDate(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return isoDateOf(new Date(at));
 }
 
 /** What the counsellor chose above the list; the hub does the filtering, so the list is complete however long. */

@@ -2,5 +2,3 @@
 export { OfficeHome } from './office-home';
 export { OfficeShell } from './office-shell';
 export { officeText } from './office-text';
-/** Words for handover statuses and return reasons, and today's local date: shared with the team lead's reports. */
-export { localIsoDate, returnReasonLabels, statusLabels } from './inbox-model';

@@ -12,7 +12,7 @@ import type {
   WorkloadRow,
 } from '../../../../shared/api/reports';
 import { isSuppressed } from '../../../../shared/api/reports';
-import { returnReasonLabels, statusLabels } from '../office';
+import { returnReasonLabels, statusLabels } from '../../i18n/handover-words';
 import type { BarSpec, ChartSpec, LineSpec } from './report-chart';
 import { formatCell, type CellValue, type DisplayTable } from './report-table';
 import { reportText as t } from './report-text';

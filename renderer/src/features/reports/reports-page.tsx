@@ -6,7 +6,7 @@ import { Alert } from '../../ui/alert';
 import { DateField } from '../../ui/date-field';
 import { PageTitle } from '../../ui/page-title';
 import { SelectField } from '../../ui/select-field';
-import { localIsoDate } from '../office';
+import { isoDateOf } from '../../../../shared/domain/intake.schema';
 import { ReportExports } from './report-exports';
 import { dashboard, type Dashboard, type ReportSection } from './report-model';
 import { ReportBlockView } from './report-table-view';
@@ -16,7 +16,7 @@ import './reports.css';
 
 /** The team lead's dashboard: signals, the handover funnel, the Wgs terms and the own team's overdue list. */
 export function ReportsPage({ session, onExpired }: { session: OfficeSession; onExpired: () => void }) {
-  const today = localIsoDate(Date.now());
+  const today = isoDateOf(new Date());
   const [query, setQuery] = useState<SignalsQuery>(() => defaultQuery(today));
   const reports = useReports(session, query, onExpired);
   const board = useMemo(() => (reports.data ? dashboard(reports.data, today) : null), [reports.data, today]);
