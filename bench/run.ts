@@ -9,6 +9,8 @@ import { benchEnginePush } from '../contract/engine-push.bench';
 import { benchPush, benchSignalEvents } from '../server/bench/push.bench';
 import { benchDossierPush, benchHandoverList } from '../server/bench/dossier.bench';
 import { benchKdfNative } from './kdf-native';
+import { benchInboxUi } from './inbox-ui';
+import { benchInboxList, benchRawFirstPage, openInboxHub } from '../server/bench/inbox.bench';
 
 /**
  * `npm run bench`: the design's targets, measured in one run, each beside its baseline.
@@ -74,6 +76,39 @@ function kdfRows(where: string, pbkdf2Ms: number, argon2Ms: number, target: stri
       `${(argon2Ms / pbkdf2Ms).toFixed(1)}× old`,
     ],
   ];
+}
+
+/** The counsellor's inbox with 5,000 handovers: the hub's list per filter beside a raw SQL page, and the office app in Chromium served by that hub. */
+async function inboxRows(url: string | undefined, on: string): Promise<Row[]> {
+  const hub = await openInboxHub(Number(process.env.BENCH_INBOX_N ?? 5_000), url, join(root, 'dist/renderer'));
+  const rows: Row[] = [];
+  try {
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'] });
+    try {
+      const ui = await benchInboxUi(browser, hub);
+      rows.push(
+        [`counsellor inbox in Chromium, ${hub.handovers} handovers: filter request to sorted rows shown, p95 (${on})`, ms(ui.filterP95Ms), '< 100 ms', `hub answer as the browser saw it ${ms(ui.filterNetworkP95Ms)}`, `${(ui.filterP95Ms / ui.filterNetworkP95Ms).toFixed(2)}× hub`],
+        [`  the same at p50; p95 from the change of the select`, `${ms(ui.filterP50Ms)}; ${ms(ui.filterFromInputP95Ms)}`, '—', '', ''],
+        [`  search request to rows shown, p95 (${on})`, ms(ui.searchP95Ms), '—', '', ''],
+        [`  sign-in to first rows (${on})`, ms(ui.firstRowsMs), '—', '', ''],
+      );
+    } finally {
+      await browser.close();
+    }
+    const raw = await benchRawFirstPage(hub);
+    for (const f of await benchInboxList(hub)) {
+      rows.push([
+        `  inbox list: ${f.what} (${f.total} of ${hub.handovers}, ${on}), p95 (p50 ${ms(f.p50Ms)})`,
+        ms(f.p95Ms),
+        '< 100 ms',
+        `raw SQL of the first page p95 ${ms(raw.p95Ms)} (p50 ${ms(raw.p50Ms)})`,
+        `${(f.p50Ms / raw.p50Ms).toFixed(1)}× raw at p50`,
+      ]);
+    }
+  } finally {
+    await hub.close();
+  }
+  return rows;
 }
 
 async function main() {
@@ -181,6 +216,9 @@ async function main() {
         [`open one dossier (decrypt, audit), p95 (${on})`, ms(inbox.openP95Ms), '< 50 ms', `p50 ${ms(inbox.openP50Ms)}`, ''],
       );
     }
+    // The counsellor's inbox with 5,000 handovers: the hub's list per filter, and the office app in Chromium served by that hub
+    // (on PostgreSQL when DATABASE_URL is set, else on PGlite).
+    if (url === process.env.DATABASE_URL) rows.push(...(await inboxRows(url, on)));
     const device = await benchEnginePush(1000, url);
     rows.push([
       `device engine → hub: ${device.n} new cases + ${device.n} signal events, ${device.requests} requests (fake-indexeddb in Node, ${on})`,

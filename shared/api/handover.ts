@@ -247,7 +247,7 @@ export const handoverListResponseSchema = z.object({
   arrived: z.int().min(0).nullable(),
   /** With `since`: the team's dossiers whose consent was withdrawn after it (ids only); otherwise empty. */
   withdrawn: z.array(z.uuid()),
-  /** What the filters can choose from: every neighbourhood and sending worker among the team's listed handovers. */
+  /** What the filters can choose from: every neighbourhood and sending worker among the team's listed handovers (of this view). Empty on a later page (with `cursor`). */
   areas: z.array(z.object({ postcodeArea: z.string(), count: z.int().min(1) })),
   workers: z.array(z.object({ userId: z.uuid(), name: z.string(), count: z.int().min(1) })),
 });

@@ -90,6 +90,8 @@ describe.each(availableBackends())('the counsellor’s handover list on $name', 
     ]);
     // The choices stay whatever is filtered, so a counsellor can always switch to another one.
     expect((await list('?area=6441')).areas).toEqual(all.areas);
+    // A later page ("meer laden") keeps the choices it has: the hub does not count them again.
+    expect(await list(`?limit=1&cursor=${all.nextCursor}`)).toMatchObject({ total: 6, areas: [], workers: [] });
   });
 
   it('searches the sealed names and towns, and the postcode, without caring for capitals or accents', async () => {

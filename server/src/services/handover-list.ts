@@ -105,6 +105,8 @@ export async function planList(
   const filters = listFilters(query, '$2', 3);
   const where = `${scope.sql} AND ${filters.sql}`;
   const fromSql = 'dossiers d JOIN cases c ON c.case_id = d.case_id';
+  // The page and its count need the cases only to filter on them (or to search the postcode).
+  const pageFrom = query.area || query.worker ? fromSql : 'dossiers d';
   const keyColumns = `d.dossier_id::text AS dossier_id, ${rankSql('$2')} AS rank, (${currentDeadlineSql})::text AS deadline, d.seq::text AS seq`;
   const order = `ORDER BY ${rankSql('$2')}, ${currentDeadlineSql}, d.seq`;
   const cursor = query.cursor ? parseCursor(query.cursor) : null;
@@ -117,21 +119,29 @@ export async function planList(
   let arrived: number | null = null;
   const q = query.q?.trim() ?? '';
   if (q === '') {
+    // The first page counts in the same scan (a window over every matching row); a later page counts apart.
     const after = cursor ? afterCursorSql(cursor, '$2', 3 + filters.params.length) : null;
-    const params = [...base, ...filters.params, ...(after?.params ?? [])];
-    const { rows } = await tx.query<KeyRow>(
-      `SELECT ${keyColumns} FROM ${fromSql} WHERE ${where}${after ? ` AND ${after.sql}` : ''} ${order} LIMIT $${params.length + 1}`,
+    const sinceAt = !after && since ? `$${3 + filters.params.length}` : null;
+    const counts = after ? '' : `, count(*) OVER () AS total${sinceAt ? `, count(*) FILTER (WHERE d.received_at > ${sinceAt}::timestamptz) OVER () AS arrived` : ''}`;
+    const params = [...base, ...filters.params, ...(after?.params ?? []), ...(sinceAt ? [since] : [])];
+    const { rows } = await tx.query<KeyRow & { total?: number | string; arrived?: number | string }>(
+      `SELECT ${keyColumns}${counts} FROM ${pageFrom} WHERE ${where}${after ? ` AND ${after.sql}` : ''} ${order} LIMIT $${params.length + 1}`,
       [...params, query.limit + 1],
     );
     more = rows.length > query.limit;
     keys = rows.slice(0, query.limit).map(toKey);
-    const sinceParam = `$${3 + filters.params.length}`;
-    const counted = await tx.query<{ total: number; arrived: number | null }>(
-      `SELECT count(*)::int AS total, ${since ? `count(*) FILTER (WHERE d.received_at > ${sinceParam}::timestamptz)::int` : 'NULL::int'} AS arrived FROM ${fromSql} WHERE ${where}`,
-      [...base, ...filters.params, ...(since ? [since] : [])],
-    );
-    total = Number(counted.rows[0]?.total ?? 0);
-    arrived = since ? Number(counted.rows[0]?.arrived ?? 0) : null;
+    if (after) {
+      const sinceParam = `$${3 + filters.params.length}`;
+      const counted = await tx.query<{ total: number; arrived: number | null }>(
+        `SELECT count(*)::int AS total, ${since ? `count(*) FILTER (WHERE d.received_at > ${sinceParam}::timestamptz)::int` : 'NULL::int'} AS arrived FROM ${pageFrom} WHERE ${where}`,
+        [...base, ...filters.params, ...(since ? [since] : [])],
+      );
+      total = Number(counted.rows[0]?.total ?? 0);
+      arrived = since ? Number(counted.rows[0]?.arrived ?? 0) : null;
+    } else {
+      total = Number(rows[0]?.total ?? 0);
+      arrived = since ? Number(rows[0]?.arrived ?? 0) : null;
+    }
   } else {
     const { rows } = await tx.query<KeyRow & { received_at: Date | string; summary: Uint8Array | null; postcode_area: string }>(
       `SELECT ${keyColumns}, d.received_at, d.summary, c.postcode_area FROM ${fromSql} WHERE ${where} ${order}`,
@@ -149,16 +159,22 @@ export async function planList(
     ? (await tx.query<{ dossier_id: string }>(`SELECT d.dossier_id::text AS dossier_id FROM dossiers d WHERE ${scope.sql} AND d.status = 'withdrawn' AND d.withdrawn_at > $2::timestamptz`, [...scope.params, since])).rows.map((r) => r.dossier_id)
     : [];
 
-  // The filters' choices: every neighbourhood and sending worker in the team's list (of this view), whatever else is chosen.
+  // The filters' choices: every neighbourhood and sending worker in the team's list (of this view), whatever else is
+  // chosen; one scan for both. A later page ("meer laden") keeps the choices it has.
   const listed = `${scope.sql} AND d.consent_valid_until >= $2::date AND ${query.view === 'open' && !query.status ? `d.status NOT IN ('withdrawn', 'returned', 'closed')` : `d.status <> 'withdrawn'`}`;
-  const facets = await tx.query<{ kind: 'area' | 'worker'; k: string; name: string; n: number }>(
-    `SELECT 'area' AS kind, c.postcode_area AS k, '' AS name, count(*)::int AS n FROM ${fromSql} WHERE ${listed} GROUP BY c.postcode_area
-     UNION ALL
-     SELECT 'worker', c.created_by::text, u.display_name, count(*)::int FROM ${fromSql} JOIN users u ON u.user_id = c.created_by WHERE ${listed} GROUP BY c.created_by, u.display_name`,
-    base,
+  const facets = cursor
+    ? { rows: [] }
+    : await tx.query<{ area: string | null; worker: string | null; n: number }>(
+        `SELECT c.postcode_area AS area, c.created_by::text AS worker, count(*)::int AS n FROM ${fromSql} WHERE ${listed}
+         GROUP BY GROUPING SETS ((c.postcode_area), (c.created_by))`,
+        base,
+      );
+  const workerRows = facets.rows.filter((r) => r.worker !== null);
+  const names = workerRows.length === 0 ? new Map<string, string>() : new Map(
+    (await tx.query<{ user_id: string; display_name: string }>('SELECT user_id::text AS user_id, display_name FROM users WHERE user_id = ANY($1::uuid[])', [workerRows.map((r) => r.worker)])).rows.map((u) => [u.user_id, u.display_name]),
   );
-  const areas = facets.rows.filter((r) => r.kind === 'area').map((r) => ({ postcodeArea: r.k, count: Number(r.n) }));
-  const workers = facets.rows.filter((r) => r.kind === 'worker').map((r) => ({ userId: r.k, name: r.name, count: Number(r.n) }));
+  const areas = facets.rows.flatMap((r) => (r.area === null ? [] : [{ postcodeArea: r.area, count: Number(r.n) }]));
+  const workers = workerRows.map((r) => ({ userId: r.worker ?? '', name: names.get(r.worker ?? '') ?? '', count: Number(r.n) }));
   areas.sort((a, b) => a.postcodeArea.localeCompare(b.postcodeArea));
   workers.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   return { keys, more, total, arrived, withdrawn, areas, workers };
