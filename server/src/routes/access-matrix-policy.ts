@@ -17,6 +17,8 @@
  * - a status code;
  * - '200 lists' / '200 hides': a list answered, and the target is in it or not (every page is read);
  * - '200 item N': a batch answered, and its one item got status N.
+ * Besides its cell, every answer to anyone but counsellorS must hold no dossier text (a name, the resident's
+ * words, a contact time): a team lead's reports or a colleague team's list never carry a line of a dossier.
  */
 
 export const actors = ['workerA', 'workerB', 'counsellorS', 'counsellorA', 'leadA', 'leadS'] as const;

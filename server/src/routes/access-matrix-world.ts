@@ -46,6 +46,8 @@ export interface World {
   shared: Record<ConsentState, HandedOver>;
   /** A dossier of that state nobody else touches. */
   fresh(state: ConsentState): HandedOver;
+  /** Texts of the dossiers (names, the resident's words, contact times): only the recipient team's counsellor may read them. */
+  secrets: string[];
   /** A device and a user of team A, the targets of the account routes. */
   device: string;
   user: string;
@@ -155,6 +157,7 @@ export async function createWorld(backend: Backend): Promise<World> {
   headers.disabled = await auth('gone');
   ok(await inject({ method: 'POST', url: handoverPath(accountPaths.disableUser, { userId: ids.gone! }), headers: headers.leadA }), 200, 'disable');
 
+  const secrets = [...new Set(all.flatMap((d) => [d.dossier.client.name, d.dossier.hulpvraag, d.dossier.client.contact.bestTime]).filter((x) => x.length >= 8))];
   const shared = Object.fromEntries(consentStates.map((s) => [s, made[s].shift()!])) as Record<ConsentState, HandedOver>;
   return {
     h,
@@ -166,6 +169,7 @@ export async function createWorld(backend: Backend): Promise<World> {
       if (!next) throw new Error(`no fresh ${state} dossier left: does freshNeeded() count this row?`);
       return next;
     },
+    secrets,
     device,
     user: ids.victim!,
     freshHeaders: (actor) => auth(usernames[actor]),

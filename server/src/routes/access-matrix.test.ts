@@ -187,6 +187,13 @@ describe.each(availableBackends())('access matrix on $name', (backend) => {
     }
   });
 
+  it('knows dossier text when it sees it: the recipient counsellor’s read of the shared dossier holds every line the leak check looks for', async () => {
+    const res = await w.h.app.inject(calls['GET /api/v1/handovers/{dossierId}']!.request({ w, headers: w.headers.counsellorS, dossier: w.shared.valid }));
+    expect(res.statusCode).toBe(200);
+    const own = [w.shared.valid.dossier.client.name, w.shared.valid.dossier.hulpvraag, w.shared.valid.dossier.client.contact.bestTime];
+    expect(own.filter((text) => w.secrets.includes(text) && res.body.includes(text))).toHaveLength(own.length);
+  });
+
   it('serves its OpenAPI document to anyone', async () => {
     expect((await w.h.app.inject({ method: 'GET', url: '/openapi.json' })).statusCode).toBe(outsideOpenApi['GET /openapi.json']);
   });
@@ -212,6 +219,9 @@ describe.each(availableBackends())('access matrix on $name', (backend) => {
       cells++;
       const where = `${caller}${row.target === 'dossier' ? ` (consent ${state})` : ''}`;
       if (seen !== String(expected)) wrong.push(`${where}: expected ${expected}, got ${seen} ${res.statusCode >= 400 ? res.body.slice(0, 120) : ''}`.trim());
+      // Whatever the status, no one but the recipient team's counsellor gets a line of a dossier in an answer.
+      const leaked = caller === 'counsellorS' ? [] : w.secrets.filter((text) => res.body.includes(text));
+      if (leaked.length > 0) wrong.push(`${where}: the answer holds dossier text (${leaked.length} of ${w.secrets.length})`);
       // HEAD of a GET route is guarded as the GET is.
       if (isGet) {
         const head = await w.h.app.inject({ ...call.request(c), method: 'HEAD' });
