@@ -23,6 +23,7 @@ export const handoverMessages: Partial<Record<HubErrorCode, string>> = {
   handover_not_found: 'Deze overdracht bestaat niet, of is niet voor uw team.',
   dossier_withdrawn: 'De inwoner heeft de toestemming ingetrokken. Het dossier is verwijderd.',
   consent_expired: 'De toestemming van de inwoner is verlopen. U kunt het dossier niet meer inzien.',
+  decision_before_first_conversation: 'Het besluit kan niet eerder zijn dan het eerste gesprek. Er is niets opgeslagen.',
   handover_status_conflict: 'Deze overdracht is net veranderd, misschien door een collega. Laad hem opnieuw.',
 };
 

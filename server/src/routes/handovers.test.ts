@@ -122,6 +122,11 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
       // 8 weeks after 4 March 2026.
       deadlines: { decisionBy: '2026-04-29' },
     });
+    // A decision before the first conversation (4 March) is refused, and nothing changes.
+    const early = await act(dossierId, 'decision', { decidedOn: '2026-03-03', note: 'Te vroeg.' });
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ error: 'decision_before_first_conversation', message: 'Het besluit kan niet eerder zijn dan het eerste gesprek. Er is niets opgeslagen.' });
+    expect((await act(dossierId, 'decision', { decidedOn: '03-20-2026' })).statusCode).toBe(400);
     const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' });
     expect(decided.json<HandoverSummary>()).toMatchObject({ status: 'decided', decision: { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' } });
     expect((await act(dossierId, 'close')).json<HandoverSummary>().status).toBe('closed');

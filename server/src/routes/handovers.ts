@@ -21,11 +21,12 @@ import type { AuthService } from '../services/auth-service';
 import type { ActionBody, HandoverRefusal, HandoverResult, HandoverService } from '../services/handover-service';
 import { handoverError } from './handover-messages';
 
-const refusals: Record<HandoverRefusal, { status: 403 | 404 | 409 | 410; code: HubErrorCode }> = {
+const refusals: Record<HandoverRefusal, { status: 403 | 404 | 409 | 410 | 422; code: HubErrorCode }> = {
   'not-found': { status: 404, code: 'handover_not_found' },
   withdrawn: { status: 410, code: 'dossier_withdrawn' },
   'consent-expired': { status: 403, code: 'consent_expired' },
   'status-conflict': { status: 409, code: 'handover_status_conflict' },
+  'decision-before-first-conversation': { status: 422, code: 'decision_before_first_conversation' },
 };
 
 const send = <T>(reply: FastifyReply, result: HandoverResult<T>) => {
@@ -111,7 +112,7 @@ export function registerHandoverRoutes(app: FastifyInstance, { auth, handovers }
           security: [{ bearer: [] }],
           params: handoverParamsSchema,
           body: a.body,
-          response: { 200: handoverSummarySchema, ...errors, 409: apiErrorSchema },
+          response: { 200: handoverSummarySchema, ...errors, 409: apiErrorSchema, ...(a.path === handoverPaths.decision ? { 422: apiErrorSchema } : {}) },
         },
       },
       async (request, reply) => send(reply, await handovers.act(currentUser(request), request.params.dossierId, a.toBody(request.body as object) as ActionBody)),

@@ -66,7 +66,7 @@ const columns = (today: string) => `d.dossier_id::text AS dossier_id, d.case_id:
   d.decided_on::text AS decided_on, d.consent_valid_until::text AS consent_valid_until, ${urgencySql(today)} AS urgency`;
 const from = 'dossiers d JOIN cases c ON c.case_id = d.case_id LEFT JOIN users u ON u.user_id = d.contact_user_id';
 
-export type HandoverRefusal = 'not-found' | 'withdrawn' | 'consent-expired' | 'status-conflict';
+export type HandoverRefusal = 'not-found' | 'withdrawn' | 'consent-expired' | 'status-conflict' | 'decision-before-first-conversation';
 export type HandoverResult<T> = { ok: true; value: T } | { ok: false; refusal: HandoverRefusal };
 
 export type ActionBody =
@@ -124,7 +124,13 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
     return { ok: true, value: row };
   }
 
-  const auditOutcome: Record<HandoverRefusal, AuditOutcome> = { 'not-found': 'denied', withdrawn: 'rejected', 'consent-expired': 'denied', 'status-conflict': 'conflict' };
+  const auditOutcome: Record<HandoverRefusal, AuditOutcome> = {
+    'not-found': 'denied',
+    withdrawn: 'rejected',
+    'consent-expired': 'denied',
+    'status-conflict': 'conflict',
+    'decision-before-first-conversation': 'rejected',
+  };
   const audit = (trail: AuditTrail, user: User, action: string, entityId: string | null, outcome: AuditOutcome) =>
     trail.add({ userId: user.id, action, entityType: 'dossier', entityId, outcome });
 
@@ -223,6 +229,11 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
         if ((body.revision !== undefined && body.revision !== row.revision) || !(transition.from as readonly HandoverStatus[]).includes(row.status)) {
           audit(trail, user, auditAs, dossierId, 'conflict');
           return { ok: false, refusal: 'status-conflict' };
+        }
+        // The decision follows the first conversation (Wgs): a day before it is a typing error, not a decision.
+        if (body.action === 'decision' && row.planned_at !== null && body.decidedOn < dutchDateOf(toIso(row.planned_at))) {
+          audit(trail, user, auditAs, dossierId, 'rejected');
+          return { ok: false, refusal: 'decision-before-first-conversation' };
         }
         const details = openJson<Details>(row.details, detailsAd(dossierId), noDetails);
         const sets: string[] = [];
