@@ -10,12 +10,20 @@ const check = (body: unknown, today = '2026-11-27', maxBytes?: number) => checkD
 
 describe('checkDossierBody (the hub side)', () => {
   it('takes a dossier built on the device, as parsed JSON', () => {
-    expect(check(JSON.parse(JSON.stringify(dossier)))).toEqual({ ok: true, dossier });
+    expect(check(JSON.parse(JSON.stringify(dossier)))).toEqual({ ok: true, dossier, json: new TextEncoder().encode(JSON.stringify(dossier)) });
   });
 
-  it('refuses an oversized body before reading it', () => {
+  it('refuses an oversized body, valid or not, measured as the bytes it would be stored as', () => {
     const result = check(dossier, '2026-11-27', 4096);
     expect(result).toEqual({ ok: false, problem: { kind: 'too-large', bytes: dossierBytes(dossier) } });
+    const invalid = { ...dossier, hulpvraag: 'Ik wil hulp. '.repeat(500) };
+    expect(check(invalid, '2026-11-27', 4096)).toEqual({ ok: false, problem: { kind: 'too-large', bytes: new TextEncoder().encode(JSON.stringify(invalid)).length } });
+  });
+
+  it('gives the parsed dossier as JSON in the schema order, whatever the key order sent', () => {
+    const reversed = Object.fromEntries(Object.entries(dossier).reverse());
+    const result = check(JSON.parse(JSON.stringify(reversed)));
+    expect(result.ok && new TextDecoder().decode(result.json)).toBe(JSON.stringify(dossier));
   });
 
   it('says where a body is wrong: wrong types, unknown keys, a missing consent', () => {

@@ -183,25 +183,33 @@ export type DossierBodyProblem =
   | { kind: 'unknown-recipient'; ids: string[] }
   | { kind: 'consent-not-valid' };
 
+const utf8 = new TextEncoder();
+
 /**
- * The hub's check of a dossier body, in the order that costs least first: size (413), shape (400),
- * recipients it does not know (422), consent that does not hold on `today` (422). Pure, so the route
- * and its tests share it.
+ * The hub's check of a dossier body: size (413), shape (400), recipients it does not know (422), consent that
+ * does not hold on `today` (422). Pure, so the route and its tests share it. A body is serialised once: a valid
+ * one as the parsed dossier in the schema's key order (`json`, which the hub hashes, measures and stores); its
+ * size is that of the body as sent, since every object is strict and nothing is transformed. An invalid body is
+ * measured as sent, so an oversized one is 413 whatever else is wrong with it. (The schema reads the body before
+ * its size is known; the route's body limit bounds that work.)
  */
 export function checkDossierBody(
   body: unknown,
   opts: { knownRecipients: ReadonlySet<string>; today: string; maxBytes?: number },
-): { ok: true; dossier: Dossier } | { ok: false; problem: DossierBodyProblem } {
-  const bytes = new TextEncoder().encode(JSON.stringify(body) ?? '').length;
-  if (bytes > (opts.maxBytes ?? maxDossierBytes)) return { ok: false, problem: { kind: 'too-large', bytes } };
+): { ok: true; dossier: Dossier; json: Uint8Array } | { ok: false; problem: DossierBodyProblem } {
+  const maxBytes = opts.maxBytes ?? maxDossierBytes;
   const parsed = dossierSchema.safeParse(body);
   if (!parsed.success) {
+    const bytes = utf8.encode(JSON.stringify(body) ?? '').length;
+    if (bytes > maxBytes) return { ok: false, problem: { kind: 'too-large', bytes } };
     const issues = parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join('.'), message: i.message }));
     return { ok: false, problem: { kind: 'invalid', issues } };
   }
+  const json = utf8.encode(JSON.stringify(parsed.data));
+  if (json.length > maxBytes) return { ok: false, problem: { kind: 'too-large', bytes: json.length } };
   const unknown = parsed.data.recipients.map((r) => r.id).filter((id) => !opts.knownRecipients.has(id));
   if (unknown.length > 0) return { ok: false, problem: { kind: 'unknown-recipient', ids: unknown } };
   const c = parsed.data.consent;
   if (opts.today < c.givenOn || opts.today > c.validUntil) return { ok: false, problem: { kind: 'consent-not-valid' } };
-  return { ok: true, dossier: parsed.data };
+  return { ok: true, dossier: parsed.data, json };
 }

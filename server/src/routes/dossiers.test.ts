@@ -228,5 +228,30 @@ describe.each(availableBackends())('dossier routes on $name', (backend) => {
     expect(replay.json<DossierBatchResponse>().results.map((r) => r.status)).toEqual([200, 200]);
     const empty = await h.app.inject({ method: 'POST', url: handoverPaths.dossierBatch, headers: bearer(worker), payload: { items: [] } });
     expect(empty.statusCode).toBe(400);
+    // One audit row per version the store decided on, with its outcome: stored, refused as stale, replayed.
+    const audit = await h.db.query<{ entity_id: string; outcome: string }>(
+      "SELECT entity_id, outcome FROM audit_log WHERE action = 'dossier.write' AND entity_id LIKE $1 ORDER BY id",
+      [`${req.dossierId}:%`],
+    );
+    expect(audit.rows.map((r) => [r.entity_id, r.outcome])).toEqual([
+      [`${req.dossierId}:1`, 'ok'],
+      [`${req.dossierId}:2`, 'ok'],
+      [`${req.dossierId}:2`, 'conflict'],
+      [`${req.dossierId}:1`, 'replayed'],
+      [`${req.dossierId}:2`, 'replayed'],
+    ]);
+  });
+
+  it('writes the audit rows of a stored batch with its versions, one per item', async () => {
+    const [a, b] = [await freshDossier(), await freshDossier()];
+    const requests = [versionRequest(a), versionRequest(b)];
+    const items = requests.map((request) => ({ idempotencyKey: randomUUID(), request }));
+    const res = await h.app.inject({ method: 'POST', url: handoverPaths.dossierBatch, headers: bearer(worker), payload: { items } });
+    expect(res.json<DossierBatchResponse>().results.map((r) => r.status)).toEqual([201, 201]);
+    const audit = await h.db.query<{ entity_id: string; outcome: string }>(
+      "SELECT entity_id, outcome FROM audit_log WHERE action = 'dossier.write' AND entity_id = ANY($1::text[]) ORDER BY id",
+      [requests.map((r) => `${r.dossierId}:1`)],
+    );
+    expect(audit.rows.map((r) => [r.entity_id, r.outcome])).toEqual(requests.map((r) => [`${r.dossierId}:1`, 'ok']));
   });
 });

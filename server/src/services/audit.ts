@@ -21,15 +21,18 @@ export interface AuditTrail {
  */
 export const maxAuditRowsPerRequest = 1_000;
 
-/** Appends audit rows in one statement of five array parameters, whatever their number. Ids and actions only, never personal data. */
-export async function writeAudit(q: Queryable, at: Date, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
+/**
+ * The INSERT of audit rows as SQL and parameters (five arrays and the time), numbered from $`first`, so a caller
+ * may make it part of a larger statement (one round trip). Ids and actions only, never personal data.
+ */
+export function auditInsert(at: Date, entries: readonly AuditEntry[], first = 1): { sql: string; params: unknown[] } {
   if (entries.length > maxAuditRowsPerRequest) throw new Error(`one request may write at most ${maxAuditRowsPerRequest} audit rows, not ${entries.length}`);
-  await q.query(
-    `INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, outcome)
-     SELECT $1::timestamptz, user_id::uuid, action, entity_type, entity_id, outcome
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(user_id, action, entity_type, entity_id, outcome)`,
-    [
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO audit_log (at, user_id, action, entity_type, entity_id, outcome)
+     SELECT ${p(0)}::timestamptz, user_id::uuid, action, entity_type, entity_id, outcome
+     FROM unnest(${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[]) AS t(user_id, action, entity_type, entity_id, outcome)`,
+    params: [
       at.toISOString(),
       entries.map((e) => e.userId),
       entries.map((e) => e.action),
@@ -37,7 +40,14 @@ export async function writeAudit(q: Queryable, at: Date, entries: readonly Audit
       entries.map((e) => e.entityId),
       entries.map((e) => e.outcome),
     ],
-  );
+  };
+}
+
+/** Appends audit rows in one statement of five array parameters, whatever their number. */
+export async function writeAudit(q: Queryable, at: Date, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const { sql, params } = auditInsert(at, entries);
+  await q.query(sql, params);
 }
 
 /**

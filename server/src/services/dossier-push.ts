@@ -9,7 +9,8 @@ import type { HubErrorCode } from '../../../shared/api/errors';
 import { holidays, recipients, settings } from '../../../resources/index';
 import { dutchDateOf, wgsDeadline, wgsDecisionDeadline } from '../../../shared/domain/urgency';
 import type { Queryable } from '../db/database';
-import type { AuditOutcome, AuditTrail } from './audit';
+import type { AuditEntry, AuditOutcome, AuditTrail } from './audit';
+import { auditInsert } from './audit';
 import { changesInsert } from './changes';
 import type { HubCipher } from './hub-key';
 import type { KeyedRequest } from './idempotency';
@@ -85,9 +86,9 @@ const knownRecipients = new Set(recipients.map((r) => r.id));
 const dutchZodErrors = z.locales.nl().localeError;
 
 /**
- * Checks one version without the database, cheapest first: the envelope (400), then checkDossierBody: the
- * body's size (413), its shape (400, or 422 consent_missing when the consent is not there at all), an unknown
- * recipient or consent that does not hold today (422); then that the envelope and the body agree (422).
+ * Checks one version without the database: the envelope (400), then checkDossierBody: the body's size (413),
+ * its shape (400, or 422 consent_missing when the consent is not there at all), an unknown recipient or
+ * consent that does not hold today (422); then that the envelope and the body agree (422).
  * Then seals the body for storage.
  */
 export function checkVersion(key: string, raw: unknown, today: string, cipher: HubCipher): { ok: true; version: CheckedVersion } | { ok: false; refusal: Refusal } {
@@ -117,8 +118,9 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
   const dossier = checked.ok ? checked.dossier : dossierSchema.parse(body);
   // The parsed dossier in the schema's key order: one spelling per content, so it serves as the stored body
   // and, with the envelope, as the idempotency hash (same body → same hash, whatever the key order sent).
-  // Encoded once: the hash, the size and the seal all use these bytes.
-  const canonical = Buffer.from(JSON.stringify(dossier), 'utf8');
+  // Serialised once, in checkDossierBody: the size check, the hash and the seal all use these bytes.
+  const json = checked.ok ? checked.json : new TextEncoder().encode(JSON.stringify(dossier));
+  const canonical = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
   if (dossier.caseId.toLowerCase() !== request.caseId) {
     return { ok: false, refusal: { status: 422, code: 'dossier_mismatch', issues: [{ path: 'dossier.caseId', message: 'Het dossier hoort bij een andere casus.' }] } };
   }
@@ -223,11 +225,11 @@ async function lookUp(tx: Queryable, ids: { caseIds: string[]; dossierIds: strin
 
 /**
  * Writes the stored versions of a round in one statement: the dossier rows (upsertSql), the versions as a
- * multi-row VALUES with the sealed bodies as binary parameters (no text encoding of 13 KB each), and the change
- * feed rows, in the items' order. The foreign key of a version on its dossier is checked at the statement's end,
- * so a new dossier and its first version go in together.
+ * multi-row VALUES with the sealed bodies as binary parameters (no text encoding of 13 KB each), the change
+ * feed rows in the items' order, and the request's audit rows when given (the last round). The foreign key of a
+ * version on its dossier is checked at the statement's end, so a new dossier and its first version go in together.
  */
-function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v: CheckedVersion; teamId: string; statusChanges: boolean }[]) {
+function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v: CheckedVersion; teamId: string; statusChanges: boolean }[], audit: readonly AuditEntry[]) {
   const at = now.toISOString();
   const params: unknown[] = [
     user.teamId,
@@ -257,9 +259,12 @@ function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v:
     params.length + 1,
   );
   params.push(...changes.params);
+  const audited = audit.length === 0 ? null : auditInsert(now, audit, params.length + 1);
+  if (audited) params.push(...audited.params);
   return tx.query(
     `WITH upserted AS (${upsertSql} RETURNING 1),
      versions AS (INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body) VALUES ${values.join(', ')} RETURNING 1)
+     ${audited ? `, audited AS (${audited.sql} RETURNING 1)` : ''}
      ${changes.sql}`,
     params,
   );
@@ -278,7 +283,18 @@ const refusalOutcome = (r: Refusal): AuditOutcome => (r.status === 409 ? 'confli
 export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User, now: Date, items: readonly CheckedVersion[]): Promise<PushOutcome[]> {
   const at = now.toISOString();
   const outcomes: PushOutcome[] = [];
-  for (const round of splitRounds(items, (item) => [item.key, item.request.dossierId])) {
+  // Every item's outcome is known once the last round has its verdicts: its write then carries the audit rows.
+  const auditOf = (): AuditEntry[] =>
+    outcomes.map((o, i) => ({
+      userId: user.id,
+      action: 'dossier.write',
+      entityType: 'dossier',
+      entityId: `${items[i]!.request.dossierId}:${items[i]!.request.version}`,
+      outcome: o.kind === 'refused' ? refusalOutcome(o.refusal) : auditOutcome[o.kind],
+    }));
+  let audited = false;
+  const rounds = splitRounds(items, (item) => [item.key, item.request.dossierId]);
+  for (const [r, round] of rounds.entries()) {
     const picked = round.map((i) => items[i]!);
     const caseIds = [...new Set(picked.map((v) => v.request.caseId))];
     const { cases, dossiers, withdrawn, teams } = await lookUp(tx, {
@@ -343,21 +359,17 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
     if (toStore.length === 0) continue;
 
     const stored = toStore.map((p) => ({ v: picked[p]!, d: decisions[p]! as { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } }));
+    const last = r === rounds.length - 1;
     await writeVersions(
       tx,
       user,
       now,
       stored.map(({ v, d }) => ({ v, teamId: d.teamId, statusChanges: d.statusChanges })),
+      last ? auditOf() : [],
     );
+    audited = last;
   }
-  trail.add(
-    ...outcomes.map((o, i) => ({
-      userId: user.id,
-      action: 'dossier.write',
-      entityType: 'dossier',
-      entityId: `${items[i]!.request.dossierId}:${items[i]!.request.version}`,
-      outcome: o.kind === 'refused' ? refusalOutcome(o.refusal) : auditOutcome[o.kind],
-    })),
-  );
+  // No write in the last round (all refused or replayed): the trail writes the audit rows with the transaction.
+  if (!audited) trail.add(...auditOf());
   return outcomes;
 }

@@ -64,8 +64,16 @@ export function createHubCipher(key: Buffer, random: (n: number) => Buffer = ran
       const nonce = random(nonceBytes);
       const cipher = createCipheriv('aes-256-gcm', secret, nonce);
       cipher.setAAD(Buffer.from(ad, 'utf8'));
-      const body = Buffer.concat([cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext), cipher.final()]);
-      return Buffer.concat([Buffer.of(format), nonce, cipher.getAuthTag(), body]);
+      const body = cipher.update(typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext);
+      // GCM is a stream mode: final() adds no bytes, so the record is written in one buffer, copied once.
+      const rest = cipher.final();
+      const sealed = Buffer.allocUnsafe(1 + nonceBytes + tagBytes + body.length + rest.length);
+      sealed[0] = format;
+      nonce.copy(sealed, 1);
+      cipher.getAuthTag().copy(sealed, 1 + nonceBytes);
+      body.copy(sealed, 1 + nonceBytes + tagBytes);
+      rest.copy(sealed, 1 + nonceBytes + tagBytes + body.length);
+      return sealed;
     },
     open(sealed, ad) {
       const bytes = Buffer.from(sealed);
