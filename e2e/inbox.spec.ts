@@ -17,12 +17,14 @@ const bodyRows = (page: Page) => page.locator('table.inbox tbody tr');
 test('a long inbox: filter by neighbourhood, urgency, worker and search, load more, and keep the filters through a poll', async ({ page, request }) => {
   test.setTimeout(150_000);
   // Areas of this spec alone, so handovers of other specs in the same run do not count.
-  await sendManyHandovers(request, { prefix: 'Inbox Wijk', count: 55, area: '6433', crisisEvery: 5 });
-  await sendManyHandovers(request, { prefix: 'Inbox Ander', count: 3, area: '6434' });
+  await sendManyHandovers(request, { prefix: 'Inbox Wijk', count: 55, area: '6431', crisisEvery: 5 });
+  await sendManyHandovers(request, { prefix: 'Inbox Ander', count: 3, area: '6432' });
   await page.clock.install();
   await signInAsCounsellor(page);
 
-  await page.getByLabel('Wijk').selectOption('6433');
+  // Neighbourhoods by postcode and name (resources/neighbourhoods.json), with how many handovers each has.
+  await expect(page.getByLabel('Wijk').locator('option', { hasText: '6431 Nieuw-Einde (55)' })).toHaveCount(1);
+  await page.getByLabel('Wijk').selectOption('6431');
   await expect(page.getByText('50 van de 55 overdrachten')).toBeVisible();
   await expect(bodyRows(page)).toHaveCount(50);
   // Crises come first and say so in words.
@@ -59,14 +61,14 @@ test('a long inbox: filter by neighbourhood, urgency, worker and search, load mo
   await expect(bodyRows(page)).toHaveCount(50);
 
   // A poll keeps the chosen filter, and a new handover in it appears and is announced politely.
-  await page.getByLabel('Wijk').selectOption('6434');
+  await page.getByLabel('Wijk').selectOption('6432');
   await expect(bodyRows(page)).toHaveCount(3);
-  await sendManyHandovers(request, { prefix: 'Inbox Nieuw', count: 1, area: '6434' });
-  await sendManyHandovers(request, { prefix: 'Inbox Elders', count: 1, area: '6433' });
+  await sendManyHandovers(request, { prefix: 'Inbox Nieuw', count: 1, area: '6432' });
+  await sendManyHandovers(request, { prefix: 'Inbox Elders', count: 1, area: '6431' });
   await page.clock.fastForward(25_000);
   await expect(bodyRows(page)).toHaveCount(4);
   await expect(page.getByRole('row').filter({ hasText: 'Inbox Nieuw 01' })).toBeVisible();
-  await expect(page.getByLabel('Wijk')).toHaveValue('6434');
+  await expect(page.getByLabel('Wijk')).toHaveValue('6432');
   await expect(page.getByRole('status').filter({ hasText: /\d\d:\d\d: 1 nieuwe overdracht\.$/ })).toBeVisible();
   await expect(page.getByRole('row').filter({ hasText: 'Inbox Elders' })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('inbox-filtered.png'), fullPage: true });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { neighbourhoods } from '../../../../resources/index';
 import { SelectField } from '../../ui/select-field';
 import type { Inbox } from './use-inbox';
 import { areaLabel, isFiltered, noFilters, statusFilterOptions, type InboxFilters as Filters, type StatusFilter } from './inbox-model';
@@ -8,7 +9,7 @@ const isStatusFilter = (value: string): value is StatusFilter => statusFilterOpt
 const SEARCH_DELAY_MS = 300;
 
 /** Search and the four filters above the inbox; the hub applies them, so they reach every handover, not only those loaded. */
-export function InboxFilters({ inbox, areaNames }: { inbox: Pick<Inbox, 'filters' | 'setFilters' | 'areas' | 'workers'>; areaNames?: ReadonlyMap<string, string> }) {
+export function InboxFilters({ inbox }: { inbox: Pick<Inbox, 'filters' | 'setFilters' | 'areas' | 'workers'> }) {
   const { filters, setFilters } = inbox;
   const searchId = useId();
   const urgentId = useId();
@@ -39,7 +40,7 @@ export function InboxFilters({ inbox, areaNames }: { inbox: Pick<Inbox, 'filters
       <SelectField label="Status" options={statusFilterOptions} value={filters.status} onChange={(e) => set({ status: isStatusFilter(e.target.value) ? e.target.value : 'open' })} />
       <SelectField
         label="Wijk"
-        options={[{ value: '', label: 'Alle wijken' }, ...areas.map((a) => ({ value: a.postcodeArea, label: `${areaLabel(a.postcodeArea, areaNames)} (${a.count})` }))]}
+        options={[{ value: '', label: 'Alle wijken' }, ...areas.map((a) => ({ value: a.postcodeArea, label: `${areaLabel(a.postcodeArea, neighbourhoods)} (${a.count})` }))]}
         value={filters.area}
         onChange={(e) => set({ area: e.target.value })}
       />

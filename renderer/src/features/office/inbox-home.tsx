@@ -9,7 +9,7 @@ import { WithdrawnNotice } from './withdrawn-notice';
  * The counsellor's side of the office: the inbox, or one dossier. The inbox's poll keeps running while a
  * dossier is open, so the filters and rows are still there on the way back, and a withdrawal shows at once.
  */
-export function InboxHome({ session, onExpired, areaNames }: { session: OfficeSession; onExpired: () => void; areaNames?: ReadonlyMap<string, string> }) {
+export function InboxHome({ session, onExpired }: { session: OfficeSession; onExpired: () => void }) {
   const inbox = useInbox(session, onExpired);
   const [open, setOpen] = useState<string | null>(null);
   const withdrawn = open !== null && inbox.withdrawn.has(open);
@@ -22,7 +22,7 @@ export function InboxHome({ session, onExpired, areaNames }: { session: OfficeSe
     setMoved(true);
     setOpen(dossierId);
   };
-  if (open === null) return <InboxPage inbox={inbox} onOpen={(h) => go(h.dossierId)} areaNames={areaNames} />;
+  if (open === null) return <InboxPage inbox={inbox} onOpen={(h) => go(h.dossierId)} />;
   if (withdrawn) return <WithdrawnNotice onBack={() => go(null)} />;
   return <DossierPage session={session} dossierId={open} onBack={() => go(null)} onExpired={onExpired} />;
 }

@@ -56,7 +56,8 @@ describe('the inbox’s words and pages', () => {
   });
 
   it('names a neighbourhood when its name is known, and always shows the postcode', () => {
-    expect(areaLabel('6411', new Map([['6411', 'Heerlen-Centrum']]))).toBe('Heerlen-Centrum (6411)');
-    expect(areaLabel('6412')).toBe('6412');
+    const areas = [{ postcodeArea: '6411', name: 'Heerlen-Centrum' }];
+    expect(areaLabel('6411', areas)).toBe('6411 Heerlen-Centrum');
+    expect(areaLabel('6499', areas)).toBe('Postcodegebied 6499');
   });
 });

@@ -2,6 +2,7 @@ import type { HandoverStatus } from '../../../../shared/api/changes';
 import { isoDateOf } from '../../../../shared/domain/intake.schema';
 import { statusLabels } from '../../i18n/handover-words';
 import type { HandoverListQuery, HandoverSummary, HandoverUrgency } from '../../../../shared/api/handover';
+import { neighbourhoodName, type Neighbourhood } from '../../../../shared/reports/neighbourhoods';
 
 /** Pure helpers of the counsellor's inbox: words for statuses and deadlines, and the filters as the hub's query. */
 export { returnReasonLabels, statusLabels } from '../../i18n/handover-words';
@@ -90,10 +91,10 @@ export function appendPage(rows: readonly HandoverSummary[], page: readonly Hand
   return [...rows, ...page.filter((h) => !seen.has(h.dossierId))];
 }
 
-/** A neighbourhood as the filter shows it: its name when resources know it, always its postcode. */
-export function areaLabel(postcodeArea: string, names: ReadonlyMap<string, string> = new Map()): string {
-  const name = names.get(postcodeArea);
-  return name ? `${name} (${postcodeArea})` : postcodeArea;
+/** A neighbourhood as the filter shows it: its postcode, and its name from resources/neighbourhoods.json when known. */
+export function areaLabel(postcodeArea: string, areas: readonly Neighbourhood[]): string {
+  const name = neighbourhoodName(areas, postcodeArea);
+  return name.endsWith(postcodeArea) ? name : `${postcodeArea} ${name}`;
 }
 
 const count = (n: number, one: string, more: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : more}`;

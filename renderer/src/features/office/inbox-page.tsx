@@ -12,7 +12,7 @@ import type { Inbox } from './use-inbox';
 const time = (at: number) => new Date(at).toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' });
 
 /** The counsellor's inbox: the team's handovers, overdue and urgent first, with search, filters and "meer laden". */
-export function InboxPage({ inbox, onOpen, areaNames }: { inbox: Inbox; onOpen: (h: HandoverSummary) => void; areaNames?: ReadonlyMap<string, string> }) {
+export function InboxPage({ inbox, onOpen }: { inbox: Inbox; onOpen: (h: HandoverSummary) => void }) {
   const today = localIsoDate(Date.now());
   const rows = inbox.handovers;
   const tableRef = useRef<HTMLDivElement>(null);
@@ -37,7 +37,7 @@ export function InboxPage({ inbox, onOpen, areaNames }: { inbox: Inbox; onOpen: 
           {errorText(inbox.error)} De lijst hieronder is van {inbox.refreshedAt ? time(inbox.refreshedAt) : 'eerder'}. We proberen het zo opnieuw.
         </Alert>
       ) : null}
-      <InboxFilters inbox={inbox} areaNames={areaNames} />
+      <InboxFilters inbox={inbox} />
       {rows === null && !inbox.error ? <p className="loading">Overdrachten laden…</p> : null}
       {rows !== null && rows.length === 0 ? (
         <p className="empty">
