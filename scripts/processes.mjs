@@ -61,7 +61,7 @@ export async function ensureDemoHub(hubUrl, run) {
   }
   console.log(`Hub starten op ${hubUrl} (demo-gegevens)…`);
   const port = new URL(hubUrl).port || '4319';
-  const hub = run(bin('tsx'), ['server/src/main.ts'], { env: { KEUKENTAFEL_DEMO: '1', PORT: port, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+  const hub = run(bin('tsx'), ['server/src/main.ts'], { env: { KEUKENTAFEL_DEMO: '1', KEUKENTAFEL_DEMO_REPORTS: '1', PORT: port, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
   await waitForHub(hubUrl, hub);
   return hub;
 }

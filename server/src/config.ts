@@ -9,6 +9,7 @@ const envSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   KEUKENTAFEL_DATA_DIR: z.string().min(1).optional(),
   KEUKENTAFEL_DEMO: z.enum(['0', '1', '']).default('0'),
+  KEUKENTAFEL_DEMO_REPORTS: z.enum(['0', '1', '']).default('0'),
   KEUKENTAFEL_ALLOWED_ORIGINS: z.string().optional(),
   KEUKENTAFEL_LOGIN_LIMIT: z.coerce.number().int().min(1).default(10),
   KEUKENTAFEL_LOGIN_IP_LIMIT: z.coerce.number().int().min(1).optional(),
@@ -40,6 +41,8 @@ export interface HubConfig {
   host: string;
   database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string };
   demo: boolean;
+  /** With demo: also a year of made-up signal events and handovers for the team lead's reports (KEUKENTAFEL_DEMO_REPORTS=1; `npm start` sets it). */
+  demoReports: boolean;
   allowedOrigins: string[];
   loginLimitPerMinute: number;
   loginIpLimitPerMinute: number;
@@ -105,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>, platform: Pl
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir },
     demo: e.KEUKENTAFEL_DEMO === '1',
+    demoReports: e.KEUKENTAFEL_DEMO === '1' && e.KEUKENTAFEL_DEMO_REPORTS === '1',
     allowedOrigins: origins.length > 0 ? origins : defaultAllowedOrigins,
     loginLimitPerMinute: e.KEUKENTAFEL_LOGIN_LIMIT,
     loginIpLimitPerMinute: e.KEUKENTAFEL_LOGIN_IP_LIMIT ?? 5 * e.KEUKENTAFEL_LOGIN_LIMIT,

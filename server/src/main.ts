@@ -4,7 +4,8 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './services/open-database';
 import { demoRecipientId, demoTeamName, demoUsers, seedDemo } from './services/demo-seed';
-import { loadHubKey } from './services/hub-key';
+import { createHubCipher, loadHubKey } from './services/hub-key';
+import { seedDemoReports } from './services/reports-demo-seed';
 import { hasWebApp } from './plugins/web-app';
 import { argon2Hasher } from './services/passwords';
 
@@ -14,10 +15,15 @@ async function main(): Promise<void> {
   if (hubKey.source === 'file-created') console.log('Made a new hub key (hub-key) in the data folder: back it up, apart from the database backups.');
   if (hubKey.source === 'ephemeral') console.log('In-memory hub: its key lasts as long as the process.');
   const { db, where } = await openDatabase(config.database);
-  if (config.demo) {
-    await seedDemo(db, argon2Hasher);
+  const demoSeed = config.demo ? await seedDemo(db, argon2Hasher) : null;
+  if (demoSeed) {
     console.log(`Demo mode: team "${demoTeamName}" and the schuldhulp team (${demoRecipientId}) with these users:`);
     for (const u of demoUsers) console.log(`  ${u.username.padEnd(11)} ${u.password.padEnd(21)} ${u.role.padEnd(10)} ${u.team.padEnd(10)} ${u.displayName}`);
+  }
+  if (demoSeed && config.demoReports) {
+    const teams = { teamId: demoSeed.teamId, schuldhulpTeamId: demoSeed.schuldhulpTeamId, recipientId: demoRecipientId };
+    const added = await seedDemoReports(db, { cipher: createHubCipher(hubKey.key), passwords: argon2Hasher, now: new Date() }, teams);
+    if (added.events > 0) console.log(`Demo reports: ${added.events} signal events and ${added.handovers} handovers of the past year added.`);
   }
   // The office web app: `npm run build:web` writes it to dist/renderer; KEUKENTAFEL_WEB_DIR points elsewhere.
   const webRoot = process.env.KEUKENTAFEL_WEB_DIR ?? resolve(import.meta.dirname, '../../dist/renderer');
