@@ -17,8 +17,10 @@ export interface LineSpec {
 
 export interface BarSpec {
   kind: 'bar';
-  /** `value` null: withheld (< 5) or none; `text` is the label shown beside the bar. */
+  /** `value` null: withheld (< 5) or none; `text` is the figure written beside the bar ("< 5" included). */
   bars: { label: string; value: number | null; text: string }[];
+  /** 'percent': values are shares from 0 to 1. */
+  valueKind?: 'count' | 'percent';
 }
 
 export type ChartSpec = LineSpec | BarSpec;
@@ -31,7 +33,11 @@ const symbols = ['circle', 'square', 'triangle', 'diamond'] as const;
 const count = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
 
+/** More points than this and the labels would crowd: the table has the figures. */
+const maxLabelledPoints = 14;
+
 function TrendChart({ spec }: { spec: LineSpec }) {
+  const format = (v: unknown) => (typeof v !== 'number' ? '' : spec.valueKind === 'percent' ? percent.format(v) : count.format(v));
   const data = spec.x.map((label, i) => {
     const point: Record<string, string | number | null> = { x: label };
     spec.series.forEach((s, j) => (point[`s${j}`] = s.values[i] ?? null));
@@ -39,16 +45,16 @@ function TrendChart({ spec }: { spec: LineSpec }) {
   });
   const tick = { fill: ink, fontSize: 13 };
   return (
-    <LineChart data={data} responsive width="100%" height={280} accessibilityLayer={false} margin={{ top: 12, right: 24, bottom: 4, left: 4 }}>
+    <LineChart data={data} responsive width="100%" height={300} accessibilityLayer={false} margin={{ top: 24, right: 24, bottom: 4, left: 4 }}>
       <CartesianGrid stroke="#d9d9d9" vertical={false} />
-      <XAxis dataKey="x" tick={tick} stroke="#6b6b6b" interval="preserveStartEnd" />
+      <XAxis dataKey="x" tick={tick} stroke="#6b6b6b" interval="preserveStartEnd" padding={{ left: 36, right: 36 }} />
       <YAxis
         tick={tick}
         stroke="#6b6b6b"
         allowDecimals={false}
         width={56}
         domain={spec.valueKind === 'percent' ? [0, 1] : [0, 'auto']}
-        tickFormatter={(v: number) => (spec.valueKind === 'percent' ? percent.format(v) : count.format(v))}
+        tickFormatter={format}
       />
       <Legend wrapperStyle={{ color: ink, fontSize: 14 }} />
       {spec.series.map((s, j) => (
@@ -63,7 +69,12 @@ function TrendChart({ spec }: { spec: LineSpec }) {
           legendType={symbols[j % symbols.length]}
           isAnimationActive={false}
           connectNulls={false}
-        />
+        >
+          {/* Direct labels: the first series above its points, the second below, so equal values do not overlap. */}
+          {spec.x.length <= maxLabelledPoints ? (
+            <LabelList dataKey={`s${j}`} position={j % 2 === 0 ? 'top' : 'bottom'} offset={10} fill={ink} fontSize={13} formatter={format} />
+          ) : null}
+        </Line>
       ))}
     </LineChart>
   );
@@ -72,6 +83,7 @@ function TrendChart({ spec }: { spec: LineSpec }) {
 function BarsChart({ spec }: { spec: BarSpec }) {
   const data = spec.bars.map((b) => ({ label: b.label, value: b.value ?? 0, text: b.text }));
   const tick = { fill: ink, fontSize: 13 };
+  const percentScale = spec.valueKind === 'percent';
   return (
     <BarChart
       data={data}
@@ -80,14 +92,21 @@ function BarsChart({ spec }: { spec: BarSpec }) {
       width="100%"
       height={Math.max(120, 34 * data.length + 30)}
       accessibilityLayer={false}
-      margin={{ top: 4, right: 64, bottom: 4, left: 4 }}
+      margin={{ top: 4, right: 8, bottom: 4, left: 4 }}
     >
       <CartesianGrid stroke="#d9d9d9" horizontal={false} />
-      <XAxis type="number" tick={tick} stroke="#6b6b6b" allowDecimals={false} tickFormatter={(v: number) => count.format(v)} />
-      <YAxis type="category" dataKey="label" tick={tick} stroke="#6b6b6b" width={190} interval={0} />
-      <Bar dataKey="value" fill="#4d4d4d" barSize={20} isAnimationActive={false}>
-        <LabelList dataKey="text" position="right" fill={ink} fontSize={13} />
-      </Bar>
+      <XAxis
+        type="number"
+        tick={tick}
+        stroke="#6b6b6b"
+        allowDecimals={percentScale}
+        domain={percentScale ? [0, 1] : [0, 'auto']}
+        tickFormatter={(v: number) => (percentScale ? percent.format(v) : count.format(v))}
+      />
+      <YAxis yAxisId="label" type="category" dataKey="label" tick={tick} stroke="#6b6b6b" width={230} interval={0} />
+      {/* The figure of every bar in a column at the right, also where there is no bar to label ("< 5", 0). */}
+      <YAxis yAxisId="figure" orientation="right" type="category" dataKey="text" tick={{ ...tick, fontWeight: 700 }} stroke="#6b6b6b" width={56} interval={0} />
+      <Bar yAxisId="label" dataKey="value" fill="#4d4d4d" barSize={20} isAnimationActive={false} />
     </BarChart>
   );
 }

@@ -83,8 +83,19 @@ describe('dashboard', () => {
     expect(rows[0]).toEqual(['september 2026', 'Spoed (crisis)', '6', '< 5', '0', '< 5']);
     expect(rows[1]).toEqual(['september 2026', 'Gewoon', '13', '5', '0', '72,2%']);
     expect(rows.at(-1)).toEqual(['Hele periode', 'Gewoon', '33', '11', '6', '75%']);
+    // The chart: one bar per month and basis in which a term ended, hidden shares as "< 5" without a bar.
     const chart = d.sections.flatMap((s) => s.blocks).find((b) => b.table.id === 'wgs-decision')?.chart;
-    expect(chart).toMatchObject({ kind: 'line', valueKind: 'percent', series: [{ values: [null, null, null] }, { values: [null, 1, null] }] });
+    expect(chart).toEqual({
+      kind: 'bar',
+      valueKind: 'percent',
+      bars: [
+        { label: 'september 2026, spoed (crisis)', value: null, text: '< 5' },
+        { label: 'september 2026, gewoon', value: null, text: '< 5' },
+        { label: 'oktober 2026, spoed (crisis)', value: null, text: '–' },
+        { label: 'oktober 2026, gewoon', value: 1, text: '100%' },
+        { label: 'november 2026, gewoon', value: null, text: '–' },
+      ],
+    });
   });
 
   it('lists the own team’s overdue handovers by status and days, with no name', () => {

@@ -214,19 +214,21 @@ function wgsTable(id: string, title: string, months: ReportPeriod[], term: { cri
 }
 const nothing: WgsSeries['total'] = { met: 0, late: 0, pending: 0, share: null };
 
-function wgsChart(months: ReportPeriod[], term: { crisis: WgsSeries; regular: WgsSeries }): LineSpec {
-  return {
-    kind: 'line',
-    x: months.map((m) => m.label),
-    series: [
-      { name: t.wgs.crisis, values: term.crisis.cells.map((c) => plot(c.share)) },
-      { name: t.wgs.regular, values: term.regular.cells.map((c) => plot(c.share)) },
-    ],
-    valueKind: 'percent',
-  };
+/** The share on time per month, crisis and regular apart, as labelled bars; months where no term ended are left out. */
+function wgsChart(months: ReportPeriod[], term: { crisis: WgsSeries; regular: WgsSeries }, threshold: number): BarSpec | undefined {
+  const ran = (c: WgsSeries['total']) => !(isZero(c.met) && isZero(c.late) && isZero(c.pending));
+  const bars = months.flatMap((m, i) =>
+    (
+      [
+        [t.wgs.crisis, term.crisis.cells[i]],
+        [t.wgs.regular, term.regular.cells[i]],
+      ] as const
+    ).flatMap(([basis, c]) => (c && ran(c) ? [{ label: `${m.label}, ${basis.toLowerCase()}`, value: plot(c.share), text: formatCell('percent', c.share, threshold) }] : [])),
+  );
+  return bars.length > 0 ? { kind: 'bar', bars, valueKind: 'percent' } : undefined;
 }
 
-function wgsSection(data: ReportData): ReportSection {
+function wgsSection(data: ReportData, threshold: number): ReportSection {
   const w = data.wgs;
   const all = [w.firstConversation.crisis, w.firstConversation.regular, w.decision.crisis, w.decision.regular].map((s) => s.total);
   const empty = all.every((c) => isZero(c.met) && isZero(c.late) && isZero(c.pending));
@@ -238,8 +240,8 @@ function wgsSection(data: ReportData): ReportSection {
     blocks: empty
       ? []
       : [
-          { table: wgsTable('wgs-first-conversation', t.wgs.firstTitle, w.months, w.firstConversation), chart: wgsChart(w.months, w.firstConversation) },
-          { table: wgsTable('wgs-decision', t.wgs.decisionTitle, w.months, w.decision), chart: wgsChart(w.months, w.decision) },
+          withChart(wgsTable('wgs-first-conversation', t.wgs.firstTitle, w.months, w.firstConversation), wgsChart(w.months, w.firstConversation, threshold)),
+          withChart(wgsTable('wgs-decision', t.wgs.decisionTitle, w.months, w.decision), wgsChart(w.months, w.decision, threshold)),
         ],
   };
 }
@@ -258,7 +260,7 @@ function overdueSection(data: ReportData): ReportSection {
             {
               table: {
                 id: 'overdue',
-                title: t.overdue.title,
+                title: t.overdue.tableTitle,
                 columns: [
                   { label: t.overdue.status, kind: 'text' },
                   { label: t.overdue.term, kind: 'text' },
@@ -271,6 +273,8 @@ function overdueSection(data: ReportData): ReportSection {
           ],
   };
 }
+
+const withChart = (table: DisplayTable, chart: ChartSpec | undefined): ReportBlock => (chart ? { table, chart } : { table });
 
 const isoToDutch = (iso: string) => formatCell('date', iso, 0);
 
@@ -291,6 +295,6 @@ export function dashboard(data: ReportData, today: string): Dashboard {
       [t.filters.crisis, t.filters.crisisOptions[query.crisis]],
       [t.pdf.made, isoToDutch(today)],
     ],
-    sections: [signalsSection(data, threshold), funnelSection(data, threshold), wgsSection(data), overdueSection(data)],
+    sections: [signalsSection(data, threshold), funnelSection(data, threshold), wgsSection(data, threshold), overdueSection(data)],
   };
 }

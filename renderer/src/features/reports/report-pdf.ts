@@ -80,7 +80,7 @@ const barArea = contentWidth - labelWidth - 50;
 /** Horizontal bars, one per row, the figure written after each bar; a hidden figure has no bar, only "< 5". */
 function bars(pdf: PdfWriter, spec: BarSpec): void {
   const { grayscale } = pdf.lib;
-  const max = Math.max(1, ...spec.bars.map((b) => b.value ?? 0));
+  const max = spec.valueKind === 'percent' ? 1 : Math.max(1, ...spec.bars.map((b) => b.value ?? 0));
   const rowHeight = 15;
   for (const b of spec.bars) {
     pdf.room(rowHeight);
@@ -146,7 +146,7 @@ function table(pdf: PdfWriter, tbl: DisplayTable, threshold: number): void {
     const widest = Math.max(...texts.map((r) => regular.widthOfTextAtSize(r[i] ?? '', cell.size)), 0);
     // Headers may wrap onto two or three lines; never narrower than their longest word.
     const longestWord = Math.max(...c.label.split(' ').map((w) => bold.widthOfTextAtSize(w, cell.size)));
-    return Math.max(widest, longestWord, bold.widthOfTextAtSize(c.label, cell.size) / 3) + 2 * cell.padX;
+    return Math.max(widest, longestWord, bold.widthOfTextAtSize(c.label, cell.size) / 3) + 2 * cell.padX + 2;
   });
   const first = Math.min(natural[0] ?? 0, 190);
   // Greedy: as many further columns as fit beside the first.

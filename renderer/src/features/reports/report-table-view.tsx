@@ -10,7 +10,8 @@ export function ReportBlockView({ block, threshold }: { block: ReportBlock; thre
   const { table, chart } = block;
   const titleId = `report-${table.id}`;
   return (
-    <section className="report-block" aria-labelledby={titleId} data-table={table.id}>
+    // A plain div, not a second landmark: the table's scrolling region below already carries the title as its name.
+    <div className="report-block" data-table={table.id}>
       <h3 id={titleId}>{table.title}</h3>
       {table.note ? <p className="muted">{table.note}</p> : null}
       {chart ? <ChartSlot spec={chart} /> : null}
@@ -49,6 +50,6 @@ export function ReportBlockView({ block, threshold }: { block: ReportBlock; thre
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

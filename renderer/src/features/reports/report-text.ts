@@ -107,6 +107,7 @@ export const reportText = {
   },
   overdue: {
     title: 'Te laat in het eigen team',
+    tableTitle: 'Overdrachten na de termijn',
     note: 'Overdrachten van het eigen team waarvan de termijn voorbij is. Zonder namen: open de overdrachten om ze te bekijken.',
     empty: 'Er is niets te laat in het eigen team.',
     status: 'Status',
