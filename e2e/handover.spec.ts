@@ -126,6 +126,7 @@ test('a young man from crisis shelter is handed over offline with consent for mo
 
   // The worker adds the finances and sends again: a second version of the same dossier, the first one kept.
   await page.getByRole('link', { name: 'Overdragen aan schuldhulp' }).click();
+  await expect(page.getByTestId('handover-return-note')).toHaveText('Uitleg van schuldhulp: Graag de schulden op een rij.');
   await page.getByRole('checkbox', { name: 'Geld: inkomen, vaste lasten en schulden' }).check();
   await page.getByRole('button', { name: 'Nieuwe versie versturen' }).click();
   await expect(page.getByText('Versie 2 staat klaar om te versturen.', { exact: false })).toBeVisible();

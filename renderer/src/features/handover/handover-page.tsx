@@ -16,7 +16,7 @@ import { ConsentFormFields } from './consent-form-fields';
 import type { ConsentForm } from './consent-form-model';
 import { consentChoices, consentFromForm } from './consent-form-model';
 import { DossierPreviewView } from './dossier-preview-view';
-import { handoverStatusText } from './handover-status';
+import { handoverNoteText, handoverStatusText } from './handover-status';
 import { useHandoverStatus } from './use-handover-status';
 
 const t = nlHandover.page;
@@ -43,6 +43,7 @@ export function HandoverPage() {
   const [confirming, setConfirming] = useState(false);
   const [version, setVersion] = useState(0);
   const status = useHandoverStatus(id, version);
+  const returnNote = status ? handoverNoteText(status.view) : null;
   const saves = useRef(Promise.resolve());
 
   useEffect(() => {
@@ -141,9 +142,13 @@ export function HandoverPage() {
       <PageTitle title={`${t.title} — ${household.name}`}>{`${t.title}: ${household.name}`}</PageTitle>
       <p>{t.intro}</p>
       {status ? (
-        <p className="panel" data-testid="handover-status" role="status">
-          {handoverStatusText(status.view)}
-        </p>
+        <div className="panel">
+          <p data-testid="handover-status" role="status">
+            {handoverStatusText(status.view)}
+          </p>
+          {/* After a return, the counsellor's explanation says what to add before sending again. */}
+          {returnNote ? <p data-testid="handover-return-note">{returnNote}</p> : null}
+        </div>
       ) : null}
 
       <section className="panel" aria-labelledby="consent-title">
