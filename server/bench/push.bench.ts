@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { pathToFileURL } from 'node:url';
-import { performance } from 'node:perf_hooks';
-import type { LoginResponse } from '../../shared/api/auth';
 import type { CaseBatchResponse, NewCaseRequest } from '../../shared/api/cases';
 import { apiPaths } from '../../shared/api/cases';
 import type { SignalEvent, SignalEventBatchResponse } from '../../shared/api/signal-events';
 import { signalEventsBatchPath } from '../../shared/api/signal-events';
-import { buildApp } from '../src/app';
-import { createPgliteDb } from '../src/db/database';
-import type { Db, Queryable } from '../src/db/database';
-import { migrate } from '../src/db/migrate';
+import type { Queryable } from '../src/db/database';
 import { hashBody } from '../src/services/idempotency';
-import { argon2Hasher } from '../src/services/passwords';
-import { availableBackends } from '../src/test-support/backends';
+import { bestOf, insertRows, openBenchHub, timeIt } from './bench-hub';
 
 export interface PushBenchResult {
   n: number;
@@ -36,20 +29,6 @@ const makeCases = (n: number): NewCaseRequest[] =>
     children: i % 4,
     openedAt: `2026-03-${String(1 + (i % 28)).padStart(2, '0')}`,
   }));
-
-/** One multi-row INSERT per chunk of 1,000: each row's values from `columns`, as numbered parameters. */
-async function insertRows<T>(q: Queryable, into: string, rows: readonly T[], columns: (row: T) => unknown[]): Promise<void> {
-  for (let start = 0; start < rows.length; start += 1000) {
-    const params: unknown[] = [];
-    const values = rows.slice(start, start + 1000).map((row) => {
-      const cells = columns(row);
-      const b = params.length;
-      params.push(...cells);
-      return `(${cells.map((_, k) => `$${b + k + 1}`).join(', ')})`;
-    });
-    await q.query(`INSERT INTO ${into} VALUES ${values.join(', ')}`, params);
-  }
-}
 
 const caseColumns = 'case_id, team_id, created_by, postcode_area, adults, children, opened_on, received_at';
 
@@ -76,64 +55,6 @@ async function rawSameWrites(q: Queryable, teamId: string, userId: string, rows:
 
 export const benchBatchSize = 100;
 
-async function timeIt(fn: () => Promise<void>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-interface BenchHub {
-  db: Db;
-  app: FastifyInstance;
-  authorization: string;
-  teamId: string;
-  userId: string;
-  close(): Promise<void>;
-}
-
-/** A migrated hub with one signed-in worker, on in-memory PGlite or on PostgreSQL (a scratch schema, dropped on close). */
-async function openBenchHub(databaseUrl?: string): Promise<BenchHub> {
-  const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
-  const db: Db = postgres ? await postgres.open() : await createPgliteDb();
-  try {
-    await migrate(db);
-    const teamId = randomUUID();
-    const userId = randomUUID();
-    await db.query('INSERT INTO teams (team_id, name) VALUES ($1, $2)', [teamId, 'Bench team']);
-    await db.query(
-      "INSERT INTO users (user_id, username, display_name, password_hash, role, team_id) VALUES ($1, 'bench', 'Bench', $2, 'worker', $3)",
-      [userId, await argon2Hasher.hash('bench-password'), teamId],
-    );
-    const app = await buildApp({ db });
-    await app.ready();
-    const login = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username: 'bench', password: 'bench-password' } });
-    const { token } = login.json<LoginResponse>();
-    return {
-      db,
-      app,
-      authorization: `Bearer ${token}`,
-      teamId,
-      userId,
-      close: async () => {
-        await app.close();
-        await db.close();
-      },
-    };
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-}
-
-/** Best of reps interleaved runs of each, so a busy machine skews no side of a ratio. */
-async function bestOf(reps: number, runs: (() => Promise<void>)[]): Promise<number[]> {
-  const times = runs.map(() => [] as number[]);
-  for (let rep = 0; rep < reps; rep++) {
-    for (const [i, run] of runs.entries()) times[i]!.push(await timeIt(run));
-  }
-  return times.map((t) => Math.min(...t));
-}
-
 /**
  * Push n new cases through the whole HTTP stack, one by one and in batches, versus a raw insert of
  * n rows; on in-memory PGlite, or on PostgreSQL (a scratch schema, dropped after) when databaseUrl is given.
@@ -141,7 +62,7 @@ async function bestOf(reps: number, runs: (() => Promise<void>)[]): Promise<numb
 export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promise<PushBenchResult> {
   const hub = await openBenchHub(databaseUrl);
   try {
-    const { db, app, authorization, teamId, userId } = hub;
+    const { db, app, worker: authorization, teamId, userId } = hub;
     await db.exec('CREATE TABLE bench_cases (LIKE cases INCLUDING ALL)');
     const singles = makeCases(n);
     const pushMs = await timeIt(async () => {
@@ -151,8 +72,7 @@ export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promi
       }
     });
 
-    const sendBatches = async () => {
-      const batched = makeCases(n);
+    const sendBatches = async (batched: NewCaseRequest[]) => {
       for (let start = 0; start < batched.length; start += benchBatchSize) {
         const items = batched.slice(start, start + benchBatchSize).map((c) => ({ idempotencyKey: randomUUID(), case: c }));
         const res = await app.inject({ method: 'POST', url: apiPaths.caseBatch, headers: { authorization }, payload: { items } });
@@ -160,11 +80,10 @@ export async function benchPush(n = 1000, databaseUrl?: string, reps = 5): Promi
         if (results.length !== items.length || results.some((r) => r.status !== 201)) throw new Error(`batch failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
       }
     };
-    const [batchMs, rawMs, rawSameWritesMs] = await bestOf(reps, [
-      sendBatches,
-      () => rawInsert(db, teamId, userId, makeCases(n)),
-      () => rawSameWrites(db, teamId, userId, makeCases(n)),
-    ]);
+    const [batchMs, rawMs, rawSameWritesMs] = await bestOf(reps, () => {
+      const [batched, raw, same] = [makeCases(n), makeCases(n), makeCases(n)];
+      return [() => sendBatches(batched), () => rawInsert(db, teamId, userId, raw), () => rawSameWrites(db, teamId, userId, same)];
+    });
     return { n, backend: db.kind, pushMs, batchMs: batchMs!, rawMs: rawMs!, rawSameWritesMs: rawSameWritesMs! };
   } finally {
     await hub.close();
@@ -222,11 +141,10 @@ async function rawSignalInsert(q: Queryable, events: SignalEvent[]): Promise<voi
 export async function benchSignalEvents(n = 1000, databaseUrl?: string, reps = 5): Promise<SignalEventBenchResult> {
   const hub = await openBenchHub(databaseUrl);
   try {
-    const { db, app, authorization, teamId } = hub;
+    const { db, app, worker: authorization, teamId } = hub;
     // LIKE … INCLUDING ALL copies the columns, checks and indexes, not the append-only trigger.
     await db.exec('CREATE TABLE bench_signal_events (LIKE signal_events INCLUDING ALL)');
-    const sendBatches = async () => {
-      const events = makeSignalEvents(n, teamId);
+    const sendBatches = async (events: SignalEvent[]) => {
       for (let start = 0; start < events.length; start += benchBatchSize) {
         const batch = events.slice(start, start + benchBatchSize);
         const res = await app.inject({ method: 'POST', url: signalEventsBatchPath, headers: { authorization }, payload: { events: batch } });
@@ -234,7 +152,10 @@ export async function benchSignalEvents(n = 1000, databaseUrl?: string, reps = 5
         if (results.length !== batch.length || results.some((r) => r.status !== 201)) throw new Error(`signal events failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
       }
     };
-    const [batchMs, rawMs] = await bestOf(reps, [sendBatches, () => rawSignalInsert(db, makeSignalEvents(n, teamId))]);
+    const [batchMs, rawMs] = await bestOf(reps, () => {
+      const [sent, raw] = [makeSignalEvents(n, teamId), makeSignalEvents(n, teamId)];
+      return [() => sendBatches(sent), () => rawSignalInsert(db, raw)];
+    });
     return { n, backend: db.kind, batchMs: batchMs!, rawMs: rawMs! };
   } finally {
     await hub.close();
