@@ -66,6 +66,8 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   await expect(preview.getByRole('heading', { name: 'Leefgebied: Wonen' })).toBeVisible();
   await expect(preview.getByRole('heading', { name: /^Leefgebied:/ })).toHaveCount(2);
   await expect(preview).toContainText('Ik leef van 40 euro per week.');
+  // The worker to call, with the work phone the hub gave at sign-in.
+  await expect(preview).toContainText('06-12345678');
   await expect(preview).not.toContainText('ADHD');
   await expect(preview.getByRole('heading', { name: 'Signalen' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'handover page with the preview');

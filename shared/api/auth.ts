@@ -19,6 +19,9 @@ export const userSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   teamId: z.uuid(),
+  /** Work phone and e-mail, where the municipality gave them: the dossier names the worker as the person to call. */
+  phone: z.string().max(30).optional(),
+  email: z.string().max(254).optional(),
 });
 export type User = z.infer<typeof userSchema>;
 

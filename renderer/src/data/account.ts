@@ -98,8 +98,11 @@ export function lockoutDelay(failedAttempts: number): number {
 const tooOften = <T>(waitMs: number) => fail<T>('pin.too-often', { waitMs });
 
 function userOf(row: AccountRow): User {
-  return userSchema.parse({ id: row.userId, username: row.username, displayName: row.displayName, role: row.role, teamId: row.teamId });
+  return userSchema.parse({ id: row.userId, username: row.username, displayName: row.displayName, role: row.role, teamId: row.teamId, phone: row.phone, email: row.email });
 }
+
+/** The worker's contact as the hub gave it at sign-in; a field the hub no longer gives is removed. */
+const contactOf = (user: User): Pick<AccountRow, 'phone' | 'email'> => ({ phone: user.phone, email: user.email });
 
 export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   const { db, host, clock } = deps;
@@ -110,7 +113,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   async function begin(context: UnlockedContext): Promise<Session> {
     active?.lock();
     const saveLogin = async (login: LoginResponse) => {
-      await db.meta.update('account', { ...(await sealToken(context.key, login)), lastSignInAt: clock.now() });
+      await db.meta.update('account', { ...(await sealToken(context.key, login)), ...contactOf(login.user), lastSignInAt: clock.now() });
     };
     const deviceId = (await db.meta.get('account'))?.deviceId;
     const session = await deps.openSession({ ...context, saveLogin, ...(deviceId ? { deviceId } : {}), revoked: wipeAll });
@@ -287,6 +290,7 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
         displayName: user.displayName,
         role: user.role,
         teamId: user.teamId,
+        ...contactOf(user),
         salt,
         kdf: targetKdf,
         wrappedKey: wrapped.value,

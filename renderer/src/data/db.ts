@@ -26,6 +26,9 @@ export interface AccountRow {
   displayName: string;
   role: string;
   teamId: string;
+  /** The worker's work phone and e-mail from the hub (absent when it gave none, and in rows from before): the dossier's person to call. */
+  phone?: string;
+  email?: string;
   /** Salt of the PIN-derived key. */
   salt: Uint8Array;
   /** The PIN KDF and its parameters (pin-kdf.ts), parsed when read; absent in rows from before Argon2id. */

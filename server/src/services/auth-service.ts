@@ -23,9 +23,11 @@ interface UserRow {
   display_name: string;
   role: Role;
   team_id: string;
+  phone: string | null;
+  email: string | null;
 }
 
-const userColumns = 'u.user_id, u.username, u.display_name, u.role, u.team_id';
+const userColumns = 'u.user_id, u.username, u.display_name, u.role, u.team_id, u.phone, u.email';
 
 const toUser = (r: UserRow): User => ({
   id: r.user_id,
@@ -33,6 +35,8 @@ const toUser = (r: UserRow): User => ({
   displayName: r.display_name,
   role: r.role,
   teamId: r.team_id,
+  ...(r.phone === null ? {} : { phone: r.phone }),
+  ...(r.email === null ? {} : { email: r.email }),
 });
 
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

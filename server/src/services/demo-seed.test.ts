@@ -28,7 +28,8 @@ describe.each(availableBackends())('demo seed on $name', (backend) => {
     const teamOf: Record<string, string> = {};
     for (const u of demoUsers) {
       const res = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username: u.username, password: u.password } });
-      expect(res.json()).toMatchObject({ user: { role: u.role, displayName: u.displayName } });
+      // The worker's work phone and e-mail travel with the sign-in: the dossier names her as the person to call.
+      expect(res.json()).toMatchObject({ user: { role: u.role, displayName: u.displayName, phone: u.phone, email: u.email } });
       teamOf[u.username] = res.json<{ user: { teamId: string } }>().user.teamId;
     }
     await app.close();
@@ -53,5 +54,17 @@ describe.each(availableBackends())('demo seed on $name', (backend) => {
     const res = await app.inject({ method: 'POST', url: apiPaths.login, payload: { username: 'schuldhulp', password: 'Schuldhulp-demo-2026' } });
     expect(res.statusCode).toBe(200);
     await app.close();
+  });
+
+  it('gives the demo users of a hub from before the contact columns their phone and e-mail, and keeps one a municipality changed', async () => {
+    await seedDemo(db, argon2Hasher);
+    await db.query("UPDATE users SET phone = NULL, email = NULL WHERE username = 'werker'");
+    await db.query("UPDATE users SET phone = '045-1111111' WHERE username = 'teamleider'");
+    await seedDemo(db, argon2Hasher);
+    const rows = await db.query<{ username: string; phone: string }>("SELECT username, phone FROM users WHERE username IN ('werker', 'teamleider') ORDER BY username");
+    expect(rows.rows).toEqual([
+      { username: 'teamleider', phone: '045-1111111' },
+      { username: 'werker', phone: demoUsers.find((u) => u.username === 'werker')?.phone },
+    ]);
   });
 });

@@ -17,6 +17,7 @@ import type { ConsentForm } from './consent-form-model';
 import { consentChoices, consentFromForm } from './consent-form-model';
 import { DossierPreviewView } from './dossier-preview-view';
 import { handoverNoteText, handoverStatusText } from './handover-status';
+import { handoverWorker } from './handover-worker';
 import { useHandoverStatus } from './use-handover-status';
 
 const t = nlHandover.page;
@@ -32,7 +33,7 @@ type Action = { kind: 'idle' } | { kind: 'busy' } | { kind: 'sent'; version: num
  */
 export function HandoverPage() {
   const { id = '' } = useParams();
-  const { households, intakes, handovers, sync } = useSession();
+  const { households, intakes, handovers, sync, user } = useSession();
   const queues = use(IntakeQueuesContext);
   const today = useToday();
   const clock = useClock();
@@ -79,9 +80,8 @@ export function HandoverPage() {
   const dossier = useMemo(() => {
     if (!ready || !consent?.ok) return null;
     const h = ready.household;
-    const worker = { name: h.workerName, role: nlHandover.workerRole, organisation: nlHandover.organisation(settings.municipality), phone: '', email: '' };
-    return buildDossier(h, ready.intake, consent.value, worker, today, ctx);
-  }, [ready, consent, today]);
+    return buildDossier(h, ready.intake, consent.value, handoverWorker(h, user, settings.municipality), today, ctx);
+  }, [ready, consent, today, user]);
 
   if (loaded.kind === 'loading' || !form || !choices) return <PageTitle title={t.title}>{nl.common.loading}</PageTitle>;
   if (loaded.kind === 'missing')

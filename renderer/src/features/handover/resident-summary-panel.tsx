@@ -4,6 +4,7 @@ import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '..
 import { useSession } from '../../ui/services-context';
 import { nlHandover } from '../../i18n/nl-handover';
 import { IntakeQueuesContext, loadAfterSaves, useToday } from '../intake';
+import { handoverWorker } from './handover-worker';
 import { residentSummaryPdf } from './resident-summary-pdf';
 import { saveFile } from '../../ui/save-file';
 
@@ -11,7 +12,7 @@ type State = 'idle' | 'busy' | 'done' | 'failed';
 
 /** On the household page: "Wat we samen hebben besproken" as a PDF for the resident, from the intake as saved. */
 export function ResidentSummaryPanel({ household }: { household: Household }) {
-  const { intakes, handovers } = useSession();
+  const { intakes, handovers, user } = useSession();
   const queues = use(IntakeQueuesContext);
   const today = useToday();
   const [state, setState] = useState<State>('idle');
@@ -26,7 +27,7 @@ export function ResidentSummaryPanel({ household }: { household: Household }) {
         intake,
         // The consent as it was sent with the handover; none yet (or withdrawn): the summary says nothing is shared.
         consent: handover.consent,
-        worker: { name: household.workerName, role: nlHandover.workerRole, organisation: nlHandover.organisation(settings.municipality), phone: '', email: '' },
+        worker: handoverWorker(household, user, settings.municipality),
         today,
         ctx: { lifeDomains, signalCatalogue, settings, holidays, recipients },
       });
