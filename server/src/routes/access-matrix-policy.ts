@@ -19,6 +19,7 @@
  * - '200 item N': a batch answered, and its one item got status N.
  * Besides its cell, every answer to anyone but counsellorS must hold no dossier text (a name, the resident's
  * words, a contact time): a team lead's reports or a colleague team's list never carry a line of a dossier.
+ * And every refusal on a bearer route leaves a 'denied' or 'rejected' audit row; every answer with dossier text an 'ok' one.
  */
 
 export const actors = ['workerA', 'workerB', 'counsellorS', 'counsellorA', 'leadA', 'leadS'] as const;

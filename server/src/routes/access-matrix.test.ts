@@ -162,6 +162,9 @@ describe.each(availableBackends())('access matrix on $name', (backend) => {
     console.info(`access matrix on ${backend.name}: ${cells} cells asserted`);
   });
 
+  const lastAuditId = async () => Number((await w.h.db.query<{ id: string }>('SELECT coalesce(max(id), 0)::text AS id FROM audit_log')).rows[0]?.id ?? 0);
+  const auditedSince = async (id: number) => (await w.h.db.query<{ outcome: string }>('SELECT outcome FROM audit_log WHERE id > $1', [id])).rows.map((r) => r.outcome);
+
   const operations = () => Object.entries(openapi.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
 
   it('has a row for every route of the OpenAPI document, and no row for a route the hub does not have', () => {
@@ -214,11 +217,16 @@ describe.each(availableBackends())('access matrix on $name', (backend) => {
       const step = /\/(accept|return|plan|decision|close)$/.exec(route)?.[1] as HandoverAction | undefined;
       if (changes && step) await w.prepare(dossier.dossierId, preparation[step] ?? []);
       const c: Cell = { w, headers, dossier };
+      const auditedBefore = await lastAuditId();
       const res = await w.h.app.inject(call.request(c));
       const seen = observe(call, res, c);
       cells++;
       const where = `${caller}${row.target === 'dossier' ? ` (consent ${state})` : ''}`;
       if (seen !== String(expected)) wrong.push(`${where}: expected ${expected}, got ${seen} ${res.statusCode >= 400 ? res.body.slice(0, 120) : ''}`.trim());
+      // Every refusal on a signed-in route leaves an audit row that says so; every answer with a dossier's text, an 'ok' row.
+      const outcomes = await auditedSince(auditedBefore);
+      if (row.auth === 'bearer' && res.statusCode >= 400 && !outcomes.some((o) => o === 'denied' || o === 'rejected')) wrong.push(`${where}: ${res.statusCode} left no audit row of the refusal`);
+      if (w.secrets.some((text) => res.body.includes(text)) && !outcomes.includes('ok')) wrong.push(`${where}: dossier text was read without an audit row`);
       // Whatever the status, no one but the recipient team's counsellor gets a line of a dossier in an answer.
       const leaked = caller === 'counsellorS' ? [] : w.secrets.filter((text) => res.body.includes(text));
       if (leaked.length > 0) wrong.push(`${where}: the answer holds dossier text (${leaked.length} of ${w.secrets.length})`);
