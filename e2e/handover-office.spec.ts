@@ -34,6 +34,7 @@ test('a worker hands over a household she just recorded; the counsellor in the o
   const office = await officeContext.newPage();
   await office.clock.install();
   await office.goto('/');
+  await expectNoAxeViolations(office, 'office sign-in');
   await new SignInPage(office).signIn(demo.counsellor.username, demo.counsellor.password);
   await expect(office.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeVisible();
   await expectNoAxeViolations(office, 'office inbox');
@@ -41,9 +42,13 @@ test('a worker hands over a household she just recorded; the counsellor in the o
   // The worker records a new household at the kitchen table, with the resident's own words about money.
   await device.goto('/');
   await new SignInPage(device).signIn(demo.worker.username, demo.worker.password);
-  await new ChoosePinPage(device).choose('864210');
+  const choosePin = new ChoosePinPage(device);
+  await expect(choosePin.heading()).toBeVisible();
+  await expectNoAxeViolations(device, 'choose PIN');
+  await choosePin.choose('864210');
   const list = new HouseholdListPage(device);
   await expect(list.heading()).toBeVisible();
+  await expectNoAxeViolations(device, 'household list');
   await list.newHousehold().click();
   const form = new HouseholdFormPage(device);
   await form.fill({ name: household, postcode: '6411 CD', members: [{ firstName: 'Jeroen', lastName: household.slice(8), role: 'adult', age: 40 }] });
@@ -75,6 +80,7 @@ test('a worker hands over a household she just recorded; the counsellor in the o
   await device.getByRole('button', { name: 'Versturen' }).click();
   await device.getByRole('link', { name: 'Terug naar het huishouden' }).click();
   await expect(status(device)).toHaveText(/^Ontvangen door de gemeente\./, { timeout: 60_000 });
+  await expectNoAxeViolations(device, 'household page with the handover received');
 
   // The office: the handover appears without a reload (the inbox asks the hub again every 20 seconds).
   await office.clock.fastForward(25_000);
