@@ -68,10 +68,12 @@ export function afterCursorSql(cursor: SortKey, today: string, firstParam: numbe
 }
 
 /** Does the search text occur in the name, town or postcode area? Capitals and accents do not matter. */
-export function matchesSearch(line: { clientName: string; town: string; postcodeArea: string }, q: string): boolean {
+export function searchMatcher(q: string): (line: { clientName: string; town: string; postcodeArea: string }) => boolean {
   const needle = foldText(q.trim());
-  return needle === '' || [line.clientName, line.town, line.postcodeArea].some((field) => foldText(field).includes(needle));
+  return (line) => needle === '' || line.postcodeArea.includes(needle) || foldText(line.clientName).includes(needle) || foldText(line.town).includes(needle);
 }
+
+export const matchesSearch = (line: { clientName: string; town: string; postcodeArea: string }, q: string): boolean => searchMatcher(q)(line);
 
 /** What one list request found before its rows are read in full: the page's keys in order, and the counts around it. */
 export interface ListPlan {
@@ -147,7 +149,8 @@ export async function planList(
       `SELECT ${keyColumns}, d.received_at, d.summary, c.postcode_area FROM ${fromSql} WHERE ${where} ${order}`,
       [...base, ...filters.params],
     );
-    const found = rows.filter((r) => matchesSearch({ ...openLine(r.dossier_id, r.summary), postcodeArea: r.postcode_area }, q));
+    const matches = searchMatcher(q);
+    const found = rows.filter((r) => matches({ ...openLine(r.dossier_id, r.summary), postcodeArea: r.postcode_area }));
     total = found.length;
     if (since) arrived = found.filter((r) => new Date(r.received_at).getTime() > Date.parse(since)).length;
     const rest = cursor ? found.filter((r) => isAfter(toKey(r), cursor)) : found;
