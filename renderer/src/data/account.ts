@@ -8,6 +8,7 @@ import { openRecord, sealRecord } from './crypto/record';
 import type { KeyHost } from './crypto/keys';
 import { generateDataKey, newSalt, toSessionKey, unwrapDataKey, wrapDataKey } from './crypto/keys';
 import type { AccountRow, KeukentafelDb } from './db';
+import type { UpgradeProgress } from './migrations/bind-records';
 import { upgradeRecords } from './migrations/bind-records';
 import type { PinKdf } from './pin-kdf';
 import { PIN_KDF, derivePinKey, storedKdf, weakerThan } from './pin-kdf';
@@ -235,9 +236,9 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
   }
 
   /** Brings records from before version 5 to the bound format, once, before anything reads them. */
-  async function upgrade(key: CryptoKey): Promise<Result<AccountRow>> {
+  async function upgrade(key: CryptoKey, onProgress?: (progress: UpgradeProgress) => void): Promise<Result<AccountRow>> {
     try {
-      await upgradeRecords(db, key);
+      await upgradeRecords(db, key, onProgress);
     } catch {
       return fail('account.upgrade-failed');
     }
@@ -304,12 +305,12 @@ export function createDeviceAccount(deps: DeviceAccountDeps): DeviceAccount {
       return ok(await begin({ user, key, token: login.token, seedDemo: login.demo === true }));
     },
 
-    async unlock(pin) {
+    async unlock(pin, options) {
       if (await passwordNeeded()) return fail('account.password-needed', { days: deps.passwordAfterDays ?? 0 });
       const opened = await openKey(pin);
       if (!opened.ok) return opened;
       const { key } = opened.value;
-      const upgraded = await upgrade(key);
+      const upgraded = await upgrade(key, options?.onProgress);
       if (!upgraded.ok) return upgraded;
       const row = upgraded.value;
       return ok(await begin({ user: userOf(row), key, token: await openToken(row, key) }));

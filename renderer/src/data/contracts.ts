@@ -29,8 +29,11 @@ export interface DeviceAccount {
   status(): Promise<DeviceStatus>;
   /** First sign-in on this device: the hub accepted the password; the worker chooses a PIN. */
   enroll(login: LoginResponse, pin: string): Promise<Result<Session>>;
-  /** Offline unlock. Errors are codes (wrong PIN with attempts left, wait N ms); i18n/errors.ts says them. */
-  unlock(pin: string): Promise<Result<Session>>;
+  /**
+   * Offline unlock. Errors are codes (wrong PIN with attempts left, wait N ms); i18n/errors.ts says them.
+   * `onProgress` hears how far the one-time move of records after an update is, when there is one to do.
+   */
+  unlock(pin: string, options?: { onProgress?: (progress: { done: number; total: number }) => void }): Promise<Result<Session>>;
   /**
    * Forgotten PIN: the hub accepted the password of this device's worker (a sign-in naming `deviceId`, so the
    * answer carries the recovery key); the data key is opened with it and wrapped under the new PIN. Nothing is lost.

@@ -4,6 +4,8 @@
  */
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+/** Whole numbers as Dutch readers write them: 1.000. */
+const count = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
 
 export const nl = {
   appName: 'Keukentafel',
@@ -77,6 +79,9 @@ export const nl = {
     pin: 'Pincode',
     submit: 'Ontgrendelen',
     busy: 'Bezig met openen…',
+    /** The one-time move of the records after an update, on the unlock screen. */
+    upgrading: (done: number, total: number) => `Gegevens worden bijgewerkt: ${count.format(done)} van ${count.format(total)}`,
+    upgradingHint: 'Dit gebeurt één keer na een update. Laat de app open.',
     pinMissing: 'Vul de pincode in.',
     wait: (seconds: number) => `Wacht nog ${seconds} ${plural(seconds, 'seconde', 'seconden')}. Probeer het dan opnieuw.`,
     otherAccount: 'Ander account',

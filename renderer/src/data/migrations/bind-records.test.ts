@@ -169,6 +169,25 @@ describe('moving records from before version 5 at unlock', () => {
     db.close();
   });
 
+  it('tells the unlock screen how far the move is, and says nothing once it is done', async () => {
+    const { name } = await oldDevice();
+    const seen: { done: number; total: number }[] = [];
+    const db = new KeukentafelDb(name);
+    const first = await testDevice({ db }).account.unlock(PIN, { onProgress: (p) => seen.push(p) });
+    if (!first.ok) throw new Error(first.error.code);
+    // 1 household, 5 intake sections, 4 history lines, 1 draft, 1 outbox item.
+    expect(seen.at(-1)).toEqual({ done: 12, total: 12 });
+    expect(seen.every((p, i) => p.total === 12 && p.done >= (seen[i - 1]?.done ?? 0))).toBe(true);
+    first.value.lock();
+
+    const again: unknown[] = [];
+    const second = await testDevice({ db }).account.unlock(PIN, { onProgress: (p) => again.push(p) });
+    expect(second.ok).toBe(true);
+    expect(again).toEqual([]);
+    if (second.ok) second.value.lock();
+    db.close();
+  });
+
   it('runs once: a second unlock reads the moved rows as they are', async () => {
     const { name, id } = await oldDevice();
     const first = await unlock(name);

@@ -36,6 +36,12 @@ const legacyIntakeId = /^([0-9a-f-]{36}):(domain:[a-z0-9-]{1,64}|signals|finance
 const legacyDraftId = /^[a-z]+(-[a-z]+)*:[a-z0-9-]{1,64}$/;
 const legacyHistoryEntry = z.object({ at: z.string(), by: z.string(), what: z.string() });
 
+/** How far the move is: rows handled of the rows it has to look at. */
+export interface UpgradeProgress {
+  done: number;
+  total: number;
+}
+
 export interface UpgradeReport {
   /** Rows moved to the new format. */
   moved: number;
@@ -59,34 +65,66 @@ async function openLegacy(key: CryptoKey, iv: Uint8Array, data: Uint8Array): Pro
   }
 }
 
-/** Walks a table's primary keys in chunks, so 170,000 intake rows never sit in memory at once. */
-async function eachChunk<T>(table: { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> }, pick: (key: string) => boolean, step: (rows: T[]) => Promise<void>): Promise<void> {
-  const keys = (await table.toCollection().primaryKeys()).filter((k): k is string => typeof k === 'string' && pick(k));
+type KeyedTable<T> = { toCollection(): { primaryKeys(): Promise<unknown[]> }; bulkGet(keys: string[]): Promise<(T | undefined)[]> };
+
+async function keysOf(table: KeyedTable<unknown>, pick: (key: string) => boolean): Promise<string[]> {
+  return (await table.toCollection().primaryKeys()).filter((k): k is string => typeof k === 'string' && pick(k));
+}
+
+/** Counts the rows handled and tells the caller after each chunk. */
+function progressOf(total: number, onProgress: ((progress: UpgradeProgress) => void) | undefined) {
+  let done = 0;
+  return (rows: number) => {
+    done += rows;
+    onProgress?.({ done, total });
+  };
+}
+type Advance = ReturnType<typeof progressOf>;
+
+/** Walks a table's rows by the given keys in chunks, so 170,000 intake rows never sit in memory at once. */
+async function eachChunk<T>(table: KeyedTable<T>, keys: readonly string[], advance: Advance, step: (rows: T[]) => Promise<void>): Promise<void> {
   for (let i = 0; i < keys.length; i += CHUNK) {
-    const rows = (await table.bulkGet(keys.slice(i, i + CHUNK))).filter((r): r is T => r !== undefined);
+    const chunk = keys.slice(i, i + CHUNK);
+    const rows = (await table.bulkGet(chunk)).filter((r): r is T => r !== undefined);
     await step(rows);
+    advance(chunk.length);
   }
 }
 
-export async function upgradeRecords(db: KeukentafelDb, key: CryptoKey): Promise<UpgradeReport> {
+/**
+ * The move, when it has not been done yet. `onProgress` hears after each chunk how many of the rows to look at
+ * were handled (the unlock screen shows it: on 1,000 households this takes seconds); never when there is nothing to move.
+ */
+export async function upgradeRecords(db: KeukentafelDb, key: CryptoKey, onProgress?: (progress: UpgradeProgress) => void): Promise<UpgradeReport> {
   const report: UpgradeReport = { moved: 0, dropped: 0 };
   const done = await db.checkpoints.get(RECORD_FORMAT_CHECKPOINT);
   if ((done?.value ?? 0) >= RECORD_FORMAT) return report;
   const tagger = createTagger(key);
-  await households(db, key, report);
-  await intakes(db, key, tagger, report);
-  await history(db, key, tagger, report);
-  await drafts(db, key, tagger, report);
+  // Every key up front (keys only, cheap), so the progress has its total before the first row is moved.
+  const [householdKeys, intakeKeys, historyKeys, draftKeys, outboxRows] = await Promise.all([
+    keysOf(db.households, () => true),
+    keysOf(db.intakes, (k) => legacyIntakeId.test(k)),
+    keysOf(db.history, () => true),
+    keysOf(db.drafts, (k) => legacyDraftId.test(k)),
+    db.outbox.count(),
+  ]);
+  const total = householdKeys.length + intakeKeys.length + historyKeys.length + draftKeys.length + outboxRows;
+  const advance = progressOf(total, total > 0 ? onProgress : undefined);
+  await households(db, key, householdKeys, advance, report);
+  await intakes(db, key, tagger, intakeKeys, advance, report);
+  await history(db, key, tagger, historyKeys, advance, report);
+  await drafts(db, key, tagger, draftKeys, advance, report);
   // A cache: the next unlock rebuilds it from the rows.
   await db.snapshots.clear();
   await outbox(db, key, report);
+  advance(outboxRows);
   await hubToken(db, key, report);
   await db.checkpoints.put({ id: RECORD_FORMAT_CHECKPOINT, value: RECORD_FORMAT });
   return report;
 }
 
-async function households(db: KeukentafelDb, key: CryptoKey, report: UpgradeReport): Promise<void> {
-  await eachChunk<EncryptedRow>(db.households, () => true, async (rows) => {
+async function households(db: KeukentafelDb, key: CryptoKey, keys: readonly string[], advance: Advance, report: UpgradeReport): Promise<void> {
+  await eachChunk<EncryptedRow>(db.households, keys, advance, async (rows) => {
     const resealed = await mapBounded(rows, CONCURRENCY, async (row) => {
       const place = places.household(row.id);
       if (await isBound(key, place, row)) return row.updatedAt === 0 ? null : { ...row, updatedAt: 0 };
@@ -100,8 +138,8 @@ async function households(db: KeukentafelDb, key: CryptoKey, report: UpgradeRepo
   });
 }
 
-async function intakes(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report: UpgradeReport): Promise<void> {
-  await eachChunk<EncryptedRow>(db.intakes, (k) => legacyIntakeId.test(k), async (rows) => {
+async function intakes(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, keys: readonly string[], advance: Advance, report: UpgradeReport): Promise<void> {
+  await eachChunk<EncryptedRow>(db.intakes, keys, advance, async (rows) => {
     const moved = await mapBounded(rows, CONCURRENCY, async (row) => {
       const [, householdId = '', section = 'cursor'] = legacyIntakeId.exec(row.id) ?? [];
       const legacy = await openLegacy(key, row.iv, row.data);
@@ -118,8 +156,8 @@ async function intakes(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report
   });
 }
 
-async function history(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report: UpgradeReport): Promise<void> {
-  await eachChunk<EncryptedRow>(db.history, () => true, async (rows) => {
+async function history(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, keys: readonly string[], advance: Advance, report: UpgradeReport): Promise<void> {
+  await eachChunk<EncryptedRow>(db.history, keys, advance, async (rows) => {
     const moved = await mapBounded(rows, CONCURRENCY, async (row) => {
       // Rows from before version 5 still name their household in `householdId`; version 5 as first
       // landed copied it to `owner`.
@@ -144,8 +182,8 @@ async function history(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report
   });
 }
 
-async function drafts(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, report: UpgradeReport): Promise<void> {
-  await eachChunk<EncryptedRow>(db.drafts, (k) => legacyDraftId.test(k), async (rows) => {
+async function drafts(db: KeukentafelDb, key: CryptoKey, tagger: Tagger, keys: readonly string[], advance: Advance, report: UpgradeReport): Promise<void> {
+  await eachChunk<EncryptedRow>(db.drafts, keys, advance, async (rows) => {
     const moved = await mapBounded(rows, CONCURRENCY, async (row) => {
       const legacy = await openLegacy(key, row.iv, row.data);
       if (!legacy) return { old: row.id, row: null };

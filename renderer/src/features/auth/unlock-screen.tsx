@@ -32,6 +32,8 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, canRe
   const { account } = useServices();
   const [error, setError] = useState<string | null>(null);
   const [lockedUntil, setLockedUntil] = useState(initialLock);
+  // The one-time move of the records after an update: seconds on a full device, so say how far it is.
+  const [upgrade, setUpgrade] = useState<{ done: number; total: number } | null>(null);
   const now = useNow(lockedUntil !== null);
   const wait = lockedUntil === null ? 0 : secondsLeft(lockedUntil, now);
   const form = useForm<UnlockValues>({ resolver: zodResolver(unlockSchema), defaultValues: { pin: '' } });
@@ -39,7 +41,8 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, canRe
 
   const submit = form.handleSubmit(async ({ pin }) => {
     setError(null);
-    const result = await account.unlock(pin);
+    const result = await account.unlock(pin, { onProgress: setUpgrade });
+    setUpgrade(null);
     if (result.ok) {
       onUnlocked(result.value, validatePin(pin) === null ? null : pin);
       return;
@@ -62,6 +65,13 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, canRe
       {error ? <Alert>{error}</Alert> : null}
       {/* Not a live region: a screen reader should not read every second aloud. */}
       {wait > 0 ? <p className="countdown">{nl.unlock.wait(wait)}</p> : null}
+      {upgrade ? (
+        <div role="status" className="upgrade-progress">
+          <p>{nl.unlock.upgrading(upgrade.done, upgrade.total)}</p>
+          <progress max={upgrade.total} value={upgrade.done} aria-hidden="true" />
+          <p>{nl.unlock.upgradingHint}</p>
+        </div>
+      ) : null}
       <form onSubmit={(e) => void submit(e)} noValidate>
         <TextField
           label={nl.unlock.pin}
