@@ -168,8 +168,19 @@ test('both exports hold the same figures as the screen: the CSV for Dutch Excel 
 
 test('the filters change the figures: per week, one domain, and an empty period said plainly', async ({ page }) => {
   await openDashboard(page);
+  // A slow answer: the figures on screen dim and the page says it is loading, until the new ones are there.
+  let answer: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route('**/api/v1/reports/signals?*', async (route) => {
+    await held;
+    await route.fallback();
+  });
   await page.getByLabel('Per', { exact: true }).selectOption('week');
+  await expect(page.getByRole('status').filter({ hasText: 'Cijfers laden…' })).toBeVisible();
+  await expect(page.locator('.report')).toHaveAttribute('aria-busy', 'true');
+  answer();
   await expect(page.getByRole('row', { name: /^week 37 2026 6 6$/ })).toBeVisible();
+  await expect(page.locator('.report')).toHaveAttribute('aria-busy', 'false');
   await page.getByLabel('Leefgebied', { exact: true }).selectOption({ label: 'Geld' });
   await expect(page.getByText('In deze periode zijn 5 signalen geteld. Daarvan 0 bij gezinnen met minderjarige kinderen.')).toBeVisible();
 

@@ -70,9 +70,9 @@ function TrendChart({ spec }: { spec: LineSpec }) {
           isAnimationActive={false}
           connectNulls={false}
         >
-          {/* Direct labels: the first series above its points, the second below, so equal values do not overlap. */}
+          {/* Direct labels: the first series above its points, the second to their right, so equal values do not overlap. */}
           {spec.x.length <= maxLabelledPoints ? (
-            <LabelList dataKey={`s${j}`} position={j % 2 === 0 ? 'top' : 'bottom'} offset={10} fill={ink} fontSize={13} formatter={format} />
+            <LabelList dataKey={`s${j}`} position={j % 2 === 0 ? 'top' : 'right'} offset={10} fill={ink} fontSize={13} formatter={format} />
           ) : null}
         </Line>
       ))}
@@ -103,7 +103,7 @@ function BarsChart({ spec }: { spec: BarSpec }) {
         domain={percentScale ? [0, 1] : [0, 'auto']}
         tickFormatter={(v: number) => (percentScale ? percent.format(v) : count.format(v))}
       />
-      <YAxis yAxisId="label" type="category" dataKey="label" tick={tick} stroke="#6b6b6b" width={230} interval={0} />
+      <YAxis yAxisId="label" type="category" dataKey="label" tick={tick} stroke="#6b6b6b" width={270} interval={0} />
       {/* The figure of every bar in a column at the right, also where there is no bar to label ("< 5", 0). */}
       <YAxis yAxisId="figure" orientation="right" type="category" dataKey="text" tick={{ ...tick, fontWeight: 700 }} stroke="#6b6b6b" width={56} interval={0} />
       <Bar yAxisId="label" dataKey="value" fill="#4d4d4d" barSize={20} isAnimationActive={false} />

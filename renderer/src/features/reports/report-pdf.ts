@@ -1,7 +1,7 @@
 import type { PDFFont } from 'pdf-lib';
-import { contentWidth, gray, margin, openPdf, size, type PdfWriter } from '../../ui/pdf/pdf-writer';
+import { A4, contentWidth, gray, margin, openPdf, size, type PdfWriter } from '../../ui/pdf/pdf-writer';
 import type { BarSpec, ChartSpec, LineSpec } from './report-chart';
-import type { Dashboard } from './report-model';
+import type { Dashboard, ReportBlock } from './report-model';
 import { formatCell, type DisplayTable } from './report-table';
 import { reportText as t } from './report-text';
 
@@ -37,15 +37,21 @@ export async function reportPdf(board: Dashboard, today: string): Promise<Uint8A
   pdf.y -= 10;
   pdf.rule();
 
+  const pageHeight = A4.height - margin.top - margin.bottom;
   for (const section of board.sections) {
-    pdf.room(30 + pdf.lineHeight(size.heading) + 3 * pdf.lineHeight(size.body));
+    // Keep the heading and its words with the first block (when that block fits on a page at all).
+    const intro = 30 + pdf.lineHeight(size.heading) + (section.intro.length + (section.empty ? 1 : 0) + 1) * 2 * pdf.lineHeight(size.body);
+    const first = section.blocks[0] ? blockHeight(pdf, section.blocks[0]) : 0;
+    pdf.room(intro + (intro + first < pageHeight ? first : 0));
     pdf.y -= 20 + size.heading;
     pdf.text(section.title, margin.left, fonts.bold, size.heading);
     pdf.y -= 4;
     for (const line of section.intro) paragraph(pdf, line, fonts.regular);
     if (section.empty) paragraph(pdf, section.empty, fonts.italic);
     for (const block of section.blocks) {
-      pdf.room(60);
+      // A block that fits on one page starts on a new page rather than breaking; a longer one breaks where it must.
+      const height = blockHeight(pdf, block);
+      pdf.room(height < pageHeight ? height : 60);
       pdf.y -= 10 + size.body;
       pdf.text(block.table.title, margin.left, fonts.bold, size.body);
       pdf.y -= 4;
@@ -58,6 +64,15 @@ export async function reportPdf(board: Dashboard, today: string): Promise<Uint8A
 }
 
 const pdfTitle = t.pdf.title;
+
+/** About how tall a block comes out: title, note, chart and table (headers of up to three lines). */
+function blockHeight(pdf: PdfWriter, block: ReportBlock): number {
+  const lineH = pdf.lineHeight(cell.size);
+  const note = block.table.note ? pdf.lines(block.table.note, pdf.fonts.regular, size.small, contentWidth).length * pdf.lineHeight(size.small) + 3 : 0;
+  const chartHeight = !block.chart ? 0 : block.chart.kind === 'bar' ? block.chart.bars.length * 15 + 6 : 16 + block.chart.x.length * (block.chart.series.length * 10 + 6) + 6;
+  const tableHeight = 3 * lineH + 2 * cell.padY + block.table.rows.length * (lineH + 2 * cell.padY) + 8;
+  return 14 + size.body + note + chartHeight + tableHeight;
+}
 
 function paragraph(pdf: PdfWriter, s: string, font: PDFFont, fontSize: number = size.body): void {
   for (const line of pdf.lines(s, font, fontSize, contentWidth)) {
