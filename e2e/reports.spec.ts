@@ -163,6 +163,8 @@ test('both exports hold the same figures as the screen: the CSV for Dutch Excel 
   // The bars carry their figure.
   expect(lines).toContain('Heerlen-Centrum 13');
   await expect(page.getByRole('status').filter({ hasText: 'Het bestand is opgeslagen' })).toBeVisible();
+  // Kept beside the test's results, with its pages as images, for a person to look at.
+  await (await pdfDownload).saveAs(test.info().outputPath('reports.pdf'));
   spawnSync('pdftoppm', ['-png', '-r', '80', pdfFile, test.info().outputPath('reports-pdf')]);
 });
 
