@@ -9,7 +9,7 @@ type State = 'idle' | 'busy' | 'done' | 'failed';
 const messages: Record<State, string> = {
   idle: '',
   busy: 'De pdf wordt gemaakt…',
-  done: 'De pdf is gedownload. Zet hem in uw eigen dossiersysteem en verwijder hem daarna uit uw downloads.',
+  done: 'De pdf is gedownload. Zet hem in het dossiersysteem van de gemeente. Verwijder hem daarna uit de map Downloads.',
   failed: 'Het maken van de pdf lukte niet. Probeer het opnieuw.',
 };
 
@@ -33,7 +33,7 @@ export function DossierExport({ read, dossier, madeBy }: { read: HandoverDossier
   return (
     <section className="panel" aria-labelledby="export-title">
       <h2 id="export-title">Dossier als pdf</h2>
-      <p>Download versie {read.version} van het dossier met de stand van zaken, voor uw eigen dossiersysteem.</p>
+      <p>Download versie {read.version} van het dossier met de stand van zaken, voor het dossiersysteem van de gemeente.</p>
       <button type="button" className="button button--secondary" disabled={state === 'busy'} onClick={() => void make()}>
         Dossier downloaden (pdf)
       </button>
