@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { benchEnginePush } from '../contract/engine-push.bench';
 import { benchPush, benchSignalEvents } from '../server/bench/push.bench';
 import { benchDossierPush, benchHandoverList } from '../server/bench/dossier.bench';
+import { benchReports } from '../server/bench/reports.bench';
 import { benchKdfNative } from './kdf-native';
 import { benchInboxUi } from './inbox-ui';
 import { benchInboxList, benchRawFirstPage, openInboxHub } from '../server/bench/inbox.bench';
@@ -219,6 +220,17 @@ async function main() {
     // The counsellor's inbox with 5,000 handovers: the hub's list per filter, and the office app in Chromium served by that hub
     // (on PostgreSQL when DATABASE_URL is set, else on PGlite).
     if (url === process.env.DATABASE_URL) rows.push(...(await inboxRows(url, on)));
+    const reports = await benchReports(url);
+    rows.push(
+      [
+        `team-lead dashboard load (5 requests in a row), ${reports.events} signal events + ${reports.handovers} handovers, p50 (${on})`,
+        ms(reports.loadP50Ms),
+        push.backend === 'postgres' ? '< 500 ms' : '—',
+        `p95 ${ms(reports.loadP95Ms)}`,
+        Object.entries(reports.perRequestMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '),
+      ],
+      [`  three years of signals by week, p50 (${on})`, ms(reports.weeksP50Ms), '—', '', ''],
+    );
     const device = await benchEnginePush(1000, url);
     rows.push([
       `device engine → hub: ${device.n} new cases + ${device.n} signal events, ${device.requests} requests (fake-indexeddb in Node, ${on})`,

@@ -138,3 +138,6 @@ export async function signalsReport(db: Queryable, query: SignalsQuery, threshol
     bySignalFamiliesWithChildren: signalTable(byFamilySignal, familyList),
   };
 }
+
+/** The statements, for the bench's EXPLAIN. */
+export const signalReportSql = { bySignalSql, byAreaSql };

@@ -40,6 +40,8 @@ export function createReportService({ db, clock, thresholdSetting, catalogues }:
     const now = clock();
     return auditedTransaction(db, now, async (tx, trail) => {
       trail.add({ userId: user.id, action: 'report.read', entityType: 'report', entityId: report, outcome: 'ok' });
+      // A report sorts and groups tens of thousands of rows: let it do so in memory rather than in temporary files.
+      await tx.query("SET LOCAL work_mem = '64MB'");
       return fn(tx, { now: now.toISOString(), today: dutchDateOf(now.toISOString()) });
     });
   };
