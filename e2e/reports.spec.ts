@@ -197,3 +197,18 @@ test('the filters change the figures: per week, one domain, and an empty period 
   await page.getByRole('textbox', { name: 'Van' }).fill('01-03-2026');
   await expect(page.getByRole('alert').filter({ hasText: 'Kies een begindatum die vóór de einddatum ligt' })).toBeVisible();
 });
+
+test('when the hub cannot answer, the dashboard says so and tries again on request', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-11-26T10:00:00+01:00'));
+  await hub.route(page);
+  await page.route('**/api/v1/reports/handover-funnel?*', (route) => route.fulfill({ status: 503, json: { error: 'unavailable', message: 'De server is even niet bereikbaar.' } }));
+  await page.goto('/');
+  await new SignInPage(page).signIn(demo.teamlead.username, demo.teamlead.password);
+  const alert = page.getByRole('alert').filter({ hasText: 'De cijfers konden niet worden opgehaald.' });
+  await expect(alert).toBeVisible();
+  await expectNoAxeViolations(page, 'reports dashboard, hub unavailable');
+  await page.unroute('**/api/v1/reports/handover-funnel?*');
+  await alert.getByRole('button', { name: 'Probeer opnieuw' }).click();
+  await expect(page.getByText('In deze periode zijn 7 overdrachten verstuurd naar schuldhulp.')).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});

@@ -1,7 +1,7 @@
 // eslint-disable-next-line no-restricted-imports -- the test reads the PDF with poppler's pdftotext, as a PDF reader would
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { funnelReportFixture, overdueReportFixture, reportFiltersFixture, signalsReportFixture, wgsReportFixture } from '../../../../shared/api/reports.fixture';
+import { emptySignalsReportFixture, funnelReportFixture, overdueReportFixture, reportFiltersFixture, signalsReportFixture, wgsReportFixture } from '../../../../shared/api/reports.fixture';
 import { dashboard, type ReportData } from './report-model';
 import { reportPdf } from './report-pdf';
 
@@ -74,5 +74,23 @@ describe('the dashboard PDF', () => {
     const heerlerheide = lines.filter((l) => l.startsWith('Heerlerheide 8 8'));
     expect(heerlerheide.length).toBeGreaterThanOrEqual(2);
     expect(lines.some((l) => l.startsWith('Heerlerheide') && l.endsWith(' 112'))).toBe(true);
+  });
+});
+
+describe('the dashboard PDF of an empty period', () => {
+  it('says plainly that there were no signals and no handovers, instead of empty tables', async () => {
+    const zero = { met: 0, late: 0, pending: 0, share: null };
+    const none = { cells: [], total: zero };
+    const { lines } = await read({
+      ...data,
+      signals: emptySignalsReportFixture,
+      funnel: { ...funnelReportFixture, steps: funnelReportFixture.steps.map((s) => ({ ...s, count: 0, leadTime: null })) },
+      wgs: { ...wgsReportFixture, firstConversation: { crisis: none, regular: none }, decision: { crisis: none, regular: none } },
+      overdue: { today: '2026-11-26', items: [] },
+    });
+    expect(lines).toContain('In deze periode zijn geen signalen geteld. Kies een andere periode of minder filters.');
+    expect(lines).toContain('In deze periode zijn geen overdrachten verstuurd. Kies een andere periode.');
+    expect(lines).toContain('Er is niets te laat in het eigen team.');
+    expect(lines).not.toContain('Signalen per periode');
   });
 });
