@@ -21,6 +21,14 @@ describe('InboxPage', () => {
     expect(filtered).toContain('Filters wissen');
   });
 
+  it('says whether the rows on screen are older, or whether none could be loaded, when the hub cannot be reached', () => {
+    const error = { code: 'net.offline' };
+    expect(text(page({ handovers: [summary()], total: 1, error, refreshedAt: new Date(2026, 10, 26, 9, 40).getTime() }))).toContain('De lijst hieronder is van 09:40. We proberen het zo opnieuw.');
+    const none = text(page({ handovers: null, error }));
+    expect(none).toContain('De overdrachten konden niet worden geladen. We proberen het zo opnieuw.');
+    expect(none).not.toContain('hieronder');
+  });
+
   it('shows how much of a long list is on screen, with a button for more', () => {
     const html = page({ handovers: [summary(), summary()], total: 5000, nextCursor: '2.2026-12-01.7' });
     expect(text(html)).toContain('2 van de 5.000 overdrachten');

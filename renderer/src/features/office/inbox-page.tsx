@@ -34,7 +34,8 @@ export function InboxPage({ inbox, onOpen }: { inbox: Inbox; onOpen: (h: Handove
       </p>
       {inbox.error ? (
         <Alert>
-          {errorText(inbox.error)} De lijst hieronder is van {inbox.refreshedAt ? time(inbox.refreshedAt) : 'eerder'}. We proberen het zo opnieuw.
+          {errorText(inbox.error)}{' '}
+          {rows !== null && inbox.refreshedAt ? `De lijst hieronder is van ${time(inbox.refreshedAt)}.` : 'De overdrachten konden niet worden geladen.'} We proberen het zo opnieuw.
         </Alert>
       ) : null}
       <InboxFilters inbox={inbox} />
