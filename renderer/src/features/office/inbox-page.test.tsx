@@ -22,7 +22,7 @@ describe('InboxPage', () => {
   });
 
   it('says whether the rows on screen are older, or whether none could be loaded, when the hub cannot be reached', () => {
-    const error = { code: 'net.offline' };
+    const error = { code: 'net.offline' } as const;
     expect(text(page({ handovers: [summary()], total: 1, error, refreshedAt: new Date(2026, 10, 26, 9, 40).getTime() }))).toContain('De lijst hieronder is van 09:40. We proberen het zo opnieuw.');
     const none = text(page({ handovers: null, error }));
     expect(none).toContain('De overdrachten konden niet worden geladen. We proberen het zo opnieuw.');
