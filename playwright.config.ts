@@ -32,7 +32,16 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
+  // Started in this order, each once the one before answers: the app is built first, so the hub that starts
+  // after it serves that same build at / (the office shell as counsellors open it, see handover-office.spec.ts).
   webServer: [
+    {
+      command: `npx vite build -c renderer/vite.config.ts --logLevel warn && npx vite preview -c renderer/vite.config.ts --port ${appPort} --host 127.0.0.1`,
+      url: `http://127.0.0.1:${appPort}`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { KEUKENTAFEL_HUB_URL: hubUrl },
+    },
     {
       command: 'npx tsx server/src/main.ts',
       url: `${hubUrl}/health`,
@@ -40,13 +49,6 @@ export default defineConfig({
       timeout: 60_000,
       // Every spec signs in the same demo worker from one address; the hub's own tests cover the login limit.
       env: { PORT: String(hubPort), KEUKENTAFEL_DATA_DIR: ':memory:', KEUKENTAFEL_DEMO: '1', LOG_LEVEL: 'warn', KEUKENTAFEL_LOGIN_LIMIT: '100' },
-    },
-    {
-      command: `npx vite build -c renderer/vite.config.ts --logLevel warn && npx vite preview -c renderer/vite.config.ts --port ${appPort} --host 127.0.0.1`,
-      url: `http://127.0.0.1:${appPort}`,
-      reuseExistingServer: false,
-      timeout: 180_000,
-      env: { KEUKENTAFEL_HUB_URL: hubUrl },
     },
   ],
 });

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { sendHandover } from './fixtures/handover';
-import { demo } from './fixtures/hub';
+import { demo, hubUrl } from './fixtures/hub';
 import { HouseholdFormPage } from './pages/household-form-page';
 import { HouseholdListPage } from './pages/household-list-page';
 import { IntakeDomainPage, IntakeOverviewPage } from './pages/intake-pages';
@@ -29,11 +29,13 @@ test('a worker hands over a household she just recorded; the counsellor in the o
 }) => {
   test.setTimeout(240_000);
 
-  // The counsellor is at the office, signed in, before anything is sent.
-  const officeContext = await browser.newContext(dutch);
+  // The counsellor is at the office, signed in, before anything is sent: the office shell is the page the hub
+  // itself serves (no install), with the hub's headers for special-category data.
+  const officeContext = await browser.newContext({ ...dutch, baseURL: hubUrl });
   const office = await officeContext.newPage();
   await office.clock.install();
-  await office.goto('/');
+  const served = await office.goto('/');
+  expect(served?.headers()['x-frame-options']).toBe('DENY');
   await expectNoAxeViolations(office, 'office sign-in');
   await new SignInPage(office).signIn(demo.counsellor.username, demo.counsellor.password);
   await expect(office.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeVisible();
