@@ -64,6 +64,9 @@ interface Entry {
   summary: HouseholdSummary | null;
 }
 
+/** Newest first for ISO-8601 UTC times (or dates), which sort as plain strings. */
+export const byTextDescending = (a: string, b: string): number => (a < b ? 1 : a > b ? -1 : 0);
+
 /** Lower case, accents stripped (NFD), whitespace collapsed: "Özdemir" and "ozdemir" meet. */
 export function normalizeForSearch(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -160,7 +163,8 @@ export async function openHouseholdRepository(deps: HouseholdRepositoryDeps): Pr
   }
 
   function ordered(): Entry[] {
-    sorted ??= [...entries.values()].sort((a, b) => b.household.updatedAt.localeCompare(a.household.updatedAt));
+    // ISO times in UTC sort as plain strings; localeCompare would ask the locale 140,000 times for 10,000 households.
+    sorted ??= [...entries.values()].sort((a, b) => byTextDescending(a.household.updatedAt, b.household.updatedAt));
     return sorted;
   }
 

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { settings } from '../../../../resources/index';
 import type { HouseholdSummary, HouseholdUrgency } from '../../data/contracts';
+import { byTextDescending } from '../../data';
 import { nl } from '../../i18n/nl';
 import { nlUrgency } from '../../i18n/nl-urgency';
 import { formatWhen } from '../../ui/format';
@@ -26,7 +27,7 @@ export function urgentFirst(rows: readonly HouseholdSummary[], urgency: Readonly
   const rest: HouseholdSummary[] = [];
   for (const row of rows) (urgency.has(row.id) ? urgent : rest).push(row);
   const due = (row: HouseholdSummary) => urgency.get(row.id)?.deadline ?? '9999-12-31';
-  return [...urgent.sort((a, b) => due(a).localeCompare(due(b))), ...rest];
+  return [...urgent.sort((a, b) => byTextDescending(due(b), due(a))), ...rest];
 }
 
 /**
@@ -43,7 +44,7 @@ export function withIntakeChanges(rows: readonly HouseholdSummary[], lastChanges
     return { ...row, updatedAt: new Date(intakeAt).toISOString() };
   });
   if (!any) return rows;
-  return sort ? out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) : out;
+  return sort ? out.sort((a, b) => byTextDescending(a.updatedAt, b.updatedAt)) : out;
 }
 
 /** Spoed in words, an icon and colour, and a sentence for screen readers on what it means. */
