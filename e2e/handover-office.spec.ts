@@ -110,8 +110,9 @@ test('a worker hands over a household she just recorded; the counsellor in the o
   await expect(office.getByRole('status').filter({ hasText: `Het eerste gesprek is gepland op ${dayText} om 09:30` })).toBeVisible();
   await expectNoAxeViolations(office, 'dossier view after planning');
 
+  // Back in the inbox the row says so at once, not only after the next 20-second poll.
   await office.getByRole('button', { name: 'Terug naar de overdrachten' }).click();
-  await expect(row).toContainText('Eerste gesprek gepland');
+  await expect(row).toContainText('Eerste gesprek gepland', { timeout: 5_000 });
 
   // The worker's laptop learns it from the hub's change feed.
   await expect(status(device)).toHaveText(`Eerste gesprek gepland op ${dayText} om 09:30.`, { timeout: 60_000 });

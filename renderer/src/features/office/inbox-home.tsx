@@ -7,7 +7,8 @@ import { WithdrawnNotice } from './withdrawn-notice';
 
 /**
  * The counsellor's side of the office: the inbox, or one dossier. The inbox's poll keeps running while a
- * dossier is open, so the filters and rows are still there on the way back, and a withdrawal shows at once.
+ * dossier is open, so the filters and rows are still there on the way back, and a withdrawal shows at once;
+ * coming back asks the hub again at once.
  */
 export function InboxHome({ session, onExpired }: { session: OfficeSession; onExpired: () => void }) {
   const inbox = useInbox(session, onExpired);
@@ -21,6 +22,8 @@ export function InboxHome({ session, onExpired }: { session: OfficeSession; onEx
   const go = (dossierId: string | null) => {
     setMoved(true);
     setOpen(dossierId);
+    // Back from a dossier: its row shows what the counsellor just did there, not the state of the last poll.
+    if (dossierId === null) inbox.refresh();
   };
   if (open === null) return <InboxPage inbox={inbox} onOpen={(h) => go(h.dossierId)} />;
   if (withdrawn) return <WithdrawnNotice onBack={() => go(null)} />;

@@ -9,6 +9,8 @@ export const INBOX_POLL_MS = 20_000;
 export interface Inbox extends InboxState {
   setFilters: (filters: InboxFilters) => void;
   loadMore: () => void;
+  /** Asks the hub again now, as a poll does (e.g. back from a dossier the counsellor just changed). */
+  refresh: () => void;
 }
 
 /**
@@ -29,5 +31,5 @@ export function useInbox(session: OfficeSession, onExpired: () => void, pollMs =
     return () => clearInterval(timer);
   }, [loader, pollMs]);
 
-  return { ...state, setFilters: (filters) => void loader.setFilters(filters), loadMore: () => void loader.loadMore() };
+  return { ...state, setFilters: (filters) => void loader.setFilters(filters), loadMore: () => void loader.loadMore(), refresh: () => void loader.poll() };
 }
