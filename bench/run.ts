@@ -226,7 +226,7 @@ async function main() {
         `team-lead dashboard load (5 requests in a row), ${reports.events} signal events + ${reports.handovers} handovers, p50 (${on})`,
         ms(reports.loadP50Ms),
         push.backend === 'postgres' ? '< 500 ms' : '—',
-        `p95 ${ms(reports.loadP95Ms)}`,
+        `p95 ${ms(reports.loadP95Ms)}; CPU ${ms(reports.cpuPerLoadMs)} a load`,
         Object.entries(reports.perRequestMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '),
       ],
       [`  three years of signals by week, p50 (${on})`, ms(reports.weeksP50Ms), '—', '', ''],

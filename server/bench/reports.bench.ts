@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { LoginResponse } from '../../shared/api/auth';
@@ -38,6 +39,11 @@ export interface ReportsBenchResult {
   loadP95Ms: number;
   /** Median per request of the load. */
   perRequestMs: Record<string, number>;
+  /**
+   * CPU time one load costs, whatever else the machine runs: the hub process (with PGlite inside it) plus, on
+   * PostgreSQL, the server's backends of this database (from /proc, in 10 ms ticks, averaged over the runs).
+   */
+  cpuPerLoadMs: number;
   /** The heaviest view: three years of signals by week. */
   weeksP50Ms: number;
   runs: number;
@@ -119,6 +125,9 @@ export async function benchReports(databaseUrl?: string, events = 1_000_000, han
       return performance.now() - start;
     };
     for (const url of Object.values(load)) await get(url); // warm up
+    const pids = await backendPids(db);
+    const cpu0 = process.cpuUsage();
+    const server0 = serverCpuMs(pids);
     const totals: number[] = [];
     const per: Record<string, number[]> = Object.fromEntries(Object.keys(load).map((k) => [k, []]));
     for (let r = 0; r < runs; r++) {
@@ -130,6 +139,8 @@ export async function benchReports(databaseUrl?: string, events = 1_000_000, han
       }
       totals.push(total);
     }
+    const hubCpu = process.cpuUsage(cpu0);
+    const cpuPerLoadMs = ((hubCpu.user + hubCpu.system) / 1000 + (serverCpuMs(pids) - server0)) / runs;
     const weeks: number[] = [];
     for (let r = 0; r < 5; r++) weeks.push(await get(`${reportPaths.signals}?from=${addDays(today, -3 * 365)}&to=${today}&granularity=week`));
     if (process.env.BENCH_EXPLAIN === '1' && db.kind === 'postgres') {
@@ -145,12 +156,35 @@ export async function benchReports(databaseUrl?: string, events = 1_000_000, han
       loadP50Ms: quantile(totals, 0.5),
       loadP95Ms: quantile(totals, 0.95),
       perRequestMs: Object.fromEntries(Object.entries(per).map(([k, v]) => [k, quantile(v, 0.5)])),
+      cpuPerLoadMs,
       weeksP50Ms: quantile(weeks, 0.5),
       runs,
     };
   } finally {
     await db.close();
   }
+}
+
+/** The server processes of this database's connections (PostgreSQL only). */
+async function backendPids(db: Db): Promise<number[]> {
+  if (db.kind !== 'postgres') return [];
+  const { rows } = await db.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'");
+  return rows.map((r) => r.pid);
+}
+
+/** User + system CPU of these processes so far, in ms (Linux /proc, 100 ticks a second); 0 where unreadable. */
+function serverCpuMs(pids: readonly number[]): number {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      // The fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      // A server on another machine: only the hub's own CPU counts then.
+    }
+  }
+  return ticks * 10;
 }
 
 /** The plans of the heaviest statements, as the dashboard runs them (the report service's own SQL). */
@@ -189,7 +223,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const r = await benchReports(url, events, handovers);
     console.log(
       `team-lead dashboard on ${r.backend}, ${r.events} signal events + ${r.handovers} handovers (seeded in ${(r.seedMs / 1000).toFixed(0)} s): ` +
-        `load p50 ${r.loadP50Ms.toFixed(1)} ms, p95 ${r.loadP95Ms.toFixed(1)} ms over ${r.runs} loads; per request ` +
+        `load p50 ${r.loadP50Ms.toFixed(1)} ms, p95 ${r.loadP95Ms.toFixed(1)} ms over ${r.runs} loads (CPU ${r.cpuPerLoadMs.toFixed(1)} ms a load); per request ` +
         `${Object.entries(r.perRequestMs).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ')} ms; 3 years by week ${r.weeksP50Ms.toFixed(1)} ms`,
     );
   }
