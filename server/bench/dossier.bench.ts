@@ -9,6 +9,7 @@ import { realisticDossier } from '../../shared/domain/fixtures/realistic';
 import { dutchDateOf } from '../../shared/domain/urgency';
 import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../../resources/index';
 import type { Queryable } from '../src/db/database';
+import { dossierWriteScope } from '../src/services/dossier-push';
 import { createHubCipher } from '../src/services/hub-key';
 import type { BenchHub } from './bench-hub';
 import { bestOf, insertRows, openBenchHub, percentile, timeIt } from './bench-hub';
@@ -30,6 +31,12 @@ export interface DossierPushBenchResult {
   rawMs: number;
   /** The same, with each body already sealed as the hub stores it (incompressible, so PostgreSQL writes all of it) (best of reps). */
   rawSealedMs: number;
+  /**
+   * Floor for the route, as the cases bench has it: the rows the hub writes per dossier — its idempotency key, the
+   * dossier row with its sealed inbox line, the sealed version, the 'received' change and the audit row — as raw
+   * multi-row INSERTs of 100 into the real tables, with their keys and indexes (best of reps).
+   */
+  rawSameWritesMs: number;
 }
 
 export interface HandoverListBenchResult {
@@ -94,6 +101,38 @@ function rawInsert(q: Queryable, bodies: readonly Buffer[]): Promise<void> {
   return insertRows(q, 'bench_dossier_bodies (dossier_id, version, body)', bodies, (body) => [randomUUID(), 1, body], dossierBatchSize);
 }
 
+/** What the route must write at least for each dossier, into the real tables (see rawSameWritesMs). */
+async function rawSameWrites(hub: BenchHub, dossiers: readonly Dossier[], sealed: readonly Buffer[], summaries: readonly Buffer[]): Promise<void> {
+  const at = new Date().toISOString();
+  const recipientTeam = (await hub.db.query<{ team_id: string }>('SELECT team_id::text AS team_id FROM recipient_teams WHERE recipient_id = $1', [recipientId])).rows[0]!.team_id;
+  const rows = dossiers.map((d, i) => ({ d, dossierId: randomUUID(), body: sealed[i]!, summary: summaries[i]! }));
+  for (let start = 0; start < rows.length; start += dossierBatchSize) {
+    const chunk = rows.slice(start, start + dossierBatchSize);
+    await insertRows(hub.db, 'idempotency (key, scope, user_id, request_hash, status_code, response, created_at)', chunk, (r) => [
+      randomUUID(),
+      dossierWriteScope,
+      hub.userId,
+      'x'.repeat(64),
+      201,
+      JSON.stringify({ dossierId: r.dossierId, caseId: r.d.caseId, version: 1, status: 'received', receivedAt: at }),
+      at,
+    ]);
+    await insertRows(
+      hub.db,
+      `dossiers (dossier_id, case_id, owner_team_id, recipient_id, recipient_team_id, status, revision, latest_version, consent_id,
+        consent_valid_until, deadline_basis, counted_from, first_conversation_by, decision_by, summary, received_at, updated_at)`,
+      chunk,
+      (r) => {
+        const dl = r.d.aanmelding.deadlines;
+        return [r.dossierId, r.d.caseId, hub.teamId, recipientId, recipientTeam, 'received', 1, 1, r.d.consent.consentId, r.d.consent.validUntil, dl.basis, dl.countedFrom, dl.firstConversationBy, dl.decisionBy, r.summary, at, at];
+      },
+    );
+    await insertRows(hub.db, 'dossier_versions (dossier_id, version, received_at, body_bytes, body)', chunk, (r) => [r.dossierId, 1, at, r.body.length, r.body]);
+    await insertRows(hub.db, 'changes (team_id, entity, case_id, status, changed_at, version)', chunk, (r) => [hub.teamId, 'dossier', r.d.caseId, 'received', at, 1]);
+    await insertRows(hub.db, 'audit_log (at, user_id, action, entity_type, entity_id, outcome)', chunk, (r) => [at, hub.userId, 'dossier.write', 'dossier', `${r.dossierId}:1`, 'ok']);
+  }
+}
+
 /**
  * Push n realistic dossiers (10–20 KB) through the whole HTTP stack in batches of 100, and one by one, beside
  * a raw INSERT of the same bodies in the same run; on PGlite, or on PostgreSQL when databaseUrl is given.
@@ -104,13 +143,23 @@ export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 3)
     await hub.db.exec('CREATE TABLE bench_dossier_bodies (dossier_id uuid PRIMARY KEY, version int NOT NULL, body bytea NOT NULL)');
     const sizes = makeDossiers(0, n).map((d) => Buffer.byteLength(JSON.stringify(d)));
     const cipher = createHubCipher(randomBytes(32));
-    const [batchMs, rawMs, rawSealedMs] = await bestOf(reps, async (rep) => {
+    const [batchMs, rawMs, rawSealedMs, rawSameWritesMs] = await bestOf(reps, async (rep) => {
       const dossiers = makeDossiers(rep * n, n);
       await sendCases(hub, dossiers);
       const payloads = batchPayloads(dossiers);
       const bodies = dossiers.map((d) => Buffer.from(JSON.stringify(d), 'utf8'));
       const sealed = bodies.map((b, i) => cipher.seal(b, `bench|${rep}|${i}`));
-      return [() => pushBatches(hub, payloads), () => rawInsert(hub.db, bodies), () => rawInsert(hub.db, sealed)];
+      // Other cases for the same-writes floor: a case has one dossier per recipient.
+      const others = makeDossiers((reps + 1 + rep) * n, n);
+      await sendCases(hub, others);
+      const otherSealed = others.map((d, i) => cipher.seal(Buffer.from(JSON.stringify(d), 'utf8'), `bench|same|${rep}|${i}`));
+      const summaries = others.map((d, i) => cipher.seal(JSON.stringify({ clientName: d.client.name, town: d.client.town }), `bench|summary|${rep}|${i}`));
+      return [
+        () => pushBatches(hub, payloads),
+        () => rawInsert(hub.db, bodies),
+        () => rawInsert(hub.db, sealed),
+        () => rawSameWrites(hub, others, otherSealed, summaries),
+      ];
     });
     const singles = makeDossiers(reps * n, n);
     await sendCases(hub, singles);
@@ -133,6 +182,7 @@ export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 3)
       batchMs: batchMs!,
       rawMs: rawMs!,
       rawSealedMs: rawSealedMs!,
+      rawSameWritesMs: rawSameWritesMs!,
       singleMs,
     };
   } finally {
@@ -191,7 +241,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.log(
       `push ${r.n} dossiers (median ${(r.medianBytes / 1024).toFixed(1)} KB) on ${r.backend}: batches of ${dossierBatchSize} ${r.batchMs.toFixed(0)} ms ` +
         `(${(r.batchMs / r.rawMs).toFixed(2)}x raw), one by one ${r.singleMs.toFixed(0)} ms, raw insert of the same bodies ${r.rawMs.toFixed(0)} ms, ` +
-        `of the same bodies sealed ${r.rawSealedMs.toFixed(0)} ms (${(r.batchMs / r.rawSealedMs).toFixed(2)}x)`,
+        `of the same bodies sealed ${r.rawSealedMs.toFixed(0)} ms (${(r.batchMs / r.rawSealedMs).toFixed(2)}x), ` +
+        `the same rows the route writes (key, dossier, version, change, audit) ${r.rawSameWritesMs.toFixed(0)} ms (${(r.batchMs / r.rawSameWritesMs).toFixed(2)}x)`,
     );
     const l = await benchHandoverList(Number(process.argv[3] ?? 5000), url);
     console.log(
