@@ -1,24 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  emptySignalsReportFixture,
-  funnelReportFixture,
-  overdueReportFixture,
-  reportFiltersFixture,
-  signalsReportFixture,
-  wgsReportFixture,
-} from '../../../../shared/api/reports.fixture';
+import { reportFiltersFixture, signalsReportFixture } from '../../../../shared/api/reports.fixture';
 import { suppressedCell } from '../../../../shared/api/reports';
-import { dashboard, type ReportData } from './report-model';
+import { dashboard } from './report-model';
+import { emptyReportData, reportData } from './testing/report-data';
 import { formatCell, type DisplayTable } from './report-table';
 
-const data: ReportData = {
-  filters: reportFiltersFixture,
-  query: { from: '2026-09-01', to: '2026-11-30', granularity: 'month', crisis: 'all' },
-  signals: signalsReportFixture,
-  funnel: funnelReportFixture,
-  wgs: wgsReportFixture,
-  overdue: overdueReportFixture,
-};
+const data = reportData;
 
 const table = (d: ReturnType<typeof dashboard>, id: string): DisplayTable => {
   const found = d.sections.flatMap((s) => s.blocks).find((b) => b.table.id === id)?.table;
@@ -125,18 +112,7 @@ describe('dashboard', () => {
   });
 
   it('says plainly when a period has no signals, no handovers and no terms', () => {
-    const zeroWgs = { met: 0, late: 0, pending: 0, share: null };
-    const wgsSeries = { cells: [], total: zeroWgs };
-    const empty = dashboard(
-      {
-        ...data,
-        signals: emptySignalsReportFixture,
-        funnel: { ...funnelReportFixture, steps: funnelReportFixture.steps.map((s) => ({ ...s, count: 0, leadTime: null })) },
-        wgs: { ...wgsReportFixture, firstConversation: { crisis: wgsSeries, regular: wgsSeries }, decision: { crisis: wgsSeries, regular: wgsSeries } },
-        overdue: { today: '2026-11-26', items: [] },
-      },
-      '2026-11-26',
-    );
+    const empty = dashboard(emptyReportData, '2026-11-26');
     expect(empty.sections.map((s) => s.empty)).toEqual([
       'In deze periode zijn geen signalen geteld. Kies een andere periode of minder filters.',
       'In deze periode zijn geen overdrachten verstuurd. Kies een andere periode.',

@@ -1,18 +1,12 @@
 // eslint-disable-next-line no-restricted-imports -- the test reads the PDF with poppler's pdftotext, as a PDF reader would
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { emptySignalsReportFixture, funnelReportFixture, overdueReportFixture, reportFiltersFixture, signalsReportFixture, wgsReportFixture } from '../../../../shared/api/reports.fixture';
+import { signalsReportFixture } from '../../../../shared/api/reports.fixture';
 import { dashboard, type ReportData } from './report-model';
+import { emptyReportData, reportData } from './testing/report-data';
 import { reportPdf } from './report-pdf';
 
-const data: ReportData = {
-  filters: reportFiltersFixture,
-  query: { from: '2026-09-01', to: '2026-11-30', granularity: 'month', crisis: 'all' },
-  signals: signalsReportFixture,
-  funnel: funnelReportFixture,
-  wgs: wgsReportFixture,
-  overdue: overdueReportFixture,
-};
+const data = reportData;
 
 /** The PDF's text as pdftotext reads it in drawing order (a table row is one line), and its pages. */
 async function read(d: ReportData): Promise<{ lines: string[]; pages: number; bytes: Uint8Array }> {
@@ -79,15 +73,7 @@ describe('the dashboard PDF', () => {
 
 describe('the dashboard PDF of an empty period', () => {
   it('says plainly that there were no signals and no handovers, instead of empty tables', async () => {
-    const zero = { met: 0, late: 0, pending: 0, share: null };
-    const none = { cells: [], total: zero };
-    const { lines } = await read({
-      ...data,
-      signals: emptySignalsReportFixture,
-      funnel: { ...funnelReportFixture, steps: funnelReportFixture.steps.map((s) => ({ ...s, count: 0, leadTime: null })) },
-      wgs: { ...wgsReportFixture, firstConversation: { crisis: none, regular: none }, decision: { crisis: none, regular: none } },
-      overdue: { today: '2026-11-26', items: [] },
-    });
+    const { lines } = await read(emptyReportData);
     expect(lines).toContain('In deze periode zijn geen signalen geteld. Kies een andere periode of minder filters.');
     expect(lines).toContain('In deze periode zijn geen overdrachten verstuurd. Kies een andere periode.');
     expect(lines).toContain('Er is niets te laat in het eigen team.');

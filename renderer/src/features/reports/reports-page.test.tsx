@@ -1,24 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import {
-  emptySignalsReportFixture,
-  funnelReportFixture,
-  overdueReportFixture,
-  reportFiltersFixture,
-  signalsReportFixture,
-  wgsReportFixture,
-} from '../../../../shared/api/reports.fixture';
-import { dashboard, type ReportData } from './report-model';
+import { emptySignalsReportFixture } from '../../../../shared/api/reports.fixture';
+import { dashboard } from './report-model';
+import { reportData } from './testing/report-data';
 import { DashboardView } from './reports-page';
 
-const data: ReportData = {
-  filters: reportFiltersFixture,
-  query: { from: '2026-09-01', to: '2026-11-30', granularity: 'month', crisis: 'all' },
-  signals: signalsReportFixture,
-  funnel: funnelReportFixture,
-  wgs: wgsReportFixture,
-  overdue: overdueReportFixture,
-};
+const data = reportData;
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/\s+/g, ' ');
 
 describe('DashboardView', () => {
