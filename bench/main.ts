@@ -12,6 +12,7 @@ import type { DeviceSession } from '../renderer/src/app/session';
 import { sessionOpener } from '../renderer/src/app/session';
 import { createPreviewHost } from '../renderer/src/host/preview-host';
 import { createHubClient } from '../renderer/src/sync/hub-client';
+import { schemaV4 } from '../renderer/src/testing/released-schemas';
 import { makeHouseholds, percentile } from './fixtures';
 
 /** Runs inside Chromium; bench/run.ts drives it through `window.bench`. Everything uses the app's own code. */
@@ -267,19 +268,6 @@ async function pinKdf(runs: number) {
   return { pbkdf2Ms, argon2Ms, kdf: PIN_KDF };
 }
 
-/** The stores as released before version 5 (frozen), for the upgrade benchmark. */
-const SCHEMA_V4 = {
-  meta: 'id',
-  households: 'id, updatedAt',
-  intakes: 'id, householdId, updatedAt',
-  history: 'id, householdId, updatedAt',
-  outbox: 'id, entityId, status, nextAttemptAt',
-  sync: 'entityId',
-  checkpoints: 'id',
-  snapshots: 'id',
-  drafts: 'id',
-};
-
 /**
  * The one-time move at the first unlock after updating: n households written as before version 5
  * (unbound ciphertexts, readable row keys, Dutch history labels), each with five intake sections
@@ -289,7 +277,7 @@ async function upgrade(n: number) {
   const name = 'bench-upgrade';
   await Dexie.delete(name);
   const old = new Dexie(name);
-  old.version(4).stores(SCHEMA_V4);
+  old.version(4).stores(schemaV4);
   const key = await generateDataKey();
   const at = new Date().toISOString();
   const inputs = makeHouseholds(n);

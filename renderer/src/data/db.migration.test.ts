@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { isAutoRetried } from '../sync/outbox-failures';
 import { KeukentafelDb } from './db';
+import { schemaV1, schemaV4 } from '../testing/released-schemas';
 
 /**
  * The pattern for every schema change: open the database with a frozen copy of an OLD version's
@@ -9,14 +10,6 @@ import { KeukentafelDb } from './db';
  * check the rows survived and the new stores exist. Add one `it` per new version; never edit old snapshots.
  */
 
-const schemaV1 = {
-  meta: 'id',
-  households: 'id, updatedAt',
-  intakes: 'id, householdId, updatedAt',
-  history: 'id, householdId, updatedAt',
-  outbox: 'id, entityId, status, nextAttemptAt',
-  sync: 'entityId',
-};
 
 describe('device store migrations', () => {
   it('keeps version 1 rows when opened with the current schema, and adds the checkpoints and snapshots stores', async () => {
@@ -53,7 +46,6 @@ describe('device store migrations', () => {
 });
 
 /** Version 4 as it was released (frozen): the stores before version 5. */
-const schemaV4 = { ...schemaV1, checkpoints: 'id', snapshots: 'id', drafts: 'id' };
 
 describe('device store migration to version 5', () => {
   it('keeps intake and history rows for the move at unlock, and turns stored Dutch error sentences into codes', async () => {

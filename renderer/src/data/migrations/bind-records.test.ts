@@ -9,6 +9,7 @@ import { KeukentafelDb } from '../db';
 import type { DeviceSession } from '../../app/session';
 import { testDevice } from '../../testing/device';
 import { dumpIndexedDb, householdInput, identityHost, readableText, worker } from '../../testing/fakes';
+import { schemaV4 } from '../../testing/released-schemas';
 
 /**
  * A device as the app left it before version 5 (frozen schema and row shapes, written the way that
@@ -16,17 +17,6 @@ import { dumpIndexedDb, householdInput, identityHost, readableText, worker } fro
  * unlocked by today's app.
  */
 
-const schemaV4 = {
-  meta: 'id',
-  households: 'id, updatedAt',
-  intakes: 'id, householdId, updatedAt',
-  history: 'id, householdId, updatedAt',
-  outbox: 'id, entityId, status, nextAttemptAt',
-  sync: 'entityId',
-  checkpoints: 'id',
-  snapshots: 'id',
-  drafts: 'id',
-};
 
 const PIN = '24680';
 const TOKEN = 't'.repeat(40);
