@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { mapBounded } from '../crypto/cipher';
-import { places, tagParts } from '../crypto/places';
-import { openRecord } from '../crypto/record';
 import type { Tagger } from '../crypto/tags';
 import type { KeukentafelDb } from '../db';
 import { createEmitter } from '../ports';
+import { scanIntakeSections } from './intake-section-scan';
 
 /**
  * When each household's intake last changed (a domain, the signals or the finances; not where the
@@ -13,8 +11,6 @@ import { createEmitter } from '../ports';
  * per household, then every save keeps the map current.
  */
 
-const READ_CHUNK = 500;
-const DECRYPT_CONCURRENCY = 32;
 const storedActivitySchema = z.object({ at: z.number() });
 
 export interface IntakeActivityDeps {
@@ -46,32 +42,14 @@ export function createIntakeActivity({ db, key, tagger, start = Promise.resolve(
     return true;
   };
 
-  async function readChunk(householdIds: string[]): Promise<boolean> {
-    const ids = await Promise.all(householdIds.map((h) => tagger.tag(...tagParts.intake(h, 'activity'))));
-    const rows = await db.intakes.bulkGet(ids);
-    let any = false;
-    await mapBounded(
-      householdIds.map((householdId, i) => ({ householdId, row: rows[i] })),
-      DECRYPT_CONCURRENCY,
-      async ({ householdId, row }) => {
-        if (!row || stopped) return;
-        try {
-          const stored = storedActivitySchema.safeParse(await openRecord(key, places.intake(householdId, 'activity'), row.iv, row.data));
-          if (stored.success && record(householdId, stored.data.at)) any = true;
-        } catch {
-          // An unreadable row only means the list shows the household's own change time.
-        }
-      },
-    );
-    return any;
-  }
-
   async function build(): Promise<void> {
     let any = false;
     try {
-      const keys = await db.households.toCollection().primaryKeys();
-      const ids = keys.filter((k): k is string => typeof k === 'string');
-      for (let i = 0; i < ids.length && !stopped; i += READ_CHUNK) if (await readChunk(ids.slice(i, i + READ_CHUNK))) any = true;
+      // An unreadable row only means the list shows the household's own change time.
+      await scanIntakeSections({ db, key, tagger }, 'activity', () => stopped, (householdId, opened) => {
+        const stored = storedActivitySchema.safeParse(opened);
+        if (stored.success && record(householdId, stored.data.at)) any = true;
+      });
     } catch {
       // A failed build leaves what saves have told us.
     }

@@ -4,23 +4,16 @@ import type { RecordedSignal, SignalCatalogueEntry } from '../../../../shared/do
 import type { Settings } from '../../../../shared/domain/resources.schema';
 import { assessUrgency, urgentTerm } from '../../../../shared/domain/urgency';
 import type { HouseholdUrgency } from '../contracts';
-import { mapBounded } from '../crypto/cipher';
-import { places, tagParts } from '../crypto/places';
-import { openRecord } from '../crypto/record';
 import type { Tagger } from '../crypto/tags';
 import type { KeukentafelDb } from '../db';
 import { createEmitter } from '../ports';
+import { scanIntakeSections } from './intake-section-scan';
 
 /**
  * Which households are urgent (Wgs crisis), kept in memory: built in the background from the
  * encrypted signals rows only (found by their tags from the household ids), then kept current by
  * every signals write.
  */
-
-/** Rows fetched per read; keeps memory flat with 10,000 households. */
-const READ_CHUNK = 500;
-/** Decryptions in flight at once, so the build never floods WebCrypto while the worker types. */
-const DECRYPT_CONCURRENCY = 32;
 
 /** Only what urgency needs; the intake repository validates the full shape when it loads a household. */
 const storedSignalsSchema = z.array(z.object({ catalogueId: z.string().nullable(), recordedAt: z.string() }));
@@ -81,33 +74,15 @@ export function createUrgencyIndex(deps: UrgencyIndexDeps): UrgencyIndex {
     return true;
   }
 
-  async function readChunk(householdIds: string[], found: Map<string, HouseholdUrgency | null>): Promise<void> {
-    const ids = await Promise.all(householdIds.map((h) => tagger.tag(...tagParts.intake(h, 'signals'))));
-    const rows = await db.intakes.bulkGet(ids);
-    await mapBounded(
-      householdIds.map((householdId, i) => ({ householdId, row: rows[i] })),
-      DECRYPT_CONCURRENCY,
-      async ({ householdId, row }) => {
-        if (!row || stopped) return;
-        try {
-          const stored = storedSectionSchema.safeParse(await openRecord(key, places.intake(householdId, 'signals'), row.iv, row.data));
-          const parsed = storedSignalsSchema.safeParse(stored.success ? stored.data.value : null);
-          // An unreadable row is reported when the household is opened; here it only cannot count.
-          if (parsed.success) found.set(householdId, crisisOf(parsed.data));
-        } catch {
-          return;
-        }
-      },
-    );
-  }
-
   async function build(): Promise<void> {
     const found = new Map<string, HouseholdUrgency | null>();
     try {
-      // The household keys are cheap to read; each one's signals row is found by its tag.
-      const keys = await db.households.toCollection().primaryKeys();
-      const ids = keys.filter((k): k is string => typeof k === 'string');
-      for (let i = 0; i < ids.length && !stopped; i += READ_CHUNK) await readChunk(ids.slice(i, i + READ_CHUNK), found);
+      // An unreadable row is reported when the household is opened; here it only cannot count.
+      await scanIntakeSections({ db, key, tagger }, 'signals', () => stopped, (householdId, opened) => {
+        const stored = storedSectionSchema.safeParse(opened);
+        const parsed = storedSignalsSchema.safeParse(stored.success ? stored.data.value : null);
+        if (parsed.success) found.set(householdId, crisisOf(parsed.data));
+      });
     } catch {
       // A failed build leaves what saves have told us; the intake screens still assess urgency themselves.
     } finally {
