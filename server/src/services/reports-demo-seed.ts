@@ -7,7 +7,8 @@ import { bodyAd, detailsAd, summaryAd } from './dossier-push';
 import type { HubCipher } from './hub-key';
 import type { PasswordHasher } from './passwords';
 import type { MadeHandover } from './reports-demo';
-import { makeHandover, makeSignalEvents, seededRandom, storeHandovers, storeSignalEvents, weeksBefore } from './reports-demo';
+import { seededRandom } from '../../../shared/seeded-random';
+import { makeHandover, makeSignalEvents, storeHandovers, storeSignalEvents, weeksBefore } from './reports-demo';
 
 const ctx = { lifeDomains, signalCatalogue, settings, holidays, recipients };
 const done = new Set(['closed', 'returned', 'withdrawn']);

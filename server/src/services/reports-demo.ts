@@ -16,18 +16,6 @@ import { countSignalEvents } from './reports-record';
  * Deterministic for a seed. Writes straight into the tables, the way the hub's own services leave them.
  */
 
-/** A small seeded generator (mulberry32): the same seed gives the same data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** A random pick where earlier items are likelier (weight 1/(i+1)). */
 function skewed<T>(rng: () => number, items: readonly T[]): T {
   const weights = items.map((_, i) => 1 / (i + 1));
