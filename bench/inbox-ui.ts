@@ -1,4 +1,5 @@
 import type { Browser } from '@playwright/test';
+import { percentile } from '../server/bench/bench-hub';
 import { inboxAreas, inboxBenchPassword, type InboxHub } from '../server/bench/inbox.bench';
 
 /**
@@ -20,11 +21,6 @@ export interface InboxUiFigures {
   searchP95Ms: number;
   changes: number;
 }
-
-const percentile = (times: number[], p: number) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 interface Timing {
   fromRequest: number;

@@ -27,13 +27,18 @@ export interface BenchHub {
 
 const password = 'bench-password';
 
+/** A fresh database for a bench: in-memory PGlite, or on PostgreSQL a scratch schema (dropped on close) when databaseUrl is given. */
+export async function openBenchDb(databaseUrl?: string): Promise<Db> {
+  const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
+  return postgres ? postgres.open() : createPgliteDb();
+}
+
 /**
  * A migrated hub with one signed-in buurtteam worker (and, with `counsellorOf`, a counsellor of that recipient's
  * team), on in-memory PGlite or on PostgreSQL (a scratch schema, dropped on close) when databaseUrl is given.
  */
 export async function openBenchHub(databaseUrl?: string, options: { counsellorOf?: string } = {}): Promise<BenchHub> {
-  const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
-  const db: Db = postgres ? await postgres.open() : await createPgliteDb();
+  const db = await openBenchDb(databaseUrl);
   try {
     await migrate(db);
     const app = await buildApp({ db });

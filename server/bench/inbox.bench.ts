@@ -12,11 +12,10 @@ import { dutchDateOf } from '../../shared/domain/urgency';
 import { holidays, lifeDomains, recipients, settings, signalCatalogue } from '../../resources/index';
 import { buildApp } from '../src/app';
 import type { Db } from '../src/db/database';
-import { createPgliteDb } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { currentDeadlineSql, rankSql } from '../src/services/handover-list';
 import { argon2Hasher } from '../src/services/passwords';
-import { availableBackends } from '../src/test-support/backends';
+import { openBenchDb, percentile } from './bench-hub';
 
 /**
  * The counsellor's inbox with thousands of handovers: a hub seeded through its own batch routes (ten
@@ -39,15 +38,9 @@ export interface InboxHub {
   close(): Promise<void>;
 }
 
-const percentile = (times: number[], p: number) => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
-
 /** A migrated hub holding `n` handovers for one schuldhulp counsellor, on PGlite or PostgreSQL (a scratch schema, dropped on close). */
 export async function openInboxHub(n: number, databaseUrl?: string, webRoot: string | null = null): Promise<InboxHub> {
-  const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
-  const db: Db = postgres ? await postgres.open() : await createPgliteDb();
+  const db = await openBenchDb(databaseUrl);
   try {
     await migrate(db);
     const app = await buildApp({ db, webRoot, loginLimitPerMinute: 1_000, loginIpLimitPerMinute: 1_000, unauthenticatedLimitPerMinute: 10_000 });

@@ -11,7 +11,6 @@ import { monthsOf } from '../../shared/reports/periods';
 import { recipients } from '../../resources/index';
 import { buildApp } from '../src/app';
 import type { Db } from '../src/db/database';
-import { createPgliteDb } from '../src/db/database';
 import { migrate } from '../src/db/migrate';
 import { argon2Hasher } from '../src/services/passwords';
 import { ensureRecipientTeams } from '../src/services/recipient-teams';
@@ -20,7 +19,7 @@ import { seededRandom } from '../../shared/seeded-random';
 import { makeHandover, makeSignalEvents, storeHandovers, storeSignalEvents, weeksBefore } from '../src/services/reports-demo';
 import { handoverReportSql } from '../src/services/reports-handovers';
 import { signalReportSql } from '../src/services/reports-signals';
-import { availableBackends } from '../src/test-support/backends';
+import { openBenchDb } from './bench-hub';
 
 /**
  * The team lead's dashboard over 1,000,000 signal events and 100,000 handovers (DESIGN.md: < 500 ms on
@@ -55,11 +54,6 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;
 };
-
-async function open(databaseUrl?: string): Promise<Db> {
-  const postgres = databaseUrl ? availableBackends({ DATABASE_URL: databaseUrl }).find((b) => b.name === 'postgres') : undefined;
-  return postgres ? postgres.open() : createPgliteDb();
-}
 
 /** Teams, users and the made-up data, stored the way the hub's services store it. */
 export async function seedForBench(db: Db, events: number, handovers: number, now: Date): Promise<void> {
@@ -99,7 +93,7 @@ export async function seedForBench(db: Db, events: number, handovers: number, no
 }
 
 export async function benchReports(databaseUrl?: string, events = 1_000_000, handovers = 100_000, runs = 15): Promise<ReportsBenchResult> {
-  const db = await open(databaseUrl);
+  const db = await openBenchDb(databaseUrl);
   try {
     await migrate(db);
     const now = new Date();
