@@ -192,24 +192,28 @@ function table(pdf: PdfWriter, tbl: DisplayTable, threshold: number): void {
     const lineH = pdf.lineHeight(cell.size);
     const headerLines = cols.map((i, k) => pdf.lines(tbl.columns[i]?.label ?? '', bold, cell.size, (widths[k] ?? 0) - 2 * cell.padX));
     const headerHeight = Math.max(...headerLines.map((l) => l.length)) * lineH + 2 * cell.padY;
-    const header = () => {
-      pdf.room(headerHeight + lineH + 2 * cell.padY);
-      const top = pdf.y;
-      const total = widths.reduce((s, w) => s + w, 0);
-      pdf.page.drawRectangle({ x: margin.left, y: top - headerHeight, width: total, height: headerHeight, color: grayscale(gray.band) });
+    // One row of cells from `top`: text left in the first column, numbers right-aligned, each cell's lines stacked.
+    const drawCells = (top: number, font: PDFFont, linesOf: (k: number, column: number) => readonly string[]) => {
       let x = margin.left;
       cols.forEach((i, k) => {
         const w = widths[k] ?? 0;
         const numeric = tbl.columns[i]?.kind !== 'text';
         pdf.y = top - cell.padY;
-        for (const line of headerLines[k] ?? []) {
+        for (const line of linesOf(k, i)) {
           pdf.y -= lineH - 2;
-          const lx = numeric ? x + w - cell.padX - bold.widthOfTextAtSize(line, cell.size) : x + cell.padX;
-          pdf.text(line, lx, bold, cell.size);
+          const lx = numeric ? x + w - cell.padX - font.widthOfTextAtSize(line, cell.size) : x + cell.padX;
+          pdf.text(line, lx, font, cell.size);
           pdf.y -= 2;
         }
         x += w;
       });
+    };
+    const header = () => {
+      pdf.room(headerHeight + lineH + 2 * cell.padY);
+      const top = pdf.y;
+      const total = widths.reduce((s, w) => s + w, 0);
+      pdf.page.drawRectangle({ x: margin.left, y: top - headerHeight, width: total, height: headerHeight, color: grayscale(gray.band) });
+      drawCells(top, bold, (k) => headerLines[k] ?? []);
       pdf.y = top - headerHeight;
     };
     header();
@@ -223,20 +227,7 @@ function table(pdf: PdfWriter, tbl: DisplayTable, threshold: number): void {
         header();
       }
       const top = pdf.y;
-      let x = margin.left;
-      cols.forEach((i, k) => {
-        const w = widths[k] ?? 0;
-        const numeric = tbl.columns[i]?.kind !== 'text';
-        const lines = k === 0 ? firstLines : [row[i] ?? ''];
-        pdf.y = top - cell.padY;
-        for (const line of lines) {
-          pdf.y -= lineH - 2;
-          const lx = numeric ? x + w - cell.padX - font.widthOfTextAtSize(line, cell.size) : x + cell.padX;
-          pdf.text(line, lx, font, cell.size);
-          pdf.y -= 2;
-        }
-        x += w;
-      });
+      drawCells(top, font, (k, i) => (k === 0 ? firstLines : [row[i] ?? '']));
       pdf.y = top - rowHeight;
       const total = widths.reduce((s, w) => s + w, 0);
       pdf.page.drawLine({ start: { x: margin.left, y: pdf.y }, end: { x: margin.left + total, y: pdf.y }, thickness: isTotal ? 0.9 : 0.4, color: grayscale(gray.line) });
