@@ -1,8 +1,7 @@
 import { caseStatusesOf } from '../sync/case-statuses';
 import { places, tagParts } from '../data/crypto/places';
 import { openRecord } from '../data/crypto/record';
-import { CONSENT_WITHDRAWAL_KIND, DOSSIER_KIND, dossierEntity } from '../data/outbox-port';
-import { handoverRecordSchema } from '../data/repositories/handover-repository';
+import { handoverRecordSchema, sentVersionKeys, withdrawalKeys } from '../data/repositories/handover-repository';
 import type { Tagger } from '../data/crypto/tags';
 import { createTagger } from '../data/crypto/tags';
 import type { KeukentafelDb } from '../data/db';
@@ -40,11 +39,7 @@ async function handoverMessageKeys(db: KeukentafelDb, key: CryptoKey, rowId: str
   const opened = handoverRecordSchema.safeParse(await openRecord(key, places.handover(householdId), row.iv, row.data).catch(() => null));
   // A row that does not open cannot say which messages are its own; the household goes all the same.
   if (!opened.success) return [];
-  const record = opened.data;
-  return [
-    ...record.sent.map((s): [string, string] => [DOSSIER_KIND, dossierEntity(s.dossierId, s.version)]),
-    ...record.withdrawn.map((w): [string, string] => [CONSENT_WITHDRAWAL_KIND, w.consentId]),
-  ];
+  return [...sentVersionKeys(opened.data), ...withdrawalKeys(opened.data)];
 }
 
 /**

@@ -82,6 +82,12 @@ export function isUnsent(record: HandoverRecord): boolean {
   return record.consent === null && started;
 }
 
+/** The outbox and sync-state keys ([kind, entity]) of every dossier version the household sent. */
+export const sentVersionKeys = (record: HandoverRecord): [string, string][] => record.sent.map((s) => [DOSSIER_KIND, dossierEntity(s.dossierId, s.version)]);
+
+/** The outbox and sync-state keys of every consent withdrawal the household sent. */
+export const withdrawalKeys = (record: HandoverRecord): [string, string][] => record.withdrawn.map((w) => [CONSENT_WITHDRAWAL_KIND, w.consentId]);
+
 export interface HandoverDelivery {
   /** The newest version sent that the hub confirmed; null when none. */
   confirmedVersion: SentVersion | null;
@@ -175,9 +181,7 @@ export function openHandoverRepository(deps: HandoverRepositoryDeps): HandoverRe
 
   return {
     async delivery(record) {
-      const keys = record.sent.map((s): [string, string] => [DOSSIER_KIND, dossierEntity(s.dossierId, s.version)]);
-      const withdrawalKeys = record.withdrawn.map((w): [string, string] => [CONSENT_WITHDRAWAL_KIND, w.consentId]);
-      const [states, withdrawals] = await Promise.all([db.syncStates.bulkGet(keys), db.syncStates.bulkGet(withdrawalKeys)]);
+      const [states, withdrawals] = await Promise.all([db.syncStates.bulkGet(sentVersionKeys(record)), db.syncStates.bulkGet(withdrawalKeys(record))]);
       const confirmedVersions = record.sent.filter((_, i) => states[i] !== undefined);
       return {
         confirmedVersion: confirmedVersions.at(-1) ?? null,
