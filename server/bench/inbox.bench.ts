@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { LoginResponse } from '../../shared/api/auth';
 import { apiPaths } from '../../shared/api/cases';
 import type { Dossier } from '../../shared/api/dossier';
@@ -124,10 +125,29 @@ export async function benchRawFirstPage(hub: InboxHub, requests = 100): Promise<
   for (let i = 0; i < requests + 5; i++) {
     const t0 = performance.now();
     const { rows } = await hub.db.query(sql, [team, today]);
-    if (rows.length !== 50) throw new Error('raw page failed');
+    if (rows.length !== Math.min(50, hub.handovers)) throw new Error('raw page failed');
     if (i >= 5) times.push(performance.now() - t0);
   }
   return { p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
+}
+
+/** How far down "meer laden" reaches at most before the keyset page is timed. */
+const deepRows = 1_000;
+
+/**
+ * A cursor as deep as the list allows: "meer laden" (50 rows a time) up to 1,000 rows down, but never past the
+ * last page, whose cursor would be null. With 5,000 handovers this is the cursor after exactly 1,000 rows.
+ */
+async function deepCursor(get: (query: string) => Promise<HandoverListResponse>): Promise<{ cursor: string; rows: number } | null> {
+  let cursor: string | null = null;
+  let rows = 0;
+  while (rows < deepRows) {
+    const page: HandoverListResponse = await get(cursor ? `limit=50&cursor=${cursor}` : 'limit=50');
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+    rows += page.handovers.length;
+  }
+  return cursor ? { cursor, rows } : null;
 }
 
 /** GET /api/v1/handovers through the whole stack (route, zod, SQL, opening names for search, audit, JSON), p50/p95 per filter. */
@@ -137,9 +157,7 @@ export async function benchInboxList(hub: InboxHub, requests = 100): Promise<Inb
     if (res.statusCode !== 200) throw new Error(`list ${query} failed: ${res.statusCode} ${res.body.slice(0, 300)}`);
     return res.json<HandoverListResponse>();
   };
-  // A cursor 1,000 rows down: "meer laden" twenty times.
-  let deep = await get('limit=100');
-  for (let i = 0; i < 9 && deep.nextCursor; i++) deep = await get(`limit=100&cursor=${deep.nextCursor}`);
+  const deep = await deepCursor(get);
   const cases: [string, string][] = [
     ['first page of 50, no filter', 'limit=50'],
     ['urgent only', 'limit=50&urgent=true'],
@@ -147,7 +165,8 @@ export async function benchInboxList(hub: InboxHub, requests = 100): Promise<Inb
     ['one sending worker', `limit=50&worker=${hub.workerIds[1]}`],
     ['neighbourhood + worker + urgent', `limit=50&area=${inboxAreas[5]}&worker=${hub.workerIds[2]}&urgent=true`],
     ['search on a name (opens every sealed name)', 'limit=50&q=jansen'],
-    ['next 50 after 1,000 rows (keyset)', `limit=50&cursor=${deep.nextCursor}`],
+    // With 50 handovers or fewer there is no next page to ask for.
+    ...(deep ? [[`next 50 after ${deep.rows.toLocaleString('en-US')} rows (keyset)`, `limit=50&cursor=${deep.cursor}`] as [string, string]] : []),
     ['poll: 100 rows with since', `limit=100&since=${encodeURIComponent(new Date(Date.now() - 60_000).toISOString())}`],
   ];
   const figures: InboxListFigure[] = [];
@@ -166,8 +185,15 @@ export async function benchInboxList(hub: InboxHub, requests = 100): Promise<Inb
   return figures;
 }
 
+const handoverCount = z.coerce.number().int().min(1);
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const n = Number(process.argv[2] ?? 5000);
+  const parsed = handoverCount.safeParse(process.argv[2] ?? 5000);
+  if (!parsed.success) {
+    console.error(`usage: tsx server/bench/inbox.bench.ts [handovers]: a whole number of at least 1, not "${process.argv[2]}"`);
+    process.exit(2);
+  }
+  const n = parsed.data;
   const hub = await openInboxHub(n, process.env.DATABASE_URL);
   try {
     for (const f of await benchInboxList(hub)) console.log(`${f.what} (${f.total} of ${n}, ${hub.db.kind}): p50 ${f.p50Ms.toFixed(1)} ms, p95 ${f.p95Ms.toFixed(1)} ms`);
