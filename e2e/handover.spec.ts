@@ -4,6 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { loginResponseSchema } from '../shared/api/auth';
 import { dossierSchema } from '../shared/api/dossier';
 import { handoverDossierResponseSchema, handoverListResponseSchema, handoverPath, handoverPaths } from '../shared/api/handover';
+import { dutchDateOf } from '../shared/domain/urgency';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { cutHub, demo, hubUrl, restoreHub } from './fixtures/hub';
 import { HouseholdListPage } from './pages/household-list-page';
@@ -141,8 +142,9 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   const second = await request.get(`${hubUrl}${handoverPath(handoverPaths.handoverVersion, { dossierId: handover!.dossierId, version: 2 })}`, { headers: auth });
   expect(dossierSchema.parse(handoverDossierResponseSchema.parse(await second.json()).dossier).finances).toBeDefined();
 
-  // The counsellor accepts it and plans the first conversation a week from now; the household page shows when.
-  const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  // The counsellor accepts it and holds the first conversation today (a decision is recorded once taken, so not
+  // ahead of today in the Netherlands); the household page shows when.
+  const day = dutchDateOf(new Date().toISOString());
   expect((await request.post(`${hubUrl}${handoverPath(handoverPaths.accept, { dossierId: handover!.dossierId })}`, { headers: auth, data: {} })).status()).toBe(200);
   const plan = await request.post(`${hubUrl}${handoverPath(handoverPaths.plan, { dossierId: handover!.dossierId })}`, {
     headers: auth,

@@ -270,7 +270,14 @@ export type HandoverDossierResponse = z.infer<typeof handoverDossierResponseSche
 const revision = z.int().min(1).optional();
 
 export const acceptRequestSchema = z.object({ revision }).strict();
-export const returnRequestSchema = z.object({ revision, reason: returnReasonSchema, note: z.string().trim().max(2000).default('') }).strict();
+/** Which reason was meant is in the note when the reason is 'other': the worker must learn what to fix (spaces are no note). */
+export const otherReasonNeedsNote = 'Schrijf op wat de andere reden is.';
+export const returnRequestSchema = z
+  .object({ revision, reason: returnReasonSchema, note: z.string().trim().max(2000).default('') })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (r.reason === 'other' && r.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: otherReasonNeedsNote });
+  });
 export const planRequestSchema = z.object({ revision, firstConversation: firstConversationSchema }).strict();
 export const decisionRequestSchema = z.object({ revision, decidedOn: z.iso.date(), note: z.string().trim().max(2000).default('') }).strict();
 export const closeRequestSchema = z.object({ revision }).strict();

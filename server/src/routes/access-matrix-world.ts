@@ -64,8 +64,9 @@ export const preparation: Partial<Record<HandoverAction, HandoverAction[]>> = { 
 export const actionBodies: Record<HandoverAction, object> = {
   accept: {},
   return: { reason: 'incomplete', note: 'De inkomsten ontbreken.' },
-  plan: { firstConversation: { plannedAt: '2026-03-05T10:00:00+01:00', how: 'phone', phone: '045 123 45 67' } },
-  decision: { decidedOn: '2026-03-20' },
+  // The hub's clock stands on 2 March (10:00 in Heerlen), the day the dossiers arrive: a decision is taken by today, not after it.
+  plan: { firstConversation: { plannedAt: '2026-03-02T09:00:00+01:00', how: 'phone', phone: '045 123 45 67' } },
+  decision: { decidedOn: '2026-03-02' },
   close: {},
 };
 

@@ -24,6 +24,8 @@ export const handoverMessages: Partial<Record<HubErrorCode, string>> = {
   dossier_withdrawn: 'De inwoner heeft de toestemming ingetrokken. Het dossier is verwijderd.',
   consent_expired: 'De toestemming van de inwoner is verlopen. U kunt het dossier niet meer inzien.',
   decision_before_first_conversation: 'Het besluit kan niet eerder zijn dan het eerste gesprek. Er is niets opgeslagen.',
+  decision_in_future: 'Het besluit kan niet in de toekomst liggen. Leg het vast als het genomen is. Er is niets opgeslagen.',
+  first_conversation_before_handover: 'Het eerste gesprek kan niet eerder zijn dan de dag waarop de overdracht binnenkwam. Er is niets opgeslagen.',
   handover_status_conflict: 'Deze overdracht is net veranderd, misschien door een collega. Laad hem opnieuw.',
 };
 

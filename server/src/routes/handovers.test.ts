@@ -43,6 +43,20 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     expect(res.statusCode).toBe(200);
     return res.json<HandoverListResponse>();
   };
+  /**
+   * Runs `steps` with the hub's clock at `iso`, signed in that day (a sign-in clears the sessions that have ended by
+   * then, the test day's among them), and turns the clock back; the new sessions still hold on the test day.
+   */
+  const onDay = async (iso: string, steps: () => Promise<void>) => {
+    const ms = Date.parse(iso) - h.clock.now().getTime();
+    h.clock.advance(ms);
+    try {
+      for (const u of ['worker', 'sh-1', 'sh-2']) tokens[u] = (await h.login(u)).token;
+      await steps();
+    } finally {
+      h.clock.advance(-ms);
+    }
+  };
   const feedFor = async (caseId: string) =>
     (await get(`${changesPath}?since=0&limit=1000`, 'worker')).json<ChangesResponse>().changes.filter((c) => c.caseId === caseId && c.entity === 'dossier');
 
@@ -127,10 +141,13 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     expect(early.statusCode).toBe(422);
     expect(early.json()).toMatchObject({ error: 'decision_before_first_conversation', message: 'Het besluit kan niet eerder zijn dan het eerste gesprek. Er is niets opgeslagen.' });
     expect((await act(dossierId, 'decision', { decidedOn: '03-20-2026' })).statusCode).toBe(400);
-    const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' });
-    expect(decided.json<HandoverSummary>()).toMatchObject({ status: 'decided', decision: { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' } });
-    expect((await act(dossierId, 'close')).json<HandoverSummary>().status).toBe('closed');
-    expect((await act(dossierId, 'accept')).statusCode).toBe(409);
+    // The decision is taken on 20 March, after the conversation, and recorded that day.
+    await onDay('2026-03-20T14:00:00.000Z', async () => {
+      const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' });
+      expect(decided.json<HandoverSummary>()).toMatchObject({ status: 'decided', decision: { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' } });
+      expect((await act(dossierId, 'close')).json<HandoverSummary>().status).toBe('closed');
+      expect((await act(dossierId, 'accept')).statusCode).toBe(409);
+    });
 
     expect((await feedFor(dossier.caseId)).map((c) => [c.status, c.plannedAt ?? c.decidedOn ?? null])).toEqual([
       ['received', null],
@@ -173,16 +190,83 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     const { dossierId } = await handOver();
     await act(dossierId, 'accept');
     await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-04T10:00:00+01:00', how: 'video' } });
-    const [a, b] = await Promise.all([
-      act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten.' }, 'sh-1'),
-      act(dossierId, 'decision', { decidedOn: '2026-03-21', note: 'Afgewezen.' }, 'sh-2'),
-    ]);
-    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    expect((a.statusCode === 409 ? a : b).json<{ message: string }>().message).toMatch(/collega/);
-    const decided = (a.statusCode === 200 ? a : b).json<HandoverSummary>();
-    const [c, d] = await Promise.all([act(dossierId, 'close', { revision: decided.revision }, 'sh-1'), act(dossierId, 'close', { revision: decided.revision }, 'sh-2')]);
-    expect([c.statusCode, d.statusCode].sort()).toEqual([200, 409]);
-    expect((c.statusCode === 409 ? c : d).json<{ error: string }>().error).toBe('handover_status_conflict');
+    await onDay('2026-03-21T09:00:00.000Z', async () => {
+      const [a, b] = await Promise.all([
+        act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten.' }, 'sh-1'),
+        act(dossierId, 'decision', { decidedOn: '2026-03-21', note: 'Afgewezen.' }, 'sh-2'),
+      ]);
+      expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+      expect((a.statusCode === 409 ? a : b).json<{ message: string }>().message).toMatch(/collega/);
+      const decided = (a.statusCode === 200 ? a : b).json<HandoverSummary>();
+      const [c, d] = await Promise.all([act(dossierId, 'close', { revision: decided.revision }, 'sh-1'), act(dossierId, 'close', { revision: decided.revision }, 'sh-2')]);
+      expect([c.statusCode, d.statusCode].sort()).toEqual([200, 409]);
+      expect((c.statusCode === 409 ? c : d).json<{ error: string }>().error).toBe('handover_status_conflict');
+    });
+  });
+
+  it('refuses a decision on a day that has not come yet in the Netherlands, and stores nothing', async () => {
+    const { dossierId, dossier } = await handOver();
+    await act(dossierId, 'accept');
+    await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-02T14:00:00+01:00', how: 'video' } });
+    const before = await feedFor(dossier.caseId);
+    // 22:30 UTC on 2 March is 23:30 in Heerlen: 3 March has not begun there.
+    await onDay('2026-03-02T22:30:00.000Z', async () => {
+      for (const decidedOn of ['2026-03-03', '2027-03-02']) {
+        const ahead = await act(dossierId, 'decision', { decidedOn, note: 'Toegelaten.' });
+        expect(ahead.statusCode).toBe(422);
+        expect(ahead.json()).toMatchObject({
+          error: 'decision_in_future',
+          message: 'Het besluit kan niet in de toekomst liggen. Leg het vast als het genomen is. Er is niets opgeslagen.',
+        });
+      }
+      const still = (await get(handoverPath(handoverPaths.handover, { dossierId }))).json<HandoverDossierResponse>().handover;
+      expect(still).toMatchObject({ status: 'first-conversation-planned', decision: null });
+      expect(await feedFor(dossier.caseId)).toEqual(before);
+      expect(await count(h.db, "audit_log WHERE action = 'handover.decision' AND entity_id = $1 AND outcome = 'rejected'", [dossierId])).toBe(2);
+    });
+    // 23:30 UTC is 00:30 on 3 March in Heerlen: now it is today.
+    await onDay('2026-03-02T23:30:00.000Z', async () => {
+      const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-03', note: 'Toegelaten.' });
+      expect(decided.statusCode).toBe(200);
+      expect(decided.json<HandoverSummary>().decision).toEqual({ decidedOn: '2026-03-03', note: 'Toegelaten.' });
+    });
+  });
+
+  it('refuses a first conversation on a day before the handover arrived, such as a year typed wrong', async () => {
+    // It arrives on 2 March at 10:00 in Heerlen (the test clock).
+    const { dossierId, dossier } = await handOver();
+    await act(dossierId, 'accept');
+    const before = await feedFor(dossier.caseId);
+    for (const plannedAt of ['2016-03-04T10:00:00+01:00', '2026-03-01T23:59:00+01:00']) {
+      const early = await act(dossierId, 'plan', { firstConversation: { plannedAt, how: 'phone', phone: '045 123 45 67' } });
+      expect(early.statusCode).toBe(422);
+      expect(early.json()).toMatchObject({
+        error: 'first_conversation_before_handover',
+        message: 'Het eerste gesprek kan niet eerder zijn dan de dag waarop de overdracht binnenkwam. Er is niets opgeslagen.',
+      });
+    }
+    expect((await get(handoverPath(handoverPaths.handover, { dossierId }))).json<HandoverDossierResponse>().handover).toMatchObject({ status: 'accepted', firstConversation: null });
+    expect(await feedFor(dossier.caseId)).toEqual(before);
+    // Earlier that same day counts as that day: a conversation held at the kitchen table before the handover was sent.
+    const sameDay = await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-01T23:30:00Z', how: 'video' } });
+    expect(sameDay.statusCode).toBe(200);
+    expect(sameDay.json<HandoverSummary>().status).toBe('first-conversation-planned');
+  });
+
+  it('asks which other reason it is: a return for “another reason” with a note of only spaces is refused', async () => {
+    const { dossierId, dossier } = await handOver();
+    for (const note of [undefined, '', '   \n  ']) {
+      const bare = await act(dossierId, 'return', { reason: 'other', ...(note === undefined ? {} : { note }) });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json()).toMatchObject({ error: 'bad_request', issues: [{ path: 'body.note', message: 'Schrijf op wat de andere reden is.' }] });
+    }
+    expect(await feedFor(dossier.caseId)).toHaveLength(1);
+    // A listed reason needs no note; spaces are stored as no note at all.
+    const listed = await act(dossierId, 'return', { reason: 'incomplete', note: '   ' });
+    expect(listed.json<HandoverSummary>().returned).toEqual({ reason: 'incomplete', note: '' });
+    const other = await handOver();
+    const explained = await act(other.dossierId, 'return', { reason: 'other', note: '  De inwoner is verhuisd naar Brunssum.  ' });
+    expect(explained.json<HandoverSummary>().returned).toEqual({ reason: 'other', note: 'De inwoner is verhuisd naar Brunssum.' });
   });
 
   it('returns with a reason; a new version from the worker makes it received again', async () => {

@@ -27,6 +27,8 @@ const refusals: Record<HandoverRefusal, { status: 403 | 404 | 409 | 410 | 422; c
   'consent-expired': { status: 403, code: 'consent_expired' },
   'status-conflict': { status: 409, code: 'handover_status_conflict' },
   'decision-before-first-conversation': { status: 422, code: 'decision_before_first_conversation' },
+  'decision-in-future': { status: 422, code: 'decision_in_future' },
+  'first-conversation-before-handover': { status: 422, code: 'first_conversation_before_handover' },
 };
 
 const send = <T>(reply: FastifyReply, result: HandoverResult<T>) => {
@@ -112,7 +114,7 @@ export function registerHandoverRoutes(app: FastifyInstance, { auth, handovers }
           security: [{ bearer: [] }],
           params: handoverParamsSchema,
           body: a.body,
-          response: { 200: handoverSummarySchema, ...errors, 409: apiErrorSchema, ...(a.path === handoverPaths.decision ? { 422: apiErrorSchema } : {}) },
+          response: { 200: handoverSummarySchema, ...errors, 409: apiErrorSchema, ...(a.path === handoverPaths.decision || a.path === handoverPaths.plan ? { 422: apiErrorSchema } : {}) },
         },
       },
       async (request, reply) => send(reply, await handovers.act(currentUser(request), request.params.dossierId, a.toBody(request.body as object) as ActionBody)),

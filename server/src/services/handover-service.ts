@@ -66,7 +66,14 @@ const columns = (today: string) => `d.dossier_id::text AS dossier_id, d.case_id:
   d.decided_on::text AS decided_on, d.consent_valid_until::text AS consent_valid_until, ${urgencySql(today)} AS urgency`;
 const from = 'dossiers d JOIN cases c ON c.case_id = d.case_id LEFT JOIN users u ON u.user_id = d.contact_user_id';
 
-export type HandoverRefusal = 'not-found' | 'withdrawn' | 'consent-expired' | 'status-conflict' | 'decision-before-first-conversation';
+export type HandoverRefusal =
+  | 'not-found'
+  | 'withdrawn'
+  | 'consent-expired'
+  | 'status-conflict'
+  | 'decision-before-first-conversation'
+  | 'decision-in-future'
+  | 'first-conversation-before-handover';
 export type HandoverResult<T> = { ok: true; value: T } | { ok: false; refusal: HandoverRefusal };
 
 export type ActionBody =
@@ -75,6 +82,20 @@ export type ActionBody =
   | { action: 'plan'; revision?: number; firstConversation: FirstConversation }
   | { action: 'decision'; revision?: number; decidedOn: string; note: string }
   | { action: 'close'; revision?: number };
+
+/**
+ * Dates a counsellor cannot mean, on Dutch calendar days: the decision follows the first conversation (Wgs) and is
+ * recorded once taken, so a day before the conversation or after today is a typing error; a first conversation
+ * before the day the handover arrived is one too.
+ */
+function datesRefusal(body: ActionBody, row: Pick<HandoverRow, 'planned_at' | 'received_at'>, today: string): HandoverRefusal | null {
+  if (body.action === 'decision') {
+    if (row.planned_at !== null && body.decidedOn < dutchDateOf(toIso(row.planned_at))) return 'decision-before-first-conversation';
+    if (body.decidedOn > today) return 'decision-in-future';
+  }
+  if (body.action === 'plan' && dutchDateOf(body.firstConversation.plannedAt) < dutchDateOf(toIso(row.received_at))) return 'first-conversation-before-handover';
+  return null;
+}
 
 export interface HandoverService {
   list(user: User, query: HandoverListQuery): Promise<HandoverListResponse>;
@@ -130,6 +151,8 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
     'consent-expired': 'denied',
     'status-conflict': 'conflict',
     'decision-before-first-conversation': 'rejected',
+    'decision-in-future': 'rejected',
+    'first-conversation-before-handover': 'rejected',
   };
   const audit = (trail: AuditTrail, user: User, action: string, entityId: string | null, outcome: AuditOutcome) =>
     trail.add({ userId: user.id, action, entityType: 'dossier', entityId, outcome });
@@ -230,10 +253,10 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           audit(trail, user, auditAs, dossierId, 'conflict');
           return { ok: false, refusal: 'status-conflict' };
         }
-        // The decision follows the first conversation (Wgs): a day before it is a typing error, not a decision.
-        if (body.action === 'decision' && row.planned_at !== null && body.decidedOn < dutchDateOf(toIso(row.planned_at))) {
-          audit(trail, user, auditAs, dossierId, 'rejected');
-          return { ok: false, refusal: 'decision-before-first-conversation' };
+        const dateRefusal = datesRefusal(body, row, today);
+        if (dateRefusal) {
+          audit(trail, user, auditAs, dossierId, auditOutcome[dateRefusal]);
+          return { ok: false, refusal: dateRefusal };
         }
         const details = openJson<Details>(row.details, detailsAd(dossierId), noDetails);
         const sets: string[] = [];
