@@ -247,6 +247,11 @@ export const handoverListResponseSchema = z.object({
   arrived: z.int().min(0).nullable(),
   /** With `since`: the team's dossiers whose consent was withdrawn after it (ids only); otherwise empty. */
   withdrawn: z.array(z.uuid()),
+  /**
+   * With `since`: the team's dossiers whose consent ran out after it (its last day passed; ids only), so an open
+   * dossier can say so; otherwise empty (also when absent).
+   */
+  ended: z.array(z.uuid()).default([]),
   /** What the filters can choose from: every neighbourhood and sending worker among the team's listed handovers (of this view). Empty on a later page (with `cursor`). */
   areas: z.array(z.object({ postcodeArea: z.string(), count: z.int().min(1) })),
   workers: z.array(z.object({ userId: z.uuid(), name: z.string(), count: z.int().min(1) })),

@@ -20,10 +20,13 @@ describe.each(availableBackends())('the counsellor’s handover list on $name', 
     dossierId: string;
     dossier: Dossier;
   }
-  const handOver = async (over: { who?: string; area?: string; name?: string; town?: string; basis?: 'crisis' | 'regular'; countedFrom?: string } = {}): Promise<Made> => {
+  const handOver = async (
+    over: { who?: string; area?: string; name?: string; town?: string; basis?: 'crisis' | 'regular'; countedFrom?: string; validUntil?: string } = {},
+  ): Promise<Made> => {
     const base = dossierFor(++n);
     const d: Dossier = {
       ...base,
+      consent: { ...base.consent, validUntil: over.validUntil ?? base.consent.validUntil },
       client: { ...base.client, name: over.name ?? base.client.name, town: over.town ?? base.client.town },
       aanmelding: { ...base.aanmelding, deadlines: { ...base.aanmelding.deadlines, basis: over.basis ?? 'regular', countedFrom: over.countedFrom ?? '2026-03-02' } },
     };
@@ -158,7 +161,7 @@ describe.each(availableBackends())('the counsellor’s handover list on $name', 
 
   it('shows another team’s counsellor nothing: no rows, no choices, no withdrawals, and no search hits', async () => {
     const other = await list(`?view=all&q=jose&since=2026-01-01T00:00:00Z`, 'counsellor');
-    expect(other).toMatchObject({ handovers: [], total: 0, arrived: 0, withdrawn: [], areas: [], workers: [] });
+    expect(other).toMatchObject({ handovers: [], total: 0, arrived: 0, withdrawn: [], ended: [], areas: [], workers: [] });
     expect((await list(`?worker=${userIds.worker}`, 'counsellor')).total).toBe(0);
     expect((await get('', 'worker')).statusCode).toBe(403);
   });
@@ -172,5 +175,24 @@ describe.each(availableBackends())('the counsellor’s handover list on $name', 
       expect(body.error, query).toBe('bad_request');
       expect(body.issues.map((i) => i.path).join(' '), query).toContain(query.split('=')[0]);
     }
+  });
+
+  // Last: it moves the clock a day on (and signs in again).
+  it('names once the dossiers whose consent ran out since an earlier answer, so an open dossier can say so; another team hears nothing', async () => {
+    const lastDay = await handOver({ name: 'Lotte Laatste', area: '6411', validUntil: '2026-03-02' });
+    const before = await list('?limit=100');
+    expect(ids(before)).toContain(lastDay.dossierId); // its last day: still listed
+    expect(before.ended).toEqual([]);
+    const sameDay = await list(`?limit=100&since=${encodeURIComponent(before.asOf)}`);
+    expect(sameDay.ended).toEqual([]);
+
+    h.clock.advance(24 * 3_600_000); // 3 March: its consent has ended (and yesterday's sessions with it)
+    for (const u of ['sh-1', 'counsellor']) tokens[u] = (await h.login(u)).token;
+    const after = await list(`?area=6441&since=${encodeURIComponent(sameDay.asOf)}`);
+    expect(ids(await list('?view=all&limit=100'))).not.toContain(lastDay.dossierId);
+    // Named whatever the filters, as withdrawals are: the open dossier may be outside them.
+    expect(after.ended).toEqual([lastDay.dossierId]);
+    expect((await list(`?since=${encodeURIComponent(after.asOf)}`)).ended).toEqual([]);
+    expect((await list(`?since=${encodeURIComponent(sameDay.asOf)}`, 'counsellor')).ended).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { HandoverListQuery } from '../../../shared/api/handover';
 import { foldText } from '../../../shared/domain/search-text';
+import { dutchDateOf } from '../../../shared/domain/urgency';
 import type { Queryable } from '../db/database';
 
 /**
@@ -83,6 +84,8 @@ export interface ListPlan {
   total: number;
   arrived: number | null;
   withdrawn: string[];
+  /** Dossiers whose consent ran out (its last day passed) since `since`, by Dutch days: listed until then, never again. */
+  ended: string[];
   areas: { postcodeArea: string; count: number }[];
   workers: { userId: string; name: string; count: number }[];
 }
@@ -161,6 +164,15 @@ export async function planList(
   const withdrawn = since
     ? (await tx.query<{ dossier_id: string }>(`SELECT d.dossier_id::text AS dossier_id FROM dossiers d WHERE ${scope.sql} AND d.status = 'withdrawn' AND d.withdrawn_at > $2::timestamptz`, [...scope.params, since])).rows.map((r) => r.dossier_id)
     : [];
+  // A consent holds through its last day: it ended since `since` when that day lies on or after since's own day and before today.
+  const ended = since
+    ? (
+        await tx.query<{ dossier_id: string }>(
+          `SELECT d.dossier_id::text AS dossier_id FROM dossiers d WHERE ${scope.sql} AND d.status <> 'withdrawn' AND d.consent_valid_until < $2::date AND d.consent_valid_until >= $3::date`,
+          [...scope.params, today, dutchDateOf(since)],
+        )
+      ).rows.map((r) => r.dossier_id)
+    : [];
 
   // The filters' choices: every neighbourhood and sending worker in the team's list (of this view), whatever else is
   // chosen; one scan for both. A later page ("meer laden") keeps the choices it has.
@@ -180,5 +192,5 @@ export async function planList(
   const workers = workerRows.map((r) => ({ userId: r.worker ?? '', name: names.get(r.worker ?? '') ?? '', count: Number(r.n) }));
   areas.sort((a, b) => a.postcodeArea.localeCompare(b.postcodeArea));
   workers.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  return { keys, more, total, arrived, withdrawn, areas, workers };
+  return { keys, more, total, arrived, withdrawn, ended, areas, workers };
 }

@@ -184,6 +184,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
           asOf: now.toISOString(),
           arrived: plan.arrived,
           withdrawn: plan.withdrawn,
+          ended: plan.ended,
           areas: plan.areas,
           workers: plan.workers,
         };
