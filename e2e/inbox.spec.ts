@@ -2,9 +2,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { sendManyHandovers, withdrawConsent } from './fixtures/handover';
 import { demo } from './fixtures/hub';
+import { dutchDateOf } from '../shared/domain/urgency';
+import { addDays } from '../shared/domain/working-days';
 import { SignInPage } from './pages/sign-in-page';
 
-/** The counsellor's inbox with more handovers than one page: filters on the hub, "meer laden", polls that keep the filters, and a withdrawal. */
+/** The counsellor's inbox with more handovers than one page: filters on the hub, "meer laden", polls that keep the filters, a withdrawal, and a consent that runs out. */
 
 async function signInAsCounsellor(page: Page): Promise<void> {
   await page.goto('/');
@@ -13,6 +15,24 @@ async function signInAsCounsellor(page: Page): Promise<void> {
 }
 
 const bodyRows = (page: Page) => page.locator('table.inbox tbody tr');
+
+/**
+ * Types in the search box and waits for the hub's answer to it: the search waits for a pause in typing, and a row
+ * opened before it starts would take the search with it (in a fresh hub the row is on screen before the search).
+ */
+async function searchFor(page: Page, words: string): Promise<void> {
+  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/handovers?') && new URL(r.url()).searchParams.get('q') === words);
+  await page.getByLabel('Zoeken').fill(words);
+  await answered;
+}
+
+/** The moment a Dutch day ends (midnight in the Netherlands, winter or summer time), as epoch milliseconds. */
+function endOfDutchDay(day: string): number {
+  const next = addDays(day, 1);
+  const at = [1, 2].map((hours) => Date.parse(`${next}T00:00:00Z`) - hours * 3_600_000).find((t) => dutchDateOf(new Date(t).toISOString()) === next && dutchDateOf(new Date(t - 1).toISOString()) === day);
+  if (at === undefined) throw new Error(`no midnight after ${day}`);
+  return at;
+}
 
 test('a long inbox: filter by neighbourhood, urgency, worker and search, load more, and keep the filters through a poll', async ({ page, request }) => {
   test.setTimeout(150_000);
@@ -80,7 +100,7 @@ test('an open dossier says so when the resident withdraws consent, and the hando
   if (!handover) throw new Error('nothing sent');
   await page.clock.install();
   await signInAsCounsellor(page);
-  await page.getByLabel('Zoeken').fill(handover.name);
+  await searchFor(page, handover.name);
   await page.getByRole('button', { name: handover.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${handover.name}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toBeVisible();
@@ -99,4 +119,39 @@ test('an open dossier says so when the resident withdraws consent, and the hando
   await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeVisible();
   await expect(page.getByLabel('Zoeken')).toHaveValue(handover.name);
   await expect(page.getByText('Geen overdrachten gevonden.', { exact: false })).toBeVisible();
+});
+
+test('an open dossier says so when the consent’s last day passes while it is open, and its words leave the page', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  // Consent through today, the hub's today. This computer's clock starts two minutes before that day ends (the hub's
+  // own clock stays: it still lists the dossier, so the page must see the date pass by itself).
+  const lastDay = dutchDateOf(new Date().toISOString());
+  const midnight = endOfDutchDay(lastDay);
+  const [handover] = await sendManyHandovers(request, { prefix: 'Inbox Laatste Dag', count: 1, area: '6436', validUntil: lastDay });
+  if (!handover) throw new Error('nothing sent');
+  await page.clock.install({ time: midnight - 120_000 });
+  await signInAsCounsellor(page);
+  await searchFor(page, handover.name);
+  await page.getByRole('button', { name: handover.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${handover.name}` })).toBeVisible();
+  const storyLine = (await page.locator('.dossier-preview dd').nth(2).innerText()).trim();
+  expect(storyLine.length).toBeGreaterThan(3);
+  expect(await page.evaluate(() => Date.now())).toBeLessThan(midnight);
+
+  // The counsellor reads on past midnight.
+  await page.clock.setSystemTime(midnight + 1_000);
+  await page.clock.fastForward(20_000);
+  await expect(page.getByRole('heading', { level: 1, name: 'Toestemming afgelopen' })).toBeFocused();
+  const [y, m, d] = lastDay.split('-');
+  await expect(page.getByRole('alert')).toContainText(`De toestemming van de inwoner gold tot en met ${d}-${m}-${y}.`);
+  await expect(page.getByRole('alert')).toContainText('Vraag de buurtteamwerker');
+  await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Dossier downloaden (pdf)' })).toHaveCount(0);
+  expect(await page.locator('main').innerText()).not.toContain(storyLine);
+  await expect(page.getByText(handover.name)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'dossier whose consent ran out while open');
+  await page.screenshot({ path: test.info().outputPath('dossier-consent-ended.png') });
+
+  await page.getByRole('button', { name: 'Terug naar de overdrachten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeFocused();
 });

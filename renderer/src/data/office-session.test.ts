@@ -10,7 +10,7 @@ const login: LoginResponse = {
 };
 const dossierId = '0b7e2f3d-4c5a-4c1e-8a55-6f1c2a8e9d2b';
 
-function recordingHub(answer: unknown = { handovers: [], total: 0, nextCursor: null, asOf: '2026-11-26T10:00:00.000Z', arrived: null, withdrawn: [], areas: [], workers: [] }) {
+function recordingHub(answer: unknown = { handovers: [], total: 0, nextCursor: null, asOf: '2026-11-26T10:00:00.000Z', arrived: null, withdrawn: [], ended: [], areas: [], workers: [] }) {
   const requests: { url: string; init: RequestInit }[] = [];
   const fetch = (url: RequestInfo | URL, init?: RequestInit) => {
     requests.push({ url: url instanceof Request ? url.url : url.toString(), init: init ?? {} });

@@ -5,14 +5,15 @@ import { createInboxLoader, type InboxState } from './inbox-loader';
 import { noFilters } from './inbox-model';
 import { summary } from './testing-summary';
 
-/** A hub in memory: pages by position, filters on area, knows when each row arrived and which were withdrawn. */
+/** A hub in memory: pages by position, filters on area, knows when each row arrived and which were withdrawn or ran out. */
 function fakeHub(n: number) {
   const base = Date.parse('2026-11-26T10:00:00Z');
   let clock = 0;
-  const rows: { h: HandoverSummary; at: number; withdrawnAt: number | null }[] = Array.from({ length: n }, (_, i) => ({
+  const rows: { h: HandoverSummary; at: number; withdrawnAt: number | null; endedAt: number | null }[] = Array.from({ length: n }, (_, i) => ({
     h: summary({ clientName: `Inwoner ${i}`, postcodeArea: i % 2 === 0 ? '6411' : '6412' }),
     at: 0,
     withdrawnAt: null,
+    endedAt: null,
   }));
   const queries: Partial<HandoverListQuery>[] = [];
   let hold: Promise<void> | null = null;
@@ -25,7 +26,7 @@ function fakeHub(n: number) {
     if (held) await held;
     if (answer) return answer;
     const since = q.since ? (Date.parse(q.since) - base) / 1000 : null;
-    const listed = rows.filter((r) => r.withdrawnAt === null && (!q.area || r.h.postcodeArea === q.area));
+    const listed = rows.filter((r) => r.withdrawnAt === null && r.endedAt === null && (!q.area || r.h.postcodeArea === q.area));
     const start = Number(q.cursor ?? 0);
     const limit = q.limit ?? 50;
     return {
@@ -37,6 +38,7 @@ function fakeHub(n: number) {
         asOf: new Date(base + asOf * 1000).toISOString(),
         arrived: since === null ? null : listed.filter((r) => r.at > since).length,
         withdrawn: since === null ? [] : rows.filter((r) => r.withdrawnAt !== null && r.withdrawnAt > since).map((r) => r.h.dossierId),
+        ended: since === null ? [] : rows.filter((r) => r.endedAt !== null && r.endedAt > since).map((r) => r.h.dossierId),
         areas: [],
         workers: [],
       },
@@ -46,8 +48,9 @@ function fakeHub(n: number) {
     list,
     queries,
     rows,
-    arrive: (h: HandoverSummary) => rows.unshift({ h, at: clock + 0.5, withdrawnAt: null }),
+    arrive: (h: HandoverSummary) => rows.unshift({ h, at: clock + 0.5, withdrawnAt: null, endedAt: null }),
     withdraw: (i: number) => (rows[i]!.withdrawnAt = clock + 0.5),
+    end: (i: number) => (rows[i]!.endedAt = clock + 0.5),
     holdNext: () => {
       let release = () => undefined as void;
       hold = new Promise<void>((r) => (release = r));
@@ -113,6 +116,21 @@ describe('the inbox loader', () => {
     // A later change of filters still knows.
     await loader.setFilters({ ...noFilters, urgent: true });
     expect(loader.state().withdrawn.has(gone.dossierId)).toBe(true);
+  });
+
+  it('drops a handover whose consent ran out and remembers it apart from withdrawals, so an open dossier can say which', async () => {
+    const { hub, loader, names } = setup(10);
+    await loader.setFilters(noFilters);
+    const ended = hub.rows[2]!.h;
+    hub.end(2);
+    await loader.poll();
+    expect(names()).not.toContain(ended.clientName);
+    expect(loader.state().ended.has(ended.dossierId)).toBe(true);
+    expect(loader.state().withdrawn.has(ended.dossierId)).toBe(false);
+    expect(loader.state().news).toBe('1 overdracht is weggehaald, omdat de toestemming is afgelopen');
+    await loader.poll(); // named once by the hub, remembered after
+    expect(loader.state().ended.has(ended.dossierId)).toBe(true);
+    expect(loader.state().news).toBe('');
   });
 
   it('never lets a slow poll undo new filters', async () => {

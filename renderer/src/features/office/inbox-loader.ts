@@ -24,6 +24,8 @@ export interface InboxState {
   loadingMore: boolean;
   /** Dossiers whose consent was withdrawn while the office was open (so an open dossier can say so). */
   withdrawn: ReadonlySet<string>;
+  /** Dossiers whose consent ran out while the office was open, by the hub's day (so an open dossier can say so). */
+  ended: ReadonlySet<string>;
 }
 
 export const initialInbox: InboxState = {
@@ -38,13 +40,14 @@ export const initialInbox: InboxState = {
   news: '',
   loadingMore: false,
   withdrawn: new Set(),
+  ended: new Set(),
 };
 
 export interface InboxLoader {
   state(): InboxState;
   /** New filters: the first page again (rows of other filters would mislead meanwhile). */
   setFilters(filters: InboxFilters): Promise<void>;
-  /** As many rows as are loaded, fresh, with what arrived and what was withdrawn since the last answer. */
+  /** As many rows as are loaded, fresh, with what arrived and what was withdrawn or ran out since the last answer. */
   poll(): Promise<void>;
   loadMore(): Promise<void>;
 }
@@ -109,8 +112,9 @@ export function createInboxLoader({
       workers: first.workers,
       error: null,
       refreshedAt: now(),
-      news: poll ? changeText(first.arrived ?? 0, first.withdrawn.length) : '',
+      news: poll ? changeText(first.arrived ?? 0, first.withdrawn.length, first.ended.length) : '',
       withdrawn: first.withdrawn.length === 0 ? state.withdrawn : new Set([...state.withdrawn, ...first.withdrawn]),
+      ended: first.ended.length === 0 ? state.ended : new Set([...state.ended, ...first.ended]),
     });
   }
 

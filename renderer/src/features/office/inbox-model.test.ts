@@ -51,6 +51,8 @@ describe('the inbox’s words and pages', () => {
     expect(changeText(1200, 0)).toBe('1.200 nieuwe overdrachten');
     expect(changeText(0, 1)).toBe('1 overdracht is weggehaald, omdat de toestemming is ingetrokken');
     expect(changeText(2, 2)).toBe('2 nieuwe overdrachten. 2 overdrachten zijn weggehaald, omdat de toestemming is ingetrokken');
+    expect(changeText(0, 0, 1)).toBe('1 overdracht is weggehaald, omdat de toestemming is afgelopen');
+    expect(changeText(1, 1, 3)).toBe('1 nieuwe overdracht. 1 overdracht is weggehaald, omdat de toestemming is ingetrokken. 3 overdrachten zijn weggehaald, omdat de toestemming is afgelopen');
     expect(shownText(50, 5000)).toBe('50 van de 5.000 overdrachten');
     expect(shownText(1, 1)).toBe('1 overdracht');
   });

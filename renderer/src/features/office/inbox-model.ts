@@ -100,10 +100,11 @@ export function areaLabel(postcodeArea: string, areas: readonly Neighbourhood[])
 const count = (n: number, one: string, more: string) => `${n.toLocaleString('nl-NL')} ${n === 1 ? one : more}`;
 
 /** The polite announcement after a poll: what arrived and what went, or nothing. */
-export function changeText(arrived: number, withdrawn: number): string {
+export function changeText(arrived: number, withdrawn: number, ended = 0): string {
   const parts: string[] = [];
   if (arrived > 0) parts.push(count(arrived, 'nieuwe overdracht', 'nieuwe overdrachten'));
   if (withdrawn > 0) parts.push(`${count(withdrawn, 'overdracht is', 'overdrachten zijn')} weggehaald, omdat de toestemming is ingetrokken`);
+  if (ended > 0) parts.push(`${count(ended, 'overdracht is', 'overdrachten zijn')} weggehaald, omdat de toestemming is afgelopen`);
   return parts.join('. ');
 }
 
