@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
+import { dutchDateOf } from '../shared/domain/urgency';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { browserStorageText } from './fixtures/browser-storage';
 import { actAsColleague, sendHandover, sendNextVersion } from './fixtures/handover';
@@ -70,6 +71,13 @@ test('the counsellor sees what changed in a second version, records the decision
   expect(stored).not.toContain('Waterbedrijf Limburg');
   await expectNoAxeViolations(page, 'dossier view after the export');
 
+  // One way of writing dates in the state of the handover: the month in words, never 26-11-2026.
+  const state = page.getByRole('region', { name: 'Stand van zaken' });
+  await expect(state).toContainText(`Ontvangen${plainDate(dutchDateOf(new Date().toISOString()))}, versie 2`);
+  await expect(state).toContainText(new RegExp(`Eerste gesprek${plainDate(today)} om \\d\\d:00`));
+  await expect(state).toContainText(/Toestemming geldt tot\d{1,2} [a-z]+ \d{4}/);
+  expect(await state.innerText()).not.toMatch(/\d{2}-\d{2}-\d{4}/);
+
   // The 8-week term for the decision, counted from the first conversation today.
   await expect(page.getByText(new RegExp(`^Het besluit moet uiterlijk op \\d+ \\w+ \\d{4} zijn: 8 weken na het eerste gesprek op ${plainDate(today)}\\.$`)).first()).toBeVisible();
 
@@ -79,9 +87,15 @@ test('the counsellor sees what changed in a second version, records the decision
   await expect(decision.getByText('Vul de datum van het besluit in, zoals 20-03-2026.')).toBeVisible();
   await expect(decision.getByText('Schrijf kort wat het besluit is.')).toBeVisible();
   await expectNoAxeViolations(page, 'decision form with errors');
-  const [y, m, d] = today.split('-');
-  await decision.getByLabel('Datum van het besluit').fill(`${d}-${m}-${y}`);
+  // A day that has not come yet is refused next to the field, before anything is sent.
+  const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('-');
+  const tomorrow = dutchDateOf(new Date(Date.now() + 86_400_000).toISOString());
+  await decision.getByLabel('Datum van het besluit').fill(ddmmyyyy(tomorrow));
   await decision.getByLabel('Uitkomst').fill('Toegelaten tot de schuldregeling.');
+  await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
+  await expect(decision.getByLabel('Datum van het besluit')).toHaveAccessibleDescription(/Het besluit kan niet in de toekomst liggen\. Leg het vast als het genomen is\./);
+  await expect(page.getByRole('status').filter({ hasText: 'is vastgelegd' })).toHaveCount(0);
+  await decision.getByLabel('Datum van het besluit').fill(ddmmyyyy(today));
   await decision.getByRole('button', { name: 'Besluit vastleggen' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Het besluit van ${plainDate(today)} is vastgelegd.` })).toBeVisible();
   await expect(page.getByText(new RegExp(`^Besluit genomen op ${plainDate(today)}\\. De termijn was .+: op tijd\\.$`))).toBeVisible();

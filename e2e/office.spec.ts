@@ -105,6 +105,12 @@ test('the counsellor sees new handovers appear, opens a dossier, meets a colleag
   // Returning needs a reason from the list.
   await page.getByRole('button', { name: 'Terugsturen' }).click();
   await expect(page.getByText('Kies een reden.')).toBeVisible();
+  // 'Another reason' needs a note that says which: spaces are no note.
+  await page.getByLabel('Reden').selectOption({ label: 'Een andere reden' });
+  await page.getByLabel('Toelichting voor de buurtteamwerker').fill('   ');
+  await page.getByRole('button', { name: 'Terugsturen' }).click();
+  await expect(page.getByLabel('Toelichting voor de buurtteamwerker')).toHaveAccessibleDescription(/Schrijf op wat de andere reden is\./);
+  await expectNoAxeViolations(page, 'return form with a missing note');
 
   // A colleague returns it first: this screen still shows 'Nieuw', so the hub answers 409 and the screen shows the new state.
   await returnAsColleague(request, first.dossierId);
@@ -120,9 +126,13 @@ test('the counsellor sees new handovers appear, opens a dossier, meets a colleag
   await page.getByRole('button', { name: 'Accepteren' }).click();
   await expect(page.getByRole('status').filter({ hasText: `${demo.counsellor.name} is nu het vaste aanspreekpunt.` })).toBeVisible();
   await expect(page.getByText(`Vast aanspreekpunt${demo.counsellor.name}`)).toBeVisible();
-  await page.getByLabel('Datum').fill('03-12-2026');
+  // A year typed wrong is a day before the handover arrived: refused next to the field.
+  await page.getByLabel('Datum').fill('03-12-2016');
   await page.getByLabel('Tijd').fill('09:30');
   await page.getByLabel('Hoe').selectOption('phone');
+  await page.getByRole('button', { name: 'Gesprek plannen' }).click();
+  await expect(page.getByLabel('Datum')).toHaveAccessibleDescription(/Het eerste gesprek kan niet voor de dag zijn waarop de overdracht binnenkwam \(\d{1,2} [a-z]+ \d{4}\)\./);
+  await page.getByLabel('Datum').fill('03-12-2026');
   await page.getByRole('button', { name: 'Gesprek plannen' }).click();
   await expect(page.getByText('Vul het telefoonnummer in.')).toBeVisible();
   await page.getByLabel('Telefoonnummer').fill('045 123 45 67');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isoDateOf } from '../../../shared/domain/intake.schema';
-import { formatDutchDate, isoToLocalDate, parseDutchDate } from './dutch-date';
+import { formatDateTime, formatDayDate, formatDutchDate, formatPlainDate, isoToLocalDate, parseDutchDate } from './dutch-date';
 
 describe('parseDutchDate', () => {
   it('reads the day first, however the worker writes it', () => {
@@ -41,5 +41,18 @@ describe('formatDutchDate', () => {
     expect(formatDutchDate('2026-12-03')).toBe('03-12-2026');
     expect(formatDutchDate('')).toBe('');
     expect(formatDutchDate('03-12-2026')).toBe('03-12-2026');
+  });
+});
+
+describe('dates in sentences', () => {
+  it('writes the month as a word, on the calendar day given, whatever the time zone', () => {
+    expect(formatPlainDate('2026-11-26')).toBe('26 november 2026');
+    expect(formatPlainDate('2027-01-01')).toBe('1 januari 2027');
+    expect(formatDayDate('2026-12-18')).toBe('vrijdag 18 december 2026');
+  });
+
+  it('puts the time after “om”, on this computer’s clock', () => {
+    const at = new Date(2026, 11, 3, 9, 30);
+    expect(formatDateTime(at.toISOString())).toBe('3 december 2026 om 09:30');
   });
 });

@@ -36,6 +36,28 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * How the app writes a date, one rule for every screen: in running text, status lines and details "3 december
+ * 2026" (formatPlainDate; B1: no numbers to decode); in a date field and a table column "03-12-2026"
+ * (formatDutchDate), the form a worker types; with a time "3 december 2026 om 09:30" (formatDateTime).
+ */
+const plainDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const dayDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// UTC on both sides: an ISO date is a calendar day, and no time zone may move it to the day before.
+const utcMidnight = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** "2026-12-03" → "3 december 2026". */
+export const formatPlainDate = (iso: string): string => plainDate.format(utcMidnight(iso));
+
+/** "2026-12-03" → "donderdag 3 december 2026". */
+export const formatDayDate = (iso: string): string => dayDate.format(utcMidnight(iso));
+
+/** An ISO datetime → "3 december 2026 om 09:30", on this computer's clock (the time the plan form was typed in). */
+export function formatDateTime(isoDateTime: string): string {
+  const at = new Date(isoDateTime);
+  return `${at.toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' })} om ${at.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
+}
+
 /** "2026-12-03" → "03-12-2026"; anything that is not an ISO date is returned as it is. */
 export function formatDutchDate(iso: string): string {
   const m = isoDate.exec(iso);

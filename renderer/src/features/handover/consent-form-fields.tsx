@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { nlHandover } from '../../i18n/nl-handover';
 import type { ConsentChoices, ConsentForm, ConsentFormChange } from './consent-form-model';
 import { changeConsentForm } from './consent-form-model';
-import { formatPlainDate } from './resident-summary';
+import { formatPlainDate } from '../../ui/dutch-date';
 
 const t = nlHandover.consentForm;
 

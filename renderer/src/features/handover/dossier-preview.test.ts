@@ -10,7 +10,7 @@ import { formatEuro } from '../../../../shared/domain/finance';
 import { markedIntake } from '../../../../shared/domain/fixtures/marked';
 import { rikConsent, rikHousehold, rikIntake, sanne } from '../../../../shared/domain/fixtures/rik';
 import { dossierPreview } from './dossier-preview';
-import { formatPlainDate } from './resident-summary';
+import { formatPlainDate } from '../../ui/dutch-date';
 
 const ctx: DossierContext = { lifeDomains, signalCatalogue, settings, holidays, recipients };
 

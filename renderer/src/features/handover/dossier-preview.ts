@@ -3,7 +3,7 @@ import { formatEuro } from '../../../../shared/domain/finance';
 import { nl } from '../../i18n/nl';
 import { nlHandover } from '../../i18n/nl-handover';
 import { nlIntake } from '../../i18n/nl-intake';
-import { formatPlainDate } from './resident-summary';
+import { formatPlainDate } from '../../ui/dutch-date';
 
 /**
  * The dossier as people read it: built from the dossier itself, not from the intake, so the preview

@@ -6,7 +6,7 @@ import { dutchDateOf, handoverDeadlines } from '../../../../shared/domain/urgenc
 import type { HolidayCalendar } from '../../../../shared/domain/working-days';
 import type { HandoverDelivery, HandoverRecord } from '../../data/repositories/handover-repository';
 import { nlHandover } from '../../i18n/nl-handover';
-import { formatPlainDate } from './resident-summary';
+import { formatPlainDate } from '../../ui/dutch-date';
 
 const t = nlHandover.status;
 

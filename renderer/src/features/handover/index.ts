@@ -1,6 +1,6 @@
 /** The handover feature's public face: the handover page, its status panel, and the resident summary (panel and its text model). */
 export { ResidentSummaryPanel } from './resident-summary-panel';
-export { formatPlainDate, residentSummary } from './resident-summary';
+export { residentSummary } from './resident-summary';
 export { HandoverPage } from './handover-page';
 export { HandoverStatusPanel } from './handover-status-panel';
 /** The dossier as sent, part by part: the worker's preview and the counsellor's dossier view. */

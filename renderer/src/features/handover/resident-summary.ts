@@ -5,6 +5,7 @@ import { hasSomethingToShare } from '../../../../shared/domain/dossier';
 import type { Household } from '../../../../shared/domain/household.schema';
 import type { Intake } from '../../../../shared/domain/intake.schema';
 import { handoverDeadlines } from '../../../../shared/domain/urgency';
+import { formatDayDate, formatPlainDate } from '../../ui/dutch-date';
 
 /**
  * "Wat we samen hebben besproken": the resident's own summary of the conversation, in B1 Dutch with
@@ -46,13 +47,6 @@ export interface ResidentSummary {
 
 export const summaryTitle = 'Wat we samen hebben besproken';
 
-const dayDate = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const plainDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
-/** "vrijdag 18 december 2026". */
-export const formatDayDate = (iso: string): string => dayDate.format(utc(iso));
-/** "18 december 2026". */
-export const formatPlainDate = (iso: string): string => plainDate.format(utc(iso));
 
 /** "Geld", "Geld en Wonen", "Geld, Werk en school en Wonen". */
 function list(items: readonly string[]): string {

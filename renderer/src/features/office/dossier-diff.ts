@@ -2,7 +2,7 @@ import type { Dossier } from '../../../../shared/api/dossier';
 import { formatEuro } from '../../../../shared/domain/finance';
 import { nl } from '../../i18n/nl';
 import { nlIntake } from '../../i18n/nl-intake';
-import { formatPlainDate } from '../handover';
+import { formatPlainDate } from '../../ui/dutch-date';
 
 /**
  * What changed between two versions of one dossier, in sentences a counsellor reads ("Schuld bij Essent:

@@ -3,7 +3,7 @@ import type { Dossier } from '../../../../shared/api/dossier';
 import type { HandoverDossierResponse } from '../../../../shared/api/handover';
 import { saveFile } from '../../ui/save-file';
 import { dossierPdf, dossierPdfFileName } from './dossier-pdf';
-import { localIsoDate } from './inbox-model';
+import { officeToday } from './inbox-model';
 
 type State = 'idle' | 'busy' | 'done' | 'failed';
 const messages: Record<State, string> = {
@@ -22,7 +22,7 @@ export function DossierExport({ read, dossier, madeBy }: { read: HandoverDossier
   const make = async () => {
     setState('busy');
     try {
-      const today = localIsoDate(Date.now());
+      const today = officeToday(Date.now());
       const bytes = await dossierPdf({ read, dossier, madeBy, today });
       saveFile(bytes, dossierPdfFileName(read.handover.dossierId, read.version, today), 'application/pdf');
       setState('done');

@@ -5,14 +5,15 @@ import type { OfficeSession } from '../../data/office-session';
 import { errorText } from '../../i18n/errors';
 import type { HubCall } from '../../sync/hub-client';
 import { Alert } from '../../ui/alert';
-import { formatDutchDate } from '../../ui/dutch-date';
+import { dutchDateOf } from '../../../../shared/domain/urgency';
+import { formatDateTime, formatPlainDate } from '../../ui/dutch-date';
 import { PageTitle } from '../../ui/page-title';
 import { DossierPreviewView } from '../handover';
 import { DossierExport } from './dossier-export';
 import { withHubDeadlines } from './dossier-pdf';
 import { DossierVersions } from './dossier-versions';
 import { CloseAction, DecideActions, DecisionForm, decisionTermText, PlanForm, type Act } from './handover-actions';
-import { deadlineText, localIsoDate, returnReasonLabels, statusLabels, urgencyLabels } from './inbox-model';
+import { deadlineText, officeToday, returnReasonLabels, statusLabels, urgencyLabels } from './inbox-model';
 
 type Loaded = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'open'; read: HandoverDossierResponse; dossier: Dossier | null };
 
@@ -82,7 +83,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
   const canPlan = h.status === 'accepted' || h.status === 'first-conversation-planned';
   const canRecordDecision = h.status === 'first-conversation-planned';
   const canClose = (handoverTransitions.close.from as readonly string[]).includes(h.status);
-  const today = localIsoDate(Date.now());
+  const today = officeToday(Date.now());
   const term = decisionTermText(h);
   return (
     <>
@@ -106,7 +107,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
           <dd>{deadlineText(h, today)}</dd>
           <dt>Ontvangen</dt>
           <dd>
-            {formatDutchDate(h.receivedAt.slice(0, 10))}, versie {loaded.read.version}
+            {formatPlainDate(dutchDateOf(h.receivedAt))}, versie {loaded.read.version}
           </dd>
           {h.contactPerson ? (
             <>
@@ -117,7 +118,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
           {h.firstConversation ? (
             <>
               <dt>Eerste gesprek</dt>
-              <dd>{new Date(h.firstConversation.plannedAt).toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' })}</dd>
+              <dd>{formatDateTime(h.firstConversation.plannedAt)}</dd>
             </>
           ) : null}
           {term ? (
@@ -139,7 +140,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
             </>
           ) : null}
           <dt>Toestemming geldt tot</dt>
-          <dd>{formatDutchDate(h.consentValidUntil)}</dd>
+          <dd>{formatPlainDate(h.consentValidUntil)}</dd>
         </dl>
       </section>
       {canDecide || canPlan || canClose ? (

@@ -1,8 +1,8 @@
 import type { Dossier } from '../../../../shared/api/dossier';
 import type { HandoverDossierResponse, HandoverSummary } from '../../../../shared/api/handover';
 import { contentWidth, gray, margin, openPdf, size } from '../../ui/pdf/pdf-writer';
-import { dossierPreview, formatPlainDate, type PreviewSection } from '../handover';
-import { receivedText } from './dossier-versions';
+import { formatDateTime, formatPlainDate } from '../../ui/dutch-date';
+import { dossierPreview, type PreviewSection } from '../handover';
 import { decisionTermText } from './handover-actions';
 import { returnReasonLabels, statusLabels } from './inbox-model';
 
@@ -38,9 +38,9 @@ function stateSection(read: DossierPdfInput['read']): PreviewSection {
   const h = read.handover;
   const lines = [
     { label: 'Status', value: statusLabels[h.status] },
-    { label: 'Versie', value: `${read.version}, ontvangen op ${receivedText(read.receivedAt)}` },
+    { label: 'Versie', value: `${read.version}, ontvangen op ${formatDateTime(read.receivedAt)}` },
     ...(h.contactPerson ? [{ label: 'Vast aanspreekpunt', value: h.contactPerson.name }] : []),
-    ...(h.firstConversation ? [{ label: 'Eerste gesprek', value: receivedText(h.firstConversation.plannedAt) }] : [{ label: 'Eerste gesprek uiterlijk', value: formatPlainDate(h.deadlines.firstConversationBy) }]),
+    ...(h.firstConversation ? [{ label: 'Eerste gesprek', value: formatDateTime(h.firstConversation.plannedAt) }] : [{ label: 'Eerste gesprek uiterlijk', value: formatPlainDate(h.deadlines.firstConversationBy) }]),
   ];
   const term = decisionTermText(h);
   if (term) lines.push({ label: 'Besluit', value: term });

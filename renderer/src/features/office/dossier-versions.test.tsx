@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DossierDiffView, DossierVersions, receivedText } from './dossier-versions';
+import { formatDateTime } from '../../ui/dutch-date';
+import { DossierDiffView, DossierVersions } from './dossier-versions';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 const never = () => Promise.reject(new Error('not asked'));
@@ -13,10 +14,10 @@ describe('DossierVersions', () => {
 
   it('lists every version, newest first, with the day and time it arrived and which one is on screen', () => {
     const html = renderToStaticMarkup(<DossierVersions read={{ version: 2, versions }} dossier={null} loadVersion={never} onExpired={() => undefined} />);
-    expect(text(html)).toContain(`Versie 2 , ontvangen op ${receivedText(versions[1]!.receivedAt)} (deze versie staat hieronder)`);
-    expect(text(html)).toContain(`Versie 1 , ontvangen op ${receivedText(versions[0]!.receivedAt)}`);
+    expect(text(html)).toContain(`Versie 2 , ontvangen op ${formatDateTime(versions[1]!.receivedAt)} (deze versie staat hieronder)`);
+    expect(text(html)).toContain(`Versie 1 , ontvangen op ${formatDateTime(versions[0]!.receivedAt)}`);
     expect(text(html).indexOf('Versie 2')).toBeLessThan(text(html).indexOf('Versie 1'));
-    expect(receivedText('2026-11-20T09:05:00.000Z')).toMatch(/^20 november 2026 om \d\d:05$/);
+    expect(formatDateTime('2026-11-20T09:05:00.000Z')).toMatch(/^20 november 2026 om \d\d:05$/);
   });
 
   it('offers no comparison for a first version', () => {

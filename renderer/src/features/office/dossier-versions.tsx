@@ -5,16 +5,12 @@ import { lifeDomains } from '../../../../resources/index';
 import { errorText } from '../../i18n/errors';
 import type { HubCall } from '../../sync/hub-client';
 import { Alert } from '../../ui/alert';
+import { formatDateTime } from '../../ui/dutch-date';
 import { SelectField } from '../../ui/select-field';
 import { diffDossiers, diffSectionTitles, type DiffSection, type DossierChange } from './dossier-diff';
 
 const domainTitles: ReadonlyMap<string, string> = new Map(lifeDomains.map((d) => [d.id, d.title]));
 
-/** "26 november 2026 om 10:12", in the counsellor's own time zone. */
-export const receivedText = (iso: string): string => {
-  const at = new Date(iso);
-  return `${at.toLocaleDateString('nl-NL', { dateStyle: 'long' })} om ${at.toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' })}`;
-};
 
 /** What changed from version `from` to version `to`, grouped by part of the dossier. */
 export function DossierDiffView({ from, to, changes }: { from: number; to: number; changes: readonly DossierChange[] }) {
@@ -87,7 +83,7 @@ export function DossierVersions({ read, dossier, loadVersion, onExpired }: {
       <ol className="versions">
         {[...read.versions].reverse().map((v) => (
           <li key={v.version}>
-            <strong>Versie {v.version}</strong>, ontvangen op {receivedText(v.receivedAt)}
+            <strong>Versie {v.version}</strong>, ontvangen op {formatDateTime(v.receivedAt)}
             {v.version === read.version ? ' (deze versie staat hieronder)' : ''}
           </li>
         ))}

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { DecisionForm, decisionTermText } from './handover-actions';
+import { DecideActions, DecisionForm, decisionTermText, PlanForm } from './handover-actions';
 import { summary } from './testing-summary';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
@@ -30,5 +30,19 @@ describe('the decision term on the office screen', () => {
     expect(text(html)).toMatch(/Datum van het besluit/);
     expect(text(html)).toMatch(/Uitkomst/);
     expect(html).toMatch(/<button type="submit" class="button">Besluit vastleggen<\/button>/);
+  });
+
+  it('writes the term for the first conversation with the month in words, as the rest of the page does', () => {
+    const accepted = summary({ status: 'accepted' });
+    const html = renderToStaticMarkup(<PlanForm handover={accepted} act={() => Promise.resolve(true)} onPlan={() => Promise.reject(new Error('not sent'))} />);
+    expect(text(html)).toContain('Het eerste gesprek moet uiterlijk op 18 december 2026 zijn.');
+    expect(text(html)).not.toMatch(/\d{2}-\d{2}-\d{4} zijn/);
+  });
+
+  it('says under the note that “another reason” needs one', () => {
+    const html = renderToStaticMarkup(
+      <DecideActions handover={summary()} contactName="Consulent" act={() => Promise.resolve(true)} onAccept={() => Promise.reject(new Error('no'))} onReturn={() => Promise.reject(new Error('no'))} />,
+    );
+    expect(text(html)).toContain('Toelichting voor de buurtteamwerker Nodig bij ‘Een andere reden’, anders niet verplicht.');
   });
 });

@@ -6,10 +6,10 @@ import { settings } from '../../../../resources/index';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import type { HubCall } from '../../sync/hub-client';
 import { DateField } from '../../ui/date-field';
-import { formatDutchDate } from '../../ui/dutch-date';
+import { formatDateTime, formatPlainDate } from '../../ui/dutch-date';
 import { SelectField } from '../../ui/select-field';
 import { TextArea, TextField } from '../../ui/text-field';
-import { formatPlainDate } from '../handover';
+import { decisionProblems, planDayProblem, returnProblems, type Problems } from './handover-checks';
 import { returnReasonLabels } from './inbox-model';
 
 type How = 'visit' | 'office' | 'phone' | 'video';
@@ -35,7 +35,7 @@ export function DecideActions({ handover, contactName, act, onAccept, onReturn }
 }) {
   const [reason, setReason] = useState<ReturnReason | ''>('');
   const [note, setNote] = useState('');
-  const [reasonError, setReasonError] = useState<string | undefined>(undefined);
+  const [errors, setErrors] = useState<Problems<'reason' | 'note'>>({});
   const [busy, setBusy] = useState(false);
 
   const run = async (call: () => Promise<HubCall<HandoverSummary>>, done: string) => {
@@ -46,11 +46,9 @@ export function DecideActions({ handover, contactName, act, onAccept, onReturn }
 
   const submitReturn = (event: FormEvent) => {
     event.preventDefault();
-    if (reason === '') {
-      setReasonError('Kies een reden.');
-      return;
-    }
-    setReasonError(undefined);
+    const found = returnProblems(reason, note);
+    setErrors(found);
+    if (reason === '' || found.reason || found.note) return;
     void run(() => onReturn(reason, note), 'De overdracht is teruggestuurd. De buurtteamwerker ziet de reden.');
   };
 
@@ -72,15 +70,22 @@ export function DecideActions({ handover, contactName, act, onAccept, onReturn }
             label="Reden"
             options={[{ value: '', label: 'Kies een reden' }, ...returnReasonSchema.options.map((r) => ({ value: r, label: returnReasonLabels[r] }))]}
             value={reason}
-            aria-invalid={reasonError ? true : undefined}
+            aria-invalid={errors.reason ? true : undefined}
             onChange={(e) => setReason(returnReasonSchema.safeParse(e.target.value).data ?? '')}
           />
-          {reasonError ? (
+          {errors.reason ? (
             <p className="field__error" role="alert">
-              {reasonError}
+              {errors.reason}
             </p>
           ) : null}
-          <TextArea label="Toelichting voor de buurtteamwerker" hint="Niet verplicht." value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          <TextArea
+            label="Toelichting voor de buurtteamwerker"
+            hint={`Nodig bij ‘${returnReasonLabels.other}’, anders niet verplicht.`}
+            value={note}
+            maxLength={2000}
+            onChange={(e) => setNote(e.target.value)}
+            error={errors.note}
+          />
           <button type="submit" className="button button--secondary" disabled={busy}>
             Terugsturen
           </button>
@@ -109,6 +114,8 @@ export function PlanForm({ handover, act, onPlan }: {
     event.preventDefault();
     const found: Record<string, string> = {};
     if (date === '') found.date = 'Vul de datum in, zoals 03-12-2026.';
+    const early = planDayProblem(date, handover.receivedAt);
+    if (early) found.date = early;
     if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) found.time = 'Vul de tijd in, zoals 09:30.';
     const at = found.date || found.time ? null : new Date(`${date}T${time}:00`);
     const parsed = firstConversationSchema.safeParse({ plannedAt: at ? at.toISOString() : '2000-01-01T00:00:00Z', how, place, phone });
@@ -116,7 +123,7 @@ export function PlanForm({ handover, act, onPlan }: {
     setErrors(found);
     if (Object.keys(found).length > 0 || !parsed.success) return;
     setBusy(true);
-    const when = at ? at.toLocaleString('nl-NL', { dateStyle: 'long', timeStyle: 'short' }) : '';
+    const when = at ? formatDateTime(at.toISOString()) : '';
     await act(() => onPlan(parsed.data), `Het eerste gesprek is gepland op ${when}. De buurtteamwerker ziet dit.`);
     setBusy(false);
   };
@@ -124,7 +131,7 @@ export function PlanForm({ handover, act, onPlan }: {
   return (
     <section className="panel" aria-labelledby="plan-title">
       <h3 id="plan-title">{planned ? 'Eerste gesprek verzetten' : 'Eerste gesprek plannen'}</h3>
-      <p>Het eerste gesprek moet uiterlijk op {formatDutchDate(handover.deadlines.firstConversationBy)} zijn.</p>
+      <p>Het eerste gesprek moet uiterlijk op {formatPlainDate(handover.deadlines.firstConversationBy)} zijn.</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <DateField label="Datum" required value={date} onChange={setDate} error={errors.date} />
         <TextField label="Tijd" hint="Bijvoorbeeld 09:30." type="time" required className="input--short" value={time} onChange={(e) => setTime(e.target.value)} error={errors.time} />
@@ -158,7 +165,7 @@ export function decisionTermText(handover: Pick<HandoverSummary, 'firstConversat
 /** Record the decision (beschikking): its day and what was decided. For a handover whose first conversation is planned. */
 export function DecisionForm({ handover, today, act, onDecide }: {
   handover: HandoverSummary;
-  /** Today on this computer (YYYY-MM-DD): a decision cannot be recorded ahead. */
+  /** Today in the Netherlands (YYYY-MM-DD), as the hub counts it: a decision cannot be recorded ahead. */
   today: string;
   act: Act;
   onDecide: (decidedOn: string, note: string) => Promise<HubCall<HandoverSummary>>;
@@ -166,16 +173,12 @@ export function DecisionForm({ handover, today, act, onDecide }: {
   const term = decisionTerm(handover);
   const [date, setDate] = useState('');
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ date?: string; note?: string }>({});
+  const [errors, setErrors] = useState<Problems<'date' | 'note'>>({});
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: { date?: string; note?: string } = {};
-    if (date === '') found.date = 'Vul de datum van het besluit in, zoals 20-03-2026.';
-    else if (term && date < term.firstConversationOn) found.date = `Het besluit kan niet voor het eerste gesprek zijn (${formatPlainDate(term.firstConversationOn)}).`;
-    else if (date > today) found.date = 'Het besluit kan niet in de toekomst liggen. Leg het vast als het genomen is.';
-    if (note.trim() === '') found.note = 'Schrijf kort wat het besluit is.';
+    const found = decisionProblems({ date, note }, term, today);
     setErrors(found);
     const parsed = decisionRequestSchema.safeParse({ decidedOn: date, note });
     if (found.date || found.note || !parsed.success) return;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summary } from './testing-summary';
-import { appendPage, areaLabel, changeText, daysUntil, deadlineText, isFiltered, listQuery, localIsoDate, noFilters, shownText, timeLeftText } from './inbox-model';
+import { appendPage, areaLabel, changeText, daysUntil, deadlineText, isFiltered, listQuery, noFilters, officeToday, shownText, timeLeftText } from './inbox-model';
 
 describe('time left to the Wgs deadline', () => {
   it('counts calendar days and says late ones as late', () => {
@@ -19,8 +19,11 @@ describe('time left to the Wgs deadline', () => {
     expect(deadlineText(summary({ status: 'decided' }), '2027-02-14')).toBe('Geen termijn meer');
   });
 
-  it('takes today from the local calendar', () => {
-    expect(localIsoDate(new Date(2026, 0, 5, 23, 59).getTime())).toBe('2026-01-05');
+  it('takes today from the Dutch calendar, as the hub does, whatever this computer’s time zone', () => {
+    // 23:30 UTC on 5 January is 00:30 on 6 January in Heerlen; in summer the day turns at 22:00 UTC.
+    expect(officeToday(Date.parse('2026-01-05T22:59:00Z'))).toBe('2026-01-05');
+    expect(officeToday(Date.parse('2026-01-05T23:30:00Z'))).toBe('2026-01-06');
+    expect(officeToday(Date.parse('2026-07-05T22:30:00Z'))).toBe('2026-07-06');
   });
 });
 

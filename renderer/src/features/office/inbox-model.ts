@@ -1,5 +1,5 @@
 import type { HandoverStatus } from '../../../../shared/api/changes';
-import { isoDateOf } from '../../../../shared/domain/intake.schema';
+import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { statusLabels } from '../../i18n/handover-words';
 import type { HandoverListQuery, HandoverSummary, HandoverUrgency } from '../../../../shared/api/handover';
 import { neighbourhoodName, type Neighbourhood } from '../../../../shared/reports/neighbourhoods';
@@ -53,9 +53,9 @@ export function deadlineText(h: HandoverSummary, today: string): string {
   return `${what}: ${timeLeftText(daysUntil(today, deadline.by)).toLowerCase()}`;
 }
 
-/** Today's date on this computer as YYYY-MM-DD (the Wgs counts in local days). */
-export function localIsoDate(at: number): string {
-  return isoDateOf(new Date(at));
+/** Today in the Netherlands as YYYY-MM-DD: the day the hub counts the Wgs terms and checks a decision's date on. */
+export function officeToday(at: number): string {
+  return dutchDateOf(new Date(at).toISOString());
 }
 
 /** What the counsellor chose above the list; the hub does the filtering, so the list is complete however long. */

@@ -4,7 +4,7 @@ import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { PageTitle } from '../../ui/page-title';
 import { InboxFilters } from './inbox-filters';
-import { isFiltered, localIsoDate, shownText } from './inbox-model';
+import { isFiltered, officeToday, shownText } from './inbox-model';
 import { InboxTable } from './inbox-table';
 import { officeText } from './office-text';
 import type { Inbox } from './use-inbox';
@@ -13,7 +13,7 @@ const time = (at: number) => new Date(at).toLocaleTimeString('nl-NL', { hour: '2
 
 /** The counsellor's inbox: the team's handovers, overdue and urgent first, with search, filters and "meer laden". */
 export function InboxPage({ inbox, onOpen }: { inbox: Inbox; onOpen: (h: HandoverSummary) => void }) {
-  const today = localIsoDate(Date.now());
+  const today = officeToday(Date.now());
   const rows = inbox.handovers;
   const tableRef = useRef<HTMLDivElement>(null);
   // After "meer laden", focus goes to the first new row, so keyboard users read on where they were.

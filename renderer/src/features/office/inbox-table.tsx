@@ -1,4 +1,5 @@
 import type { HandoverSummary } from '../../../../shared/api/handover';
+import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { formatDutchDate } from '../../ui/dutch-date';
 import { deadlineText, statusLabels, urgencyLabels } from './inbox-model';
 
@@ -30,7 +31,7 @@ export function InboxTable({ rows, today, onOpen }: { rows: readonly HandoverSum
               <td>
                 {h.town} ({h.postcodeArea})
               </td>
-              <td>{formatDutchDate(h.receivedAt.slice(0, 10))}</td>
+              <td>{formatDutchDate(dutchDateOf(h.receivedAt))}</td>
               <td>{statusLabels[h.status]}</td>
               <td>{deadlineText(h, today)}</td>
             </tr>
