@@ -59,6 +59,30 @@ async function screenTables(page: Page): Promise<Map<string, string[][]>> {
   return new Map(entries as [string, string[][]][]);
 }
 
+/**
+ * Runs in the page: every text of a trend chart (figures, axis names) that touches another one, a marker, or a
+ * line (tested with the line's own stroke, point by point over the text's box).
+ */
+function clashesInChart(svg: SVGSVGElement): string[] {
+  const box = (e: SVGGraphicsElement) => {
+    const b = e.getBBox();
+    return { left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height };
+  };
+  type Box = ReturnType<typeof box>;
+  const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const texts = [...svg.querySelectorAll<SVGTextElement>('.report-chart__values text, .report-chart__time-axis text')].map((t) => ({ text: t.textContent ?? '', box: box(t) }));
+  const markers = [...svg.querySelectorAll<SVGGraphicsElement>('.recharts-line-dots .recharts-symbols, .recharts-line-dots .recharts-dot')].map(box);
+  const lines = [...svg.querySelectorAll<SVGPathElement>('path.recharts-line-curve')];
+  const clashes: string[] = [];
+  texts.forEach((t, i) => {
+    texts.forEach((u, j) => j > i && overlaps(t.box, u.box) && clashes.push(`"${t.text}" on "${u.text}"`));
+    if (markers.some((m) => overlaps(t.box, m))) clashes.push(`"${t.text}" on a marker`);
+    for (let x = t.box.left; x <= t.box.right; x += 1)
+      for (let y = t.box.top; y <= t.box.bottom; y += 1) if (lines.some((l) => l.isPointInStroke(new DOMPoint(x, y)))) return clashes.push(`"${t.text}" on a line`);
+  });
+  return clashes;
+}
+
 async function openDashboard(page: Page): Promise<void> {
   // The browser's today is the hub's: the default period is 1 September up to 26 November 2026.
   await page.clock.setFixedTime(new Date('2026-11-26T10:00:00+01:00'));
@@ -115,6 +139,12 @@ test('the team lead sees the signals, the handover funnel, the Wgs terms and the
   // Charts are drawn (SVG) and carry their figures as labels.
   await expect(page.locator('.report-chart svg').first()).toBeVisible();
   await expect(page.locator('[data-table="signals-by-neighbourhood"] .report-chart')).toContainText('13');
+  // The trend's figures and month names stand clear of each other, of the markers and of the lines (in September
+  // both lines meet at 6, in November at 7): every figure is there, and nothing is written over anything else.
+  const trend = page.locator('[data-table="signals-trend"] .report-chart svg:has(.recharts-line-curve)');
+  await expect(trend.locator('.report-chart__values text')).toHaveText(['6', '6', '5', '0', '7', '7']);
+  await expect(trend.locator('.report-chart__time-axis text')).toHaveText(['september2026', 'oktober', 'november']);
+  expect(await trend.evaluate(clashesInChart)).toEqual([]);
   await expectNoAxeViolations(page, 'reports dashboard');
   await page.screenshot({ path: test.info().outputPath('reports-dashboard.png'), fullPage: true });
   await page.setViewportSize({ width: 1280, height: 1400 });

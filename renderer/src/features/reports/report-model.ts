@@ -92,6 +92,7 @@ function signalsSection(data: ReportData, threshold: number): ReportSection {
   const trend: LineSpec = {
     kind: 'line',
     x: s.periods.map((p) => p.label),
+    keys: s.periods.map((p) => p.key),
     series: [
       { name: t.signals.all, values: s.total.cells.map(plot) },
       { name: t.signals.families, values: s.familiesWithChildren.cells.map(plot) },
