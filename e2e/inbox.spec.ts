@@ -142,8 +142,8 @@ test('an open dossier says so when the consent’s last day passes while it is o
   await page.clock.setSystemTime(midnight + 1_000);
   await page.clock.fastForward(20_000);
   await expect(page.getByRole('heading', { level: 1, name: 'Toestemming afgelopen' })).toBeFocused();
-  const [y, m, d] = lastDay.split('-');
-  await expect(page.getByRole('alert')).toContainText(`De toestemming van de inwoner gold tot en met ${d}-${m}-${y}.`);
+  const lastDayText = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${lastDay}T00:00:00Z`));
+  await expect(page.getByRole('alert')).toContainText(`De toestemming van de inwoner gold tot en met ${lastDayText}.`);
   await expect(page.getByRole('alert')).toContainText('Vraag de buurtteamwerker');
   await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Dossier downloaden (pdf)' })).toHaveCount(0);

@@ -90,7 +90,7 @@ describe('the notices', () => {
     const html = renderToStaticMarkup(<ConsentEndedNotice validUntil="2026-11-25" onBack={() => undefined} />);
     expect(html).toMatch(/<h1[^>]*>Toestemming afgelopen<\/h1>/);
     expect(html).toContain('role="alert"');
-    expect(text(html)).toContain('De toestemming van de inwoner gold tot en met 25-11-2026.');
+    expect(text(html)).toContain('De toestemming van de inwoner gold tot en met 25 november 2026.');
     expect(text(html)).toContain('Daarom is dit dossier niet meer te zien. Gebruik niets meer uit dit dossier, ook niet uit een pdf.');
     expect(text(html)).toContain('Vraag de buurtteamwerker om met de inwoner opnieuw over toestemming te praten.');
     expect(html).toMatch(/<button type="button" class="link-button">Terug naar de overdrachten<\/button>/);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { formatDutchDate } from '../../ui/dutch-date';
+import { formatPlainDate } from '../../ui/dutch-date';
 import { PageTitle } from '../../ui/page-title';
 
 /** The page an open dossier turns into when its consent is gone: no word of the dossier, only what happened and what to do. */
@@ -38,7 +38,7 @@ export function WithdrawnNotice({ onBack }: { onBack: () => void }) {
  */
 export function ConsentEndedNotice({ validUntil, onBack }: { validUntil: string; onBack: () => void }) {
   return (
-    <ConsentNotice title="Toestemming afgelopen" lead={`De toestemming van de inwoner gold tot en met ${formatDutchDate(validUntil)}.`} onBack={onBack}>
+    <ConsentNotice title="Toestemming afgelopen" lead={`De toestemming van de inwoner gold tot en met ${formatPlainDate(validUntil)}.`} onBack={onBack}>
       <p>Daarom is dit dossier niet meer te zien. Gebruik niets meer uit dit dossier, ook niet uit een pdf.</p>
       <p>Is er nog hulp nodig? Vraag de buurtteamwerker om met de inwoner opnieuw over toestemming te praten. Met nieuwe toestemming stuurt de buurtteamwerker het dossier opnieuw.</p>
     </ConsentNotice>
