@@ -16,3 +16,16 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
     </div>
   );
 }
+
+/** The quiet ways on under a form (back, a forgotten PIN, another account): link-styled buttons on one line. */
+export function AuthLinks({ links }: { links: { label: string; onClick: () => void }[] }) {
+  return (
+    <p className="auth__secondary">
+      {links.map(({ label, onClick }) => (
+        <button key={label} type="button" className="link-button" onClick={onClick}>
+          {label}
+        </button>
+      ))}
+    </p>
+  );
+}

@@ -10,7 +10,7 @@ import { errorText } from '../../i18n/errors';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
-import { AuthFrame } from './auth-frame';
+import { AuthFrame, AuthLinks } from './auth-frame';
 import { NewPinFields } from './new-pin-form';
 import { choosePinSchema } from './pin-schema';
 
@@ -85,11 +85,7 @@ export function RecoverScreen({ user, deviceId, mode, onOpened, onBack, onWiped 
           {isSubmitting ? nl.recover.busy : forgot ? nl.recover.submit : nl.recover.passwordSubmit}
         </button>
       </form>
-      <p className="auth__secondary">
-        <button type="button" className="link-button" onClick={onBack}>
-          {nl.recover.back}
-        </button>
-      </p>
+      <AuthLinks links={[{ label: nl.recover.back, onClick: onBack }]} />
     </AuthFrame>
   );
 }

@@ -11,7 +11,7 @@ import { Alert } from '../../ui/alert';
 import { secondsLeft } from '../../ui/format';
 import { TextField } from '../../ui/text-field';
 import { useNow } from '../../ui/use-now';
-import { AuthFrame } from './auth-frame';
+import { AuthFrame, AuthLinks } from './auth-frame';
 import { unlockSchema, type UnlockValues } from './pin-schema';
 
 interface UnlockProps {
@@ -89,16 +89,7 @@ export function UnlockScreen({ user, lockedUntil: initialLock, onUnlocked, canRe
           {isSubmitting ? nl.unlock.busy : nl.unlock.submit}
         </button>
       </form>
-      <p className="auth__secondary">
-        {canRecover ? (
-          <button type="button" className="link-button" onClick={onForgot}>
-            {nl.unlock.forgot}
-          </button>
-        ) : null}
-        <button type="button" className="link-button" onClick={onWipe}>
-          {nl.unlock.otherAccount}
-        </button>
-      </p>
+      <AuthLinks links={[...(canRecover ? [{ label: nl.unlock.forgot, onClick: onForgot }] : []), { label: nl.unlock.otherAccount, onClick: onWipe }]} />
     </AuthFrame>
   );
 }

@@ -8,7 +8,7 @@ import { errorText } from '../../i18n/errors';
 import { nl } from '../../i18n/nl';
 import { Alert } from '../../ui/alert';
 import { TextField } from '../../ui/text-field';
-import { AuthFrame } from './auth-frame';
+import { AuthFrame, AuthLinks } from './auth-frame';
 
 const wipeSchema = z
   .object({ pin: z.string(), password: z.string().max(200) })
@@ -57,11 +57,7 @@ export function WipeScreen({ user, onWiped, onBack }: { user: User; onWiped: () 
           {isSubmitting ? nl.wipe.busy : nl.wipe.confirm}
         </button>
       </form>
-      <p className="auth__secondary">
-        <button type="button" className="link-button" onClick={onBack}>
-          {nl.wipe.back}
-        </button>
-      </p>
+      <AuthLinks links={[{ label: nl.wipe.back, onClick: onBack }]} />
     </AuthFrame>
   );
 }
