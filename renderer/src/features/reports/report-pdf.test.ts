@@ -17,6 +17,26 @@ async function read(d: ReportData): Promise<{ lines: string[]; pages: number; by
   return { lines: out.stdout.split('\n').map((l) => l.trim()), pages, bytes };
 }
 
+/** The example dashboard by week: `n` weeks from week 36, every cell of a row the same figure. */
+function weeklyData(n: number): ReportData {
+  const weeks = Array.from({ length: n }, (_, i) => ({ key: `2026-W${String(i + 36).padStart(2, '0')}`, label: `week ${i + 36} 2026`, from: '2026-09-01', to: '2026-09-07' }));
+  const row = (figure: number) => ({ cells: weeks.map(() => figure), total: figure * weeks.length });
+  const s = signalsReportFixture;
+  const weekly = {
+    ...s,
+    granularity: 'week' as const,
+    periods: weeks,
+    total: row(9),
+    familiesWithChildren: row(5),
+    bySignal: { rows: s.bySignal.rows.map((r) => ({ ...r, ...row(6) })), total: row(24) },
+    byDomain: { rows: s.byDomain.rows.map((r) => ({ ...r, ...row(7) })), total: row(21) },
+    byNeighbourhood: { rows: s.byNeighbourhood.rows.map((r) => ({ ...r, ...row(8) })), total: row(24) },
+    byHouseholdType: { rows: s.byHouseholdType.rows.map((r) => ({ ...r, ...row(5) })), total: row(25) },
+    bySignalFamiliesWithChildren: { rows: s.bySignalFamiliesWithChildren.rows.map((r) => ({ ...r, ...row(5) })), total: row(20) },
+  };
+  return { ...data, query: { ...data.query, granularity: 'week' }, signals: weekly };
+}
+
 describe('the dashboard PDF', () => {
   it('opens with the title, the choices and the day it was made', async () => {
     const { lines } = await read(data);
@@ -48,26 +68,18 @@ describe('the dashboard PDF', () => {
   });
 
   it('cuts a table of many weeks into parts that fit the page, each repeating the first column', async () => {
-    const weeks = Array.from({ length: 14 }, (_, i) => ({ key: `2026-W${String(i + 36).padStart(2, '0')}`, label: `week ${i + 36} 2026`, from: '2026-09-01', to: '2026-09-07' }));
-    const row = (n: number) => ({ cells: weeks.map(() => n), total: n * weeks.length });
-    const s = signalsReportFixture;
-    const weekly = {
-      ...s,
-      granularity: 'week' as const,
-      periods: weeks,
-      total: row(9),
-      familiesWithChildren: row(5),
-      bySignal: { rows: s.bySignal.rows.map((r) => ({ ...r, ...row(6) })), total: row(24) },
-      byDomain: { rows: s.byDomain.rows.map((r) => ({ ...r, ...row(7) })), total: row(21) },
-      byNeighbourhood: { rows: s.byNeighbourhood.rows.map((r) => ({ ...r, ...row(8) })), total: row(24) },
-      byHouseholdType: { rows: s.byHouseholdType.rows.map((r) => ({ ...r, ...row(5) })), total: row(25) },
-      bySignalFamiliesWithChildren: { rows: s.bySignalFamiliesWithChildren.rows.map((r) => ({ ...r, ...row(5) })), total: row(20) },
-    };
-    const { lines } = await read({ ...data, query: { ...data.query, granularity: 'week' }, signals: weekly });
-    console.log(lines.filter((l) => l.includes('Heerlerheide')));
+    const { lines } = await read(weeklyData(14));
     const heerlerheide = lines.filter((l) => l.startsWith('Heerlerheide 8 8'));
     expect(heerlerheide.length).toBeGreaterThanOrEqual(2);
     expect(lines.some((l) => l.startsWith('Heerlerheide') && l.endsWith(' 112'))).toBe(true);
+  });
+
+  it('starts the signals on the first page, under the title, when a quarter is shown by week', async () => {
+    // The trend of 13 weeks and its table do not fit under the title; they used to move whole to page 2.
+    const { bytes } = await read(weeklyData(13));
+    const out = spawnSync('pdftotext', ['-enc', 'UTF-8', '-raw', '-f', '1', '-l', '1', '-', '-'], { input: bytes, encoding: 'utf8' });
+    expect(out.stdout).toContain('Signalen per periode');
+    expect(out.stdout).toContain('week 36 2026');
   });
 });
 

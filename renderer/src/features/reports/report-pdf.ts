@@ -42,16 +42,14 @@ export async function reportPdf(board: Dashboard, today: string): Promise<Uint8A
     // Keep the heading and its words with the first block (when that block fits on a page at all).
     const intro = 30 + pdf.lineHeight(size.heading) + (section.intro.length + (section.empty ? 1 : 0) + 1) * 2 * pdf.lineHeight(size.body);
     const first = section.blocks[0] ? blockHeight(pdf, section.blocks[0]) : 0;
-    pdf.room(intro + (intro + first < pageHeight ? first : 0));
+    keepTogether(pdf, intro + (intro + first < pageHeight ? first : 0), pageHeight);
     pdf.y -= 20 + size.heading;
     pdf.text(section.title, margin.left, fonts.bold, size.heading);
     pdf.y -= 4;
     for (const line of section.intro) paragraph(pdf, line, fonts.regular);
     if (section.empty) paragraph(pdf, section.empty, fonts.italic);
     for (const block of section.blocks) {
-      // A block that fits on one page starts on a new page rather than breaking; a longer one breaks where it must.
-      const height = blockHeight(pdf, block);
-      pdf.room(height < pageHeight ? height : 60);
+      keepTogether(pdf, blockHeight(pdf, block), pageHeight);
       pdf.y -= 10 + size.body;
       pdf.text(block.table.title, margin.left, fonts.bold, size.body);
       pdf.y -= 4;
@@ -64,6 +62,19 @@ export async function reportPdf(board: Dashboard, today: string): Promise<Uint8A
 }
 
 const pdfTitle = t.pdf.title;
+
+/**
+ * Keeps what follows (`height` high) on one page when that costs little: a new page starts when it does not fit in
+ * what is left of this one and less than half a page is left. With more left, or when it is longer than a page, it
+ * starts here and breaks where it must (the chart between periods, the table between rows, its header repeated):
+ * a quarter by week would otherwise leave the first page empty under the title.
+ */
+function keepTogether(pdf: PdfWriter, height: number, pageHeight: number): void {
+  const left = pdf.y - margin.bottom;
+  if (height <= left) return;
+  if (height < pageHeight && left < pageHeight / 2) pdf.newPage();
+  else pdf.room(60);
+}
 
 /** About how tall a block comes out: title, note, chart and table (headers of up to three lines). */
 function blockHeight(pdf: PdfWriter, block: ReportBlock): number {
