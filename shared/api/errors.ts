@@ -104,6 +104,7 @@ export const routeErrorCodes = {
   'GET /api/v1/handovers': signedIn,
   'GET /api/v1/handovers/{dossierId}': [...signedIn, 'handover_not_found', 'dossier_withdrawn', 'consent_expired'],
   'GET /api/v1/handovers/{dossierId}/versions/{version}': [...signedIn, 'handover_not_found', 'dossier_withdrawn', 'consent_expired'],
+  'POST /api/v1/handovers/{dossierId}/versions/{version}/exports': [...signedIn, 'handover_not_found', 'dossier_withdrawn', 'consent_expired'],
   'POST /api/v1/handovers/{dossierId}/accept': [...handoverActionCodes],
   'POST /api/v1/handovers/{dossierId}/return': [...handoverActionCodes],
   'POST /api/v1/handovers/{dossierId}/plan': [...handoverActionCodes, 'first_conversation_before_handover'],

@@ -35,6 +35,8 @@ export const handoverPaths = {
   plan: '/api/v1/handovers/:dossierId/plan',
   decision: '/api/v1/handovers/:dossierId/decision',
   close: '/api/v1/handovers/:dossierId/close',
+  /** `:dossierId`, `:version`: the counsellor is about to put this version on paper (PDF); the hub audits it. */
+  versionExport: '/api/v1/handovers/:dossierId/versions/:version/exports',
 } as const;
 
 /** Fills in a path's `:name` parts: `handoverPath(handoverPaths.accept, { dossierId })`. */
@@ -270,6 +272,12 @@ export const handoverDossierResponseSchema = z.object({
   dossier: z.unknown().meta({ description: 'The Dossier (shared/api/dossier.ts) as the worker sent it.' }),
 });
 export type HandoverDossierResponse = z.infer<typeof handoverDossierResponseSchema>;
+
+/** Recording an export: nothing to say beyond the path (which dossier, which version); the hub knows who and when. */
+export const dossierExportRequestSchema = z.object({}).strict();
+/** The export as the audit log holds it: ids and the hub's time only. */
+export const dossierExportResponseSchema = z.object({ dossierId: z.uuid(), version: z.int().min(1), exportedAt: z.iso.datetime() });
+export type DossierExportResponse = z.infer<typeof dossierExportResponseSchema>;
 
 /** Every status action may name the `revision` it saw; if the handover changed since, 409 and nothing happens. */
 const revision = z.int().min(1).optional();

@@ -94,6 +94,8 @@ export const policy: Record<string, Row> = {
   'GET /api/v1/handovers':                               bearer('dossier', no,     no,      consent(lists, hides, hides),  hides, no, no),
   'GET /api/v1/handovers/{dossierId}':                   bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),
   'GET /api/v1/handovers/{dossierId}/versions/{version}': bearer('dossier', no,    no,      consent(200, 410, 403),        404,   no, no),
+  // Recording a PDF export: allowed exactly when reading the version is (the hub audits who exported which version, and when).
+  'POST /api/v1/handovers/{dossierId}/versions/{version}/exports': bearer('dossier', no, no, consent(201, 410, 403),   404,   no, no),
   'POST /api/v1/handovers/{dossierId}/accept':           bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),
   'POST /api/v1/handovers/{dossierId}/return':           bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),
   'POST /api/v1/handovers/{dossierId}/plan':             bearer('dossier', no,     no,      consent(200, 410, 403),        404,   no, no),

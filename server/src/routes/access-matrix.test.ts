@@ -113,6 +113,9 @@ const calls: Record<keyof typeof policy, Call> = {
   'GET /api/v1/handovers/{dossierId}/versions/{version}': {
     request: (c) => ({ method: 'GET', url: handoverPath(handoverPaths.handoverVersion, { dossierId: c.dossier.dossierId, version: 1 }), headers: c.headers }),
   },
+  'POST /api/v1/handovers/{dossierId}/versions/{version}/exports': {
+    request: (c) => ({ method: 'POST', url: handoverPath(handoverPaths.versionExport, { dossierId: c.dossier.dossierId, version: 1 }), headers: c.headers, payload: {} }),
+  },
   'POST /api/v1/handovers/{dossierId}/accept': action('accept'),
   'POST /api/v1/handovers/{dossierId}/return': action('return'),
   'POST /api/v1/handovers/{dossierId}/plan': action('plan'),

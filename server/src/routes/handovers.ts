@@ -6,6 +6,8 @@ import {
   acceptRequestSchema,
   closeRequestSchema,
   decisionRequestSchema,
+  dossierExportRequestSchema,
+  dossierExportResponseSchema,
   handoverDossierResponseSchema,
   handoverListQuerySchema,
   handoverListResponseSchema,
@@ -90,6 +92,29 @@ export function registerHandoverRoutes(app: FastifyInstance, { auth, handovers }
       },
     },
     async (request, reply) => send(reply, await handovers.read(currentUser(request), request.params.dossierId, request.params.version)),
+  );
+
+  zapp.post(
+    handoverPaths.versionExport,
+    {
+      onRequest: requirePermission(auth, 'dossier.read'),
+      schema: {
+        summary: 'Record that you put this version of a dossier on paper (the PDF export), before you make it (audited).',
+        description:
+          "Allowed exactly when reading the version is: only the recipient team's counsellor, only while consent stands. The audit log " +
+          "keeps who, which dossier and version, and when (ids only). The office makes the PDF only after a 201. " +
+          "404 handover_not_found also for another team's handover or a version that is not stored; 410 dossier_withdrawn; 403 consent_expired.",
+        security: [{ bearer: [] }],
+        params: handoverVersionParamsSchema,
+        body: dossierExportRequestSchema,
+        response: { 201: dossierExportResponseSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await handovers.recordExport(currentUser(request), request.params.dossierId, request.params.version);
+      if (result.ok) return reply.code(201).send(result.value);
+      return send(reply, result);
+    },
   );
 
   const actions = [

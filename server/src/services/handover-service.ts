@@ -2,6 +2,7 @@ import type { User } from '../../../shared/api/auth';
 import type { HandoverStatus, ReturnReason } from '../../../shared/api/changes';
 import type {
   FirstConversation,
+  DossierExportResponse,
   HandoverAction,
   HandoverDossierResponse,
   HandoverListQuery,
@@ -102,6 +103,11 @@ export interface HandoverService {
   /** One version of a dossier (the latest when `version` is absent); every read is audited. */
   read(user: User, dossierId: string, version?: number): Promise<HandoverResult<HandoverDossierResponse>>;
   act(user: User, dossierId: string, body: ActionBody): Promise<HandoverResult<HandoverSummary>>;
+  /**
+   * The counsellor puts one version of a dossier on paper (the PDF export): allowed exactly when reading it is, and
+   * audited as 'dossier.export' with ids only; the export happens only after this answered.
+   */
+  recordExport(user: User, dossierId: string, version: number): Promise<HandoverResult<DossierExportResponse>>;
 }
 
 export function createHandoverService({ db, clock, cipher }: { db: Db; clock: () => Date; cipher: HubCipher }): HandoverService {
@@ -225,6 +231,26 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
             dossier,
           },
         };
+      });
+    },
+
+    recordExport: (user, dossierId, version) => {
+      const now = clock();
+      const today = dutchDateOf(now.toISOString());
+      return auditedTransaction(db, now, async (tx, trail) => {
+        const entityId = `${dossierId}:${version}`;
+        const found = await findOne(tx, user, dossierId, today, false);
+        if (!found.ok) {
+          audit(trail, user, 'dossier.export', entityId, auditOutcome[found.refusal]);
+          return found;
+        }
+        const stored = await tx.query('SELECT 1 FROM dossier_versions WHERE dossier_id = $1::uuid AND version = $2 AND body IS NOT NULL', [dossierId, version]);
+        if (stored.rows.length === 0) {
+          audit(trail, user, 'dossier.export', entityId, 'rejected');
+          return { ok: false, refusal: 'not-found' };
+        }
+        audit(trail, user, 'dossier.export', entityId, 'ok');
+        return { ok: true, value: { dossierId, version, exportedAt: now.toISOString() } };
       });
     },
 
