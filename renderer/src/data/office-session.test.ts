@@ -56,6 +56,13 @@ describe('openOfficeSession', () => {
     expect(hub.requests[0]?.init.body).toBe('{"revision":3}');
   });
 
+  it('puts an export on record with an empty body at the version’s own path, and reads the hub’s answer', async () => {
+    const hub = recordingHub({ dossierId, version: 2, exportedAt: '2026-11-26T10:00:00.000Z' });
+    const answer = await openOfficeSession(hub.call, login).recordExport(dossierId, 2);
+    expect(answer).toEqual({ kind: 'ok', value: { dossierId, version: 2, exportedAt: '2026-11-26T10:00:00.000Z' } });
+    expect([hub.requests[0]?.url, hub.requests[0]?.init.method, hub.requests[0]?.init.body]).toEqual([`/api/v1/handovers/${dossierId}/versions/2/exports`, 'POST', '{}']);
+  });
+
   it('ends the session at the hub at sign-out and forgets the token: later calls answer 401 without reaching the hub', async () => {
     const hub = recordingHub(null);
     const session = openOfficeSession(hub.call, login);

@@ -3,11 +3,13 @@ import { accountPaths } from '../../../shared/api/accounts';
 import type { LoginResponse, Role, User } from '../../../shared/api/auth';
 import type { HandoverListQuery } from '../../../shared/api/handover';
 import {
+  dossierExportResponseSchema,
   handoverDossierResponseSchema,
   handoverListResponseSchema,
   handoverPath,
   handoverPaths,
   handoverSummarySchema,
+  type DossierExportResponse,
   type HandoverDossierResponse,
   type HandoverListResponse,
   type DecisionRequest,
@@ -49,6 +51,8 @@ export interface OfficeSession {
   /** Records the decision (beschikking): its date and a note. */
   decide(dossierId: string, request: DecisionRequest): Promise<HubCall<HandoverSummary>>;
   close(dossierId: string, revision: number): Promise<HubCall<HandoverSummary>>;
+  /** Puts on record at the hub (audit log) that this version is being exported as a PDF: made only after an 'ok'. */
+  recordExport(dossierId: string, version: number): Promise<HubCall<DossierExportResponse>>;
   /** The team lead's reports: aggregates only, small counts already hidden by the hub. */
   reports: {
     filters(): Promise<HubCall<ReportFiltersResponse>>;
@@ -104,6 +108,7 @@ export function openOfficeSession(call: HubCaller, login: LoginResponse): Office
     dossierVersion: (dossierId, version) => send(handoverPath(handoverPaths.handoverVersion, { dossierId, version }), handoverDossierResponseSchema),
     decide: (dossierId, request) => send(at(handoverPaths.decision, dossierId), handoverSummarySchema, request),
     close: (dossierId, revision) => send(at(handoverPaths.close, dossierId), handoverSummarySchema, { revision }),
+    recordExport: (dossierId, version) => send(handoverPath(handoverPaths.versionExport, { dossierId, version }), dossierExportResponseSchema, {}),
     reports: {
       filters: () => send(reportPaths.filters, reportFiltersResponseSchema),
       signals: (query) => send(withQuery(reportPaths.signals, query), signalsReportSchema),

@@ -64,13 +64,16 @@ describe('the open dossier’s session', () => {
     const expired: HubCall<unknown> = { kind: 'http', status: 403, error: { code: 'hub.consent_expired' } };
     const withdrawn: HubCall<unknown> = { kind: 'http', status: 410, error: { code: 'hub.dossier_withdrawn' } };
     const read: HubCall<unknown> = { kind: 'ok', value: { handover: h, version: 1, receivedAt: h.receivedAt, versions: [], dossier: {} } };
-    const { session, gone, until } = watched(h.dossierId, [read, expired, withdrawn]);
+    const { session, gone, until } = watched(h.dossierId, [read, expired, withdrawn, expired]);
     expect(await session.dossier(h.dossierId)).toBe(read);
     expect(until).toEqual(['2026-12-31']);
     expect(gone).toEqual([]);
     expect(await session.accept(h.dossierId, 1)).toBe(expired);
     expect(await session.dossierVersion(h.dossierId, 1)).toBe(withdrawn);
     expect(gone).toEqual(['ended', 'withdrawn']);
+    // Recording a PDF export is refused the same way.
+    expect(await session.recordExport(h.dossierId, 1)).toBe(expired);
+    expect(gone).toEqual(['ended', 'withdrawn', 'ended']);
   });
 
   it('leaves answers about another dossier, and other refusals, alone', async () => {

@@ -45,10 +45,10 @@ export function watchConsent(
   dossierId: string,
   { onGone, onValidUntil }: { onGone: (why: ConsentGone) => void; onValidUntil: (validUntil: string) => void },
 ): OfficeSession {
-  const watch = <T>(id: string, asked: Promise<HubCall<T>>, summaryOf: (value: T) => HandoverSummary): Promise<HubCall<T>> =>
+  const watch = <T>(id: string, asked: Promise<HubCall<T>>, summaryOf: ((value: T) => HandoverSummary) | null): Promise<HubCall<T>> =>
     asked.then((answer) => {
       if (id !== dossierId) return answer;
-      if (answer.kind === 'ok') onValidUntil(summaryOf(answer.value).consentValidUntil);
+      if (answer.kind === 'ok' && summaryOf) onValidUntil(summaryOf(answer.value).consentValidUntil);
       const gone = refusalOf(answer);
       if (gone) onGone(gone);
       return answer;
@@ -64,5 +64,6 @@ export function watchConsent(
     plan: (id, request) => watch(id, session.plan(id, request), same),
     decide: (id, request) => watch(id, session.decide(id, request), same),
     close: (id, revision) => watch(id, session.close(id, revision), same),
+    recordExport: (id, version) => watch(id, session.recordExport(id, version), null),
   };
 }

@@ -161,7 +161,15 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
         </section>
       ) : null}
       <DossierVersions read={loaded.read} dossier={loaded.dossier} loadVersion={(version) => session.dossierVersion(h.dossierId, version)} onExpired={onExpired} />
-      {loaded.dossier ? <DossierExport read={loaded.read} dossier={loaded.dossier} madeBy={session.user.displayName} /> : null}
+      {loaded.dossier ? (
+        <DossierExport
+          read={loaded.read}
+          dossier={loaded.dossier}
+          madeBy={session.user.displayName}
+          record={() => session.recordExport(h.dossierId, loaded.read.version)}
+          onExpired={onExpired}
+        />
+      ) : null}
       <h2>Het dossier</h2>
       {loaded.dossier ? <DossierPreviewView dossier={withHubDeadlines(loaded.dossier, h)} headingLevel={3} /> : <Alert>Dit dossier kan niet worden getoond. Vraag de buurtteamwerker om het opnieuw te sturen.</Alert>}
     </>
