@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LoginResponse } from '../../../../shared/api/auth';
 import type { HubCall } from '../../data/hub-call';
 import { openOfficeSession } from '../../data/office-session';
-import { consentGone, dutchToday, refusalOf, watchConsent, type ConsentGone, type OpenDossier } from './consent-watch';
+import { consentGone, refusalOf, watchConsent, type ConsentGone, type OpenDossier } from './consent-watch';
 import { summary } from './testing-summary';
 import { ConsentEndedNotice, WithdrawnNotice } from './withdrawn-notice';
 
@@ -27,11 +27,6 @@ describe('when an open dossier must leave the screen', () => {
     expect(consentGone(open({ refused: 'withdrawn' }), none, '2026-12-01')).toBe('withdrawn');
     // Another dossier's news is not this one's.
     expect(consentGone(open(), { withdrawn: new Set(['d-2']), ended: new Set(['d-3']) }, '2026-11-20')).toBeNull();
-  });
-
-  it('counts days as the hub does, in the Netherlands: 23:30 UTC on 25 November is already the 26th', () => {
-    expect(dutchToday(Date.parse('2026-11-25T22:59:00Z'))).toBe('2026-11-25');
-    expect(dutchToday(Date.parse('2026-11-25T23:30:00Z'))).toBe('2026-11-26');
   });
 
   it('reads the hub’s refusals: 410 is a withdrawal, 403 consent_expired an ended consent, anything else neither', () => {

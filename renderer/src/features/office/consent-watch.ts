@@ -1,5 +1,4 @@
 import type { HandoverDossierResponse, HandoverSummary } from '../../../../shared/api/handover';
-import { dutchDateOf } from '../../../../shared/domain/urgency';
 import type { HubCall } from '../../data/hub-call';
 import type { OfficeSession } from '../../data/office-session';
 
@@ -13,9 +12,6 @@ export interface OpenDossier {
   validUntil: string;
   refused: ConsentGone | null;
 }
-
-/** Today as the hub counts consent days: the day in the Netherlands. */
-export const dutchToday = (now: number = Date.now()): string => dutchDateOf(new Date(now).toISOString());
 
 /**
  * Why the open dossier must leave the screen, or null. The hub says so in the inbox's poll (`withdrawn`, `ended`) or by

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { HandoverSummary } from '../../../../shared/api/handover';
 import type { OfficeSession } from '../../data/office-session';
-import { consentGone, dutchToday, watchConsent, type OpenDossier } from './consent-watch';
+import { consentGone, watchConsent, type OpenDossier } from './consent-watch';
 import { DossierPage } from './dossier-page';
+import { officeToday } from './inbox-model';
 import { InboxPage } from './inbox-page';
 import { useInbox } from './use-inbox';
 import { ConsentEndedNotice, WithdrawnNotice } from './withdrawn-notice';
@@ -12,9 +13,9 @@ const DAY_CHECK_MS = 15_000;
 
 /** Today in the Netherlands, looked at again every `everyMs`. */
 function useDutchToday(everyMs: number): string {
-  const [today, setToday] = useState(() => dutchToday());
+  const [today, setToday] = useState(() => officeToday(Date.now()));
   useEffect(() => {
-    const timer = setInterval(() => setToday(dutchToday()), everyMs);
+    const timer = setInterval(() => setToday(officeToday(Date.now())), everyMs);
     return () => clearInterval(timer);
   }, [everyMs]);
   return today;
