@@ -53,9 +53,24 @@ test('the counsellor sees what changed in a second version, records the decision
 
   // The dossier as a PDF for the counsellor's own system: a blob URL, revoked afterwards; nothing kept in the browser.
   const exportPanel = page.getByRole('region', { name: 'Dossier als pdf' });
+  // An export the hub cannot put on record does not happen: the counsellor reads why, and no file appears.
+  const recordPath = `**/api/v1/handovers/${row.dossierId}/versions/2/exports`;
+  await page.route(recordPath, (route) => route.abort('internetdisconnected'));
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await exportPanel.getByRole('button', { name: 'Dossier downloaden (pdf)' }).click();
+  await expect(exportPanel.getByRole('status')).toHaveText(/^De pdf is niet gedownload\. Elke download van een dossier wordt vastgelegd bij de gemeente, en dat lukte nu niet\./);
+  expect(downloads).toBe(0);
+  await expectNoAxeViolations(page, 'dossier view after an export that could not be recorded');
+  await exportPanel.screenshot({ path: testInfo.outputPath('export-not-recorded.png') });
+  await page.unroute(recordPath);
+  // Put on record at the hub (who, version 2, when), then handed over.
+  const recorded = page.waitForResponse((r) => r.url().endsWith(`/api/v1/handovers/${row.dossierId}/versions/2/exports`) && r.request().method() === 'POST');
   const downloading = page.waitForEvent('download');
   await exportPanel.getByRole('button', { name: 'Dossier downloaden (pdf)' }).click();
+  expect((await recorded).status()).toBe(201);
   const download = await downloading;
+  expect(downloads).toBe(1);
   expect(download.suggestedFilename()).toMatch(/^Dossier-schuldhulp-[0-9a-f]{8}-versie-2-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(download.url()).toMatch(/^blob:/);
   await expect(exportPanel.getByRole('status')).toHaveText(/^De pdf is gedownload\./);
