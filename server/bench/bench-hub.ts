@@ -86,15 +86,18 @@ type Runs = (() => Promise<void>)[];
 
 /**
  * The best time of each run over `reps` rounds. Each round first makes its data (`round`, not timed), then times
- * its runs one after the other: interleaved, so a busy machine skews no side of a ratio.
+ * its runs one after the other: interleaved, so a busy machine skews no side of a ratio. Each round starts with
+ * the next run, so the clean-up the data making leaves behind (garbage collection, the database's writes) falls
+ * on every run in turn rather than always on the first.
  */
 export async function bestOf(reps: number, round: (rep: number) => Runs | Promise<Runs>): Promise<number[]> {
-  let best: number[] = [];
+  const best: number[] = [];
   for (let rep = 0; rep < reps; rep++) {
     const runs = await round(rep);
-    const times: number[] = [];
-    for (const run of runs) times.push(await timeIt(run));
-    best = times.map((t, i) => Math.min(t, best[i] ?? Infinity));
+    for (let k = 0; k < runs.length; k++) {
+      const i = (rep + k) % runs.length;
+      best[i] = Math.min(await timeIt(runs[i]!), best[i] ?? Infinity);
+    }
   }
   return best;
 }
