@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHubCipher, hubKeyFileName, loadHubKey } from './hub-key';
+import { createHubCipher, hubKeyFileName, loadHubKey, pooledRandom } from './hub-key';
 
 describe('loadHubKey', () => {
   const dirs: string[] = [];
@@ -66,5 +66,17 @@ describe('createHubCipher', () => {
     const changed = Buffer.from(sealed);
     changed[changed.length - 1]! ^= 1;
     expect(() => cipher.open(changed, 'dossier|case-1|1')).toThrow();
+  });
+});
+
+describe('pooledRandom', () => {
+  it('hands out slices that never repeat, across refills of the pool', () => {
+    const random = pooledRandom(64);
+    const nonces = Array.from({ length: 200 }, () => random(12));
+    expect(nonces.every((n) => n.length === 12)).toBe(true);
+    // 200 nonces span about 40 refills of a 64-byte pool; every one is its own 12 random bytes.
+    expect(new Set(nonces.map((n) => n.toString('hex'))).size).toBe(200);
+    // Taking more than the pool holds still gives that many bytes.
+    expect(random(100).length).toBe(100);
   });
 });

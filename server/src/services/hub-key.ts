@@ -55,7 +55,24 @@ export interface HubCipher {
   open(sealed: Buffer | Uint8Array, ad: string): Buffer;
 }
 
-export function createHubCipher(key: Buffer, random: (n: number) => Buffer = randomBytes): HubCipher {
+/**
+ * Random bytes from the CSPRNG, drawn from a pool that is refilled 4 KiB at a time: one call into the
+ * system's generator per 340 nonces instead of one per seal. A handed-out slice is never handed out again.
+ */
+export function pooledRandom(poolBytes = 4096): (n: number) => Buffer {
+  let pool = Buffer.alloc(0);
+  let at = 0;
+  return (n) => {
+    if (at + n > pool.length) {
+      pool = randomBytes(Math.max(poolBytes, n));
+      at = 0;
+    }
+    at += n;
+    return pool.subarray(at - n, at);
+  };
+}
+
+export function createHubCipher(key: Buffer, random: (n: number) => Buffer = pooledRandom()): HubCipher {
   if (key.length !== keyBytes) throw new Error(`the hub key must be ${keyBytes} bytes`);
   // One key object for the process: a raw Buffer would be imported again on every seal.
   const secret = createSecretKey(key);
