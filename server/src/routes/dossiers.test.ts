@@ -8,6 +8,7 @@ import { availableBackends } from '../test-support/backends';
 import type { Harness } from '../test-support/harness';
 import { count, createHarness } from '../test-support/harness';
 import { bearer, dossierFor, pushVersion, sendCase, versionRequest } from '../test-support/handover';
+import { pushChunk } from '../services/dossier-service';
 
 describe.each(availableBackends())('dossier routes on $name', (backend) => {
   let h: Harness;
@@ -240,6 +241,53 @@ describe.each(availableBackends())('dossier routes on $name', (backend) => {
       [`${req.dossierId}:1`, 'replayed'],
       [`${req.dossierId}:2`, 'replayed'],
     ]);
+  });
+
+  it('takes a batch longer than one step of the push alike: versions in order across steps, a key repeated in a later step', async () => {
+    // On PostgreSQL the push stores pushChunk items while it checks the next ones. Versions 1 and 2 of one
+    // dossier straddle that boundary, and the last item repeats the key of version 1.
+    const [d, other] = [await freshDossier(), await freshDossier()];
+    const straddled = versionRequest(d);
+    const items = [
+      ...Array.from({ length: pushChunk - 1 }, (_, i) => ({ idempotencyKey: randomUUID(), request: { ...versionRequest(other), version: 0, n: i } })),
+      { idempotencyKey: randomUUID(), request: straddled },
+      { idempotencyKey: randomUUID(), request: versionRequest(d, { dossierId: straddled.dossierId, version: 2 }) },
+      ...Array.from({ length: 100 - pushChunk - 2 }, () => ({ idempotencyKey: randomUUID(), request: versionRequest(other, { caseId: randomUUID() }) })),
+    ];
+    items.push({ idempotencyKey: items[pushChunk - 1]!.idempotencyKey, request: straddled });
+    const res = await h.app.inject({ method: 'POST', url: handoverPaths.dossierBatch, headers: bearer(worker), payload: { items } });
+    const results = res.json<DossierBatchResponse>().results;
+    expect(results).toHaveLength(100);
+    expect(new Set(results.slice(0, pushChunk - 1).map((r) => (r.ok ? r.status : r.body.error)))).toEqual(new Set(['bad_request']));
+    // The case id of the envelope is not the body's.
+    expect(new Set(results.slice(pushChunk + 1, 99).map((r) => (r.ok ? r.status : r.body.error)))).toEqual(new Set(['dossier_mismatch']));
+    expect([results[pushChunk - 1], results[pushChunk], results[99]].map((r) => [r!.status, r!.ok ? r!.body.version : r!.body.error])).toEqual([
+      [201, 1],
+      [201, 2],
+      [200, 1],
+    ]);
+    expect(await count(h.db, 'dossier_versions WHERE dossier_id = $1', [straddled.dossierId])).toBe(2);
+    expect((await feed()).filter((c) => c.caseId === d.caseId && c.entity === 'dossier')).toMatchObject([{ status: 'received', version: 1 }]);
+    const audited = await h.db.query<{ outcome: string; n: number }>(
+      "SELECT outcome, count(*)::int AS n FROM audit_log WHERE action = 'dossier.write' AND entity_id LIKE $1 GROUP BY outcome ORDER BY outcome",
+      [`${straddled.dossierId}:%`],
+    );
+    expect(audited.rows).toEqual([
+      { outcome: 'ok', n: 2 },
+      { outcome: 'replayed', n: 1 },
+    ]);
+  });
+
+  it('stores a batch whose first step is refused whole, without a lock for the refused part', async () => {
+    const d = await freshDossier();
+    const items = [
+      ...Array.from({ length: pushChunk }, (_, i) => ({ idempotencyKey: randomUUID(), request: { ...versionRequest(d), version: 0, n: i } })),
+      { idempotencyKey: randomUUID(), request: versionRequest(d) },
+    ];
+    const res = await h.app.inject({ method: 'POST', url: handoverPaths.dossierBatch, headers: bearer(worker), payload: { items } });
+    const results = res.json<DossierBatchResponse>().results;
+    expect(results.slice(0, pushChunk).every((r) => r.status === 400)).toBe(true);
+    expect(results[pushChunk]).toMatchObject({ status: 201, body: { version: 1 } });
   });
 
   it('writes the audit rows of a stored batch with its versions, one per item', async () => {

@@ -13,8 +13,8 @@ import type { AuditEntry, AuditOutcome, AuditTrail } from './audit';
 import { auditInsert } from './audit';
 import { changesInsert } from './changes';
 import type { HubCipher } from './hub-key';
-import type { KeyedRequest } from './idempotency';
-import { claimKeys, releaseKeys, splitRounds } from './idempotency';
+import type { StoredAnswer } from './idempotency';
+import { claimInsert, judge, splitRounds, storedAnswersSelect } from './idempotency';
 import { mayActOn } from './policy';
 import { z } from 'zod';
 
@@ -47,9 +47,18 @@ const terms = { urgentWorkingDays: settings.wgs.urgentWorkingDays, regularWeeks:
  */
 export function hubDeadlines(dossier: Pick<Dossier, 'aanmelding'>, firstConversationOn: string | null = null): Deadlines {
   const { basis, countedFrom } = dossier.aanmelding.deadlines;
+  const key = `${basis}|${countedFrom}|${firstConversationOn ?? ''}`;
+  const known = deadlinesOf.get(key);
+  if (known) return { ...known };
   const firstConversationBy = wgsDeadline(countedFrom, basis === 'crisis', holidays, terms);
-  return { basis, countedFrom, firstConversationBy, decisionBy: wgsDecisionDeadline(firstConversationOn ?? firstConversationBy, holidays, settings.wgs.decisionWeeks) };
+  const deadlines: Deadlines = { basis, countedFrom, firstConversationBy, decisionBy: wgsDecisionDeadline(firstConversationOn ?? firstConversationBy, holidays, settings.wgs.decisionWeeks) };
+  // A push of many dossiers shares a few start days: each pair of terms is counted once. Bounded, since a
+  // client chooses the days.
+  if (deadlinesOf.size >= 4096) deadlinesOf.clear();
+  deadlinesOf.set(key, deadlines);
+  return { ...deadlines };
 }
+const deadlinesOf = new Map<string, Deadlines>();
 
 export const decisionByAfter = (plannedAt: string): string => wgsDecisionDeadline(dutchDateOf(plannedAt), holidays, settings.wgs.decisionWeeks);
 
@@ -69,7 +78,8 @@ export type PushOutcome =
 export interface CheckedVersion {
   key: string;
   request: Omit<DossierVersionRequest, 'dossier'>;
-  dossier: Dossier;
+  /** The consent the body carries (its id lower case). The parsed body itself is not kept: it lives on only sealed. */
+  consent: { consentId: string; validUntil: string };
   hash: string;
   bodyBytes: number;
   sealedBody: Buffer;
@@ -140,7 +150,7 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
     version: {
       key: key.toLowerCase(),
       request,
-      dossier,
+      consent: { consentId: dossier.consent.consentId.toLowerCase(), validUntil: dossier.consent.validUntil },
       hash: createHash('sha256').update(JSON.stringify([request.dossierId, request.caseId, request.recipientId, request.version])).update(canonical).digest('hex'),
       bodyBytes: canonical.length,
       sealedBody: cipher.seal(canonical, bodyAd(request.caseId, request.dossierId, request.version)),
@@ -189,47 +199,67 @@ ON CONFLICT (dossier_id) DO UPDATE SET
   return_reason = CASE WHEN dossiers.status = 'returned' THEN NULL ELSE dossiers.return_reason END`;
 
 // What a round needs to decide, in one round trip: its cases, the dossiers it names, the withdrawn consents
-// among those it carries, and the recipients' teams. `kind` tells the rows apart.
+// among those it carries, the recipients' teams, and the answers stored before under its keys. `kind` tells
+// the rows apart.
 const lookUpSql = `
-SELECT 'case' AS kind, case_id::text AS a, team_id::text AS b, NULL::text AS c, NULL::text AS d, NULL::int AS n FROM cases WHERE case_id = ANY($1::uuid[])
+SELECT 'case' AS kind, case_id::text AS a, team_id::text AS b, NULL::text AS c, NULL::text AS d, NULL::int AS n, NULL::jsonb AS r FROM cases WHERE case_id = ANY($1::uuid[])
 UNION ALL
-SELECT 'dossier', dossier_id::text, case_id::text, recipient_id, status, latest_version FROM dossiers WHERE dossier_id = ANY($2::uuid[])
+SELECT 'dossier', dossier_id::text, case_id::text, recipient_id, status, latest_version, NULL FROM dossiers WHERE dossier_id = ANY($2::uuid[])
 UNION ALL
-SELECT 'withdrawn', consent_id::text, NULL, NULL, NULL, NULL FROM consent_withdrawals WHERE consent_id = ANY($3::uuid[])
+SELECT 'withdrawn', consent_id::text, NULL, NULL, NULL, NULL, NULL FROM consent_withdrawals WHERE consent_id = ANY($3::uuid[])
 UNION ALL
-SELECT 'team', recipient_id, team_id::text, NULL, NULL, NULL FROM recipient_teams WHERE recipient_id = ANY($4::text[])`;
+SELECT 'team', recipient_id, team_id::text, NULL, NULL, NULL, NULL FROM recipient_teams WHERE recipient_id = ANY($4::text[])
+UNION ALL
+SELECT 'key', key, hash, scope, "userId", status, response FROM (${storedAnswersSelect(5)}) AS k`;
 
 interface LookUpRow {
-  kind: 'case' | 'dossier' | 'withdrawn' | 'team';
+  kind: 'case' | 'dossier' | 'withdrawn' | 'team' | 'key';
   a: string;
   b: string | null;
   c: string | null;
   d: string | null;
   n: number | null;
+  r: unknown;
 }
 
-async function lookUp(tx: Queryable, ids: { caseIds: string[]; dossierIds: string[]; consentIds: string[]; recipientIds: string[] }) {
-  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds]);
+async function lookUp(tx: Queryable, ids: { caseIds: string[]; dossierIds: string[]; consentIds: string[]; recipientIds: string[]; keys: string[] }) {
+  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds, ids.keys]);
   const cases: CaseRow[] = [];
   const dossiers: DossierRow[] = [];
   const withdrawn: string[] = [];
   const teams: { recipient_id: string; team_id: string }[] = [];
+  const answers = new Map<string, StoredAnswer<DossierVersionResponse | null>>();
   for (const r of rows) {
     if (r.kind === 'case') cases.push({ case_id: r.a, team_id: r.b! });
     else if (r.kind === 'dossier') dossiers.push({ dossier_id: r.a, case_id: r.b!, recipient_id: r.c!, status: r.d! as HandoverStatus, latest_version: r.n! });
     else if (r.kind === 'withdrawn') withdrawn.push(r.a);
-    else teams.push({ recipient_id: r.a, team_id: r.b! });
+    else if (r.kind === 'team') teams.push({ recipient_id: r.a, team_id: r.b! });
+    else answers.set(r.a, { hash: r.b!, scope: r.c, userId: r.d, status: r.n!, response: r.r as DossierVersionResponse | null });
   }
-  return { cases, dossiers, withdrawn, teams };
+  return { cases, dossiers, withdrawn, teams, answers };
+}
+
+/** Another transaction took a key between this round's look-up and its write: the caller rolls back and tries again. */
+export class KeyTakenMeanwhile extends Error {
+  constructor() {
+    super('an idempotency key was claimed by another transaction between look-up and write');
+  }
 }
 
 /**
- * Writes the stored versions of a round in one statement: the dossier rows (upsertSql), the versions as a
- * multi-row VALUES with the sealed bodies as binary parameters (no text encoding of 13 KB each), the change
- * feed rows in the items' order, and the request's audit rows when given (the last round). The foreign key of a
- * version on its dossier is checked at the statement's end, so a new dossier and its first version go in together.
+ * Writes the stored versions of a round in one statement: their idempotency keys with the first answers, the
+ * dossier rows (upsertSql), the versions as a multi-row VALUES with the sealed bodies as binary parameters (no
+ * text encoding of 13 KB each), the change feed rows in the items' order, and the request's audit rows when
+ * given (the last round). The foreign key of a version on its dossier is checked at the statement's end, so a new
+ * dossier and its first version go in together. Throws KeyTakenMeanwhile when a key was not free after all.
  */
-function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v: CheckedVersion; teamId: string; statusChanges: boolean }[], audit: readonly AuditEntry[]) {
+async function writeVersions(
+  tx: Queryable,
+  user: User,
+  now: Date,
+  rows: readonly { v: CheckedVersion; teamId: string; statusChanges: boolean; response: DossierVersionResponse }[],
+  audit: readonly AuditEntry[],
+): Promise<void> {
   const at = now.toISOString();
   const params: unknown[] = [
     user.teamId,
@@ -239,8 +269,8 @@ function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v:
     rows.map(({ v }) => v.request.recipientId),
     rows.map(({ teamId }) => teamId),
     rows.map(({ v }) => v.request.version),
-    rows.map(({ v }) => v.dossier.consent.consentId.toLowerCase()),
-    rows.map(({ v }) => v.dossier.consent.validUntil),
+    rows.map(({ v }) => v.consent.consentId),
+    rows.map(({ v }) => v.consent.validUntil),
     rows.map(({ v }) => v.deadlines.basis),
     rows.map(({ v }) => v.deadlines.countedFrom),
     rows.map(({ v }) => v.deadlines.firstConversationBy),
@@ -252,6 +282,12 @@ function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v:
     const b = params.length - 4;
     return `($${b + 1}::uuid, $${b + 2}::int, $2::timestamptz, $${b + 3}::int, $${b + 4}::bytea)`;
   });
+  const claim = claimInsert(
+    { scope: dossierWriteScope, userId: user.id, at: now },
+    rows.map(({ v, response }) => ({ key: v.key, hash: v.hash, status: 201, response })),
+    params.length + 1,
+  );
+  params.push(...claim.params);
   const changes = changesInsert(
     rows
       .filter((r) => r.statusChanges)
@@ -261,13 +297,18 @@ function writeVersions(tx: Queryable, user: User, now: Date, rows: readonly { v:
   params.push(...changes.params);
   const audited = audit.length === 0 ? null : auditInsert(now, audit, params.length + 1);
   if (audited) params.push(...audited.params);
-  return tx.query(
-    `WITH upserted AS (${upsertSql} RETURNING 1),
-     versions AS (INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body) VALUES ${values.join(', ')} RETURNING 1)
+  const { rows: result } = await tx.query<{ claimed: number }>(
+    `WITH claimed AS (${claim.sql}),
+     upserted AS (${upsertSql} RETURNING 1),
+     versions AS (INSERT INTO dossier_versions (dossier_id, version, received_at, body_bytes, body) VALUES ${values.join(', ')} RETURNING 1),
+     changed AS (${changes.sql} RETURNING 1)
      ${audited ? `, audited AS (${audited.sql} RETURNING 1)` : ''}
-     ${changes.sql}`,
+     SELECT count(*)::int AS claimed FROM claimed`,
     params,
   );
+  // Every key was free at the look-up, and the caller holds its team's lock; only a key that another user's
+  // request took in between ends up here. Rolled back, the retry's look-up sees that key and judges it.
+  if (result[0]?.claimed !== rows.length) throw new KeyTakenMeanwhile();
 }
 
 const auditOutcome: Record<'stored' | 'replayed', AuditOutcome> = { stored: 'ok', replayed: 'replayed' };
@@ -275,10 +316,11 @@ const refusalOutcome = (r: Refusal): AuditOutcome => (r.status === 409 ? 'confli
 
 /**
  * Stores checked dossier versions in the caller's (audited) transaction, which holds the caller's team lock
- * for the change feed. Per round (a key and a dossier id at most once each), it reads the cases, the
- * dossiers and the withdrawals it needs, claims the keys, refuses what does not fit (releasing those keys,
- * so the device may use them again after a fix), then writes the rest in a few set-based statements.
- * Returns an outcome per item, in the items' order.
+ * for the change feed. Per round (a key and a dossier id at most once each), it reads in one statement the
+ * cases, the dossiers, the withdrawals and the answers stored under its keys; a stored key answers as the first
+ * time (or 422 when it was stored for something else), and what does not fit is refused without taking its key,
+ * so the device may use it again after a fix. The rest is written in one statement with its keys. Returns an
+ * outcome per item, in the items' order; throws KeyTakenMeanwhile (see writeVersions).
  */
 export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User, now: Date, items: readonly CheckedVersion[]): Promise<PushOutcome[]> {
   const at = now.toISOString();
@@ -296,20 +338,19 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
   const rounds = splitRounds(items, (item) => [item.key, item.request.dossierId]);
   for (const [r, round] of rounds.entries()) {
     const picked = round.map((i) => items[i]!);
-    const caseIds = [...new Set(picked.map((v) => v.request.caseId))];
-    const { cases, dossiers, withdrawn, teams } = await lookUp(tx, {
-      caseIds,
+    const { cases, dossiers, withdrawn, teams, answers } = await lookUp(tx, {
+      caseIds: [...new Set(picked.map((v) => v.request.caseId))],
       dossierIds: picked.map((v) => v.request.dossierId),
-      consentIds: picked.map((v) => v.dossier.consent.consentId.toLowerCase()),
+      consentIds: picked.map((v) => v.consent.consentId),
       recipientIds: [...new Set(picked.map((v) => v.request.recipientId))],
+      keys: picked.map((v) => v.key),
     });
     const caseById = new Map(cases.map((r) => [r.case_id, r]));
     const dossierById = new Map(dossiers.map((r) => [r.dossier_id, r]));
     const withdrawnConsents = new Set(withdrawn);
     const teamOf = new Map(teams.map((r) => [r.recipient_id, r.team_id]));
 
-    // What each item would get: a refusal, or the response of a stored version.
-    const decisions = picked.map((v): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } => {
+    const decide = (v: CheckedVersion): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; statusChanges: boolean } => {
       if (v.refuseUnlessReplayed) return { refusal: v.refuseUnlessReplayed };
       const { caseId, dossierId, recipientId, version } = v.request;
       const found = caseById.get(caseId);
@@ -318,55 +359,39 @@ export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User
       const teamId = teamOf.get(recipientId);
       if (!teamId) return { refusal: refusal(422, 'unknown_recipient') };
       const existing = dossierById.get(dossierId);
-      if (withdrawnConsents.has(v.dossier.consent.consentId.toLowerCase()) || existing?.status === 'withdrawn') return { refusal: refusal(422, 'consent_withdrawn') };
+      if (withdrawnConsents.has(v.consent.consentId) || existing?.status === 'withdrawn') return { refusal: refusal(422, 'consent_withdrawn') };
       if (existing && (existing.case_id !== caseId || existing.recipient_id !== recipientId)) return { refusal: refusal(422, 'dossier_mismatch') };
       const latest = existing?.latest_version ?? null;
       if (latest !== null && version <= latest) return { refusal: refusal(409, 'dossier_version_conflict', latest) };
       if (version !== (latest ?? 0) + 1) return { refusal: refusal(409, 'dossier_version_gap', latest) };
       const statusChanges = !existing || existing.status === 'returned';
       const status: HandoverStatus = statusChanges ? 'received' : existing.status;
-      return {
-        response: { dossierId, caseId, version, status, receivedAt: at, firstConversationBy: v.deadlines.firstConversationBy },
-        teamId,
-        isNew: !existing,
-        statusChanges,
-      };
-    });
+      return { response: { dossierId, caseId, version, status, receivedAt: at, firstConversationBy: v.deadlines.firstConversationBy }, teamId, statusChanges };
+    };
 
-    const requests = picked.map(
-      (v, p): KeyedRequest<DossierVersionResponse | null> => {
-        const d = decisions[p]!;
-        return { key: v.key, hash: v.hash, status: 201, response: 'response' in d ? d.response : null };
-      },
-    );
-    const verdicts = await claimKeys(tx, { scope: dossierWriteScope, userId: user.id, at: now }, requests);
-    const toStore: number[] = [];
-    const release: string[] = [];
+    // What each item gets: the first answer of its key, a refusal, or a stored version.
+    const toStore: { v: CheckedVersion; teamId: string; statusChanges: boolean; response: DossierVersionResponse }[] = [];
     round.forEach((index, p) => {
-      const verdict = verdicts[p]!;
-      const d = decisions[p]!;
-      if (verdict.kind === 'replayed' && verdict.response) outcomes[index] = { kind: 'replayed', status: verdict.status, response: verdict.response };
-      else if (verdict.kind !== 'new') outcomes[index] = { kind: 'refused', refusal: refusal(422, 'idempotency_key_reused') };
-      else if ('refusal' in d) {
-        outcomes[index] = { kind: 'refused', refusal: d.refusal };
-        release.push(picked[p]!.key);
-      } else {
-        outcomes[index] = { kind: 'stored', status: 201, response: d.response };
-        toStore.push(p);
+      const v = picked[p]!;
+      const stored = answers.get(v.key);
+      if (stored) {
+        const verdict = judge(stored, v.hash, { scope: dossierWriteScope, userId: user.id });
+        outcomes[index] =
+          verdict.kind === 'replayed' && verdict.response
+            ? { kind: 'replayed', status: verdict.status, response: verdict.response }
+            : { kind: 'refused', refusal: refusal(422, 'idempotency_key_reused') };
+        return;
+      }
+      const decided = decide(v);
+      if ('refusal' in decided) outcomes[index] = { kind: 'refused', refusal: decided.refusal };
+      else {
+        outcomes[index] = { kind: 'stored', status: 201, response: decided.response };
+        toStore.push({ v, ...decided });
       }
     });
-    await releaseKeys(tx, release);
     if (toStore.length === 0) continue;
-
-    const stored = toStore.map((p) => ({ v: picked[p]!, d: decisions[p]! as { response: DossierVersionResponse; teamId: string; isNew: boolean; statusChanges: boolean } }));
     const last = r === rounds.length - 1;
-    await writeVersions(
-      tx,
-      user,
-      now,
-      stored.map(({ v, d }) => ({ v, teamId: d.teamId, statusChanges: d.statusChanges })),
-      last ? auditOf() : [],
-    );
+    await writeVersions(tx, user, now, toStore, last ? auditOf() : []);
     audited = last;
   }
   // No write in the last round (all refused or replayed): the trail writes the audit rows with the transaction.

@@ -1,16 +1,34 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { User } from '../../../shared/api/auth';
 import type { ConsentWithdrawalRequest, ConsentWithdrawalResponse } from '../../../shared/api/handover';
 import { dutchDateOf } from '../../../shared/domain/urgency';
 import type { Db } from '../db/database';
 import { auditedTransaction } from './audit';
 import { lockTeamsForChanges, recordChanges } from './changes';
-import type { PushOutcome } from './dossier-push';
-import { checkVersion, storeVersions } from './dossier-push';
+import type { CheckedVersion, PushOutcome } from './dossier-push';
+import { checkVersion, KeyTakenMeanwhile, storeVersions } from './dossier-push';
 import type { HubCipher } from './hub-key';
 import { claimKeys, hashBody } from './idempotency';
 import { mayActOn } from './policy';
 
 export const consentWithdrawScope = 'consent.withdraw';
+
+/** Versions checked per step of a push to a database server (see push). */
+export const pushChunk = 50;
+
+/** A version that passed its checks, with its place in the request. */
+interface Checked {
+  index: number;
+  version: CheckedVersion;
+}
+
+/** Both results once both have settled, or the first failure: nothing runs on after an error. */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
 
 export type WithdrawOutcome =
   | { kind: 'withdrawn' | 'replayed'; status: number; response: ConsentWithdrawalResponse }
@@ -27,23 +45,64 @@ export function createDossierService({ db, clock, cipher }: { db: Db; clock: () 
     async push(user, items) {
       const now = clock();
       const today = dutchDateOf(now.toISOString());
-      // Parse, size, consent and seal outside the transaction: the lock is held only for the writes.
-      const checked = items.map((item) => checkVersion(item.idempotencyKey, item.request, today, cipher));
-      const valid = checked.flatMap((c) => (c.ok ? [c.version] : []));
-      const stored =
-        valid.length === 0
-          ? []
-          : await auditedTransaction(db, now, async (tx, trail) => {
-              await lockTeamsForChanges(tx, db.kind, [user.teamId]);
-              return storeVersions(tx, trail, user, now, valid);
-            });
+      const outcomes: PushOutcome[] = [];
+      // Parse, size, consent and seal outside the database, a chunk at a time. A database server stores one
+      // chunk while this process checks the next, so the two work side by side; an embedded database runs on
+      // this thread, so it gets the whole batch at once. Versions of one dossier in two chunks keep their
+      // order: a chunk is stored only after the one before it.
+      const chunkSize = db.kind === 'postgres' ? pushChunk : Math.max(1, items.length);
+      const valid: Checked[] = [];
       let next = 0;
-      return checked.map((c): PushOutcome => {
-        if (!c.ok) return { kind: 'refused', refusal: c.refusal };
-        const outcome = stored[next++];
-        if (!outcome) throw new Error('dossier push returned fewer outcomes than items');
-        return outcome;
-      });
+      const checkChunk = async (yieldBetween: boolean): Promise<Checked[]> => {
+        const chunk: Checked[] = [];
+        const end = Math.min(items.length, next + chunkSize);
+        for (; next < end; next++) {
+          const item = items[next]!;
+          const checked = checkVersion(item.idempotencyKey, item.request, today, cipher);
+          if (checked.ok) chunk.push({ index: next, version: checked.version });
+          else outcomes[next] = { kind: 'refused', refusal: checked.refusal };
+          // Lets the database client send the next statement and read answers between two checks.
+          if (yieldBetween) await yieldToLoop();
+        }
+        valid.push(...chunk);
+        return chunk;
+      };
+      const store = (first: Checked[], checkTheRest: boolean) =>
+        auditedTransaction(db, now, async (tx, trail) => {
+          await lockTeamsForChanges(tx, db.kind, [user.teamId]);
+          for (let chunk: Checked[] | null = first; chunk !== null; ) {
+            const stored: Checked[] = chunk;
+            const [outcomesOfChunk, following] = await bothSettled<PushOutcome[], Checked[] | null>(
+              stored.length === 0 ? Promise.resolve([]) : storeVersions(tx, trail, user, now, stored.map((c) => c.version)),
+              checkTheRest && next < items.length ? checkChunk(true) : Promise.resolve(null),
+            );
+            if (outcomesOfChunk.length !== stored.length) throw new Error('dossier push returned fewer outcomes than items');
+            outcomesOfChunk.forEach((outcome, j) => (outcomes[stored[j]!.index] = outcome));
+            chunk = following;
+          }
+        });
+
+      // No transaction until a version is valid: a batch that is refused whole takes no lock.
+      let first = await checkChunk(false);
+      while (first.length === 0 && next < items.length) first = await checkChunk(false);
+      if (first.length === 0) return outcomes;
+      try {
+        await store(first, true);
+      } catch (error) {
+        if (!(error instanceof KeyTakenMeanwhile)) throw error;
+        // Another user's request took one of these keys meanwhile (see writeVersions): all was rolled back.
+        // Check the rest, then store the whole batch again; its look-up now sees that key.
+        while (next < items.length) await checkChunk(false);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await store(valid, false);
+            break;
+          } catch (again) {
+            if (!(again instanceof KeyTakenMeanwhile) || attempt === 3) throw again;
+          }
+        }
+      }
+      return outcomes;
     },
 
     withdraw(user, key, body) {

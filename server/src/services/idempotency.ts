@@ -84,13 +84,35 @@ export function splitRounds<T>(items: readonly T[], keysOf: (item: T) => readonl
 // Claims the keys in key order, so two batches sharing keys wait on each other instead of deadlocking.
 // A concurrent twin waits on the uncommitted key row, then finds it taken and reads it (a second statement:
 // this statement's snapshot cannot see a row committed after it began).
-const claimSql = `
-INSERT INTO idempotency (key, scope, user_id, request_hash, status_code, response, created_at)
-SELECT key::uuid, $2::text, $3::uuid, hash, status, response::jsonb, $7::timestamptz
-FROM unnest($1::text[], $4::text[], $5::int[], $6::text[]) AS t(key, hash, status, response)
-ORDER BY key::uuid
-ON CONFLICT (key) DO NOTHING
-RETURNING key::text AS key`;
+/**
+ * The INSERT that claims keys, as SQL and parameters numbered from $`first`, so a caller may make it part of a
+ * larger statement (one round trip). It returns the keys it claimed, lower case; a key already taken is skipped.
+ */
+export function claimInsert<R>(owner: KeyOwner, requests: readonly KeyedRequest<R>[], first = 1): { sql: string; params: unknown[] } {
+  const p = (i: number) => `$${first + i}`;
+  return {
+    sql: `INSERT INTO idempotency (key, scope, user_id, request_hash, status_code, response, created_at)
+     SELECT key::uuid, ${p(1)}::text, ${p(2)}::uuid, hash, status, response::jsonb, ${p(6)}::timestamptz
+     FROM unnest(${p(0)}::text[], ${p(3)}::text[], ${p(4)}::int[], ${p(5)}::text[]) AS t(key, hash, status, response)
+     ORDER BY key::uuid
+     ON CONFLICT (key) DO NOTHING
+     RETURNING key::text AS key`,
+    params: [
+      requests.map((r) => r.key.toLowerCase()),
+      owner.scope,
+      owner.userId,
+      requests.map((r) => r.hash),
+      requests.map((r) => r.status),
+      requests.map((r) => JSON.stringify(r.response)),
+      owner.at.toISOString(),
+    ],
+  };
+}
+
+/** The stored answers of these keys (lower case), as a SELECT numbered from $`first`: key, hash, scope, "userId", status, response. */
+export const storedAnswersSelect = (first = 1): string =>
+  `SELECT key::text AS key, request_hash AS hash, scope, user_id::text AS "userId", status_code AS status, response
+   FROM idempotency WHERE key = ANY($${first}::uuid[])`;
 
 /**
  * Claims the keys of one round (keys unique within it) in the idempotency table, storing each new key's
@@ -99,24 +121,13 @@ RETURNING key::text AS key`;
 export async function claimKeys<R>(tx: Queryable, owner: KeyOwner, requests: readonly KeyedRequest<R>[]): Promise<Verdict<R>[]> {
   if (requests.length === 0) return [];
   const keys = requests.map((r) => r.key.toLowerCase());
-  const { rows } = await tx.query<{ key: string }>(claimSql, [
-    keys,
-    owner.scope,
-    owner.userId,
-    requests.map((r) => r.hash),
-    requests.map((r) => r.status),
-    requests.map((r) => JSON.stringify(r.response)),
-    owner.at.toISOString(),
-  ]);
+  const claim = claimInsert(owner, requests);
+  const { rows } = await tx.query<{ key: string }>(claim.sql, claim.params);
   const claimed = new Set(rows.map((r) => r.key));
   const others = keys.filter((k) => !claimed.has(k));
   const stored = new Map<string, StoredAnswer<R>>();
   if (others.length > 0) {
-    const found = await tx.query<StoredAnswer<R> & { key: string }>(
-      `SELECT key::text AS key, request_hash AS hash, scope, user_id::text AS "userId", status_code AS status, response
-       FROM idempotency WHERE key = ANY($1::uuid[])`,
-      [others],
-    );
+    const found = await tx.query<StoredAnswer<R> & { key: string }>(storedAnswersSelect(), [others]);
     for (const row of found.rows) stored.set(row.key, row);
   }
   return requests.map((r, i) => (claimed.has(keys[i]!) ? { kind: 'new' } : judge(stored.get(keys[i]!), r.hash, owner)));
