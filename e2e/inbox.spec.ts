@@ -155,3 +155,22 @@ test('an open dossier says so when the consent’s last day passes while it is o
   await page.getByRole('button', { name: 'Terug naar de overdrachten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeFocused();
 });
+
+test('an open dossier turns into the notice when the hub refuses a step because the consent has ended', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const [handover] = await sendManyHandovers(request, { prefix: 'Inbox Geweigerd', count: 1, area: '6437' });
+  if (!handover) throw new Error('nothing sent');
+  await signInAsCounsellor(page);
+  await searchFor(page, handover.name);
+  await page.getByRole('button', { name: handover.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${handover.name}` })).toBeVisible();
+  // The hub's clock is past the consent's last day before this computer's is: it answers as it does then.
+  await page.route('**/api/v1/handovers/*/accept', (route) =>
+    route.fulfill({ status: 403, json: { error: 'consent_expired', message: 'De toestemming van de inwoner is afgelopen.' } }),
+  );
+  await page.getByRole('button', { name: 'Accepteren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Toestemming afgelopen' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toHaveCount(0);
+  await expect(page.getByText(handover.name)).toHaveCount(0);
+  await expectNoAxeViolations(page, 'dossier refused by the hub for ended consent');
+});
