@@ -292,7 +292,11 @@ export const returnRequestSchema = z
     if (r.reason === 'other' && r.note === '') ctx.addIssue({ code: 'custom', path: ['note'], message: otherReasonNeedsNote });
   });
 export const planRequestSchema = z.object({ revision, firstConversation: firstConversationSchema }).strict();
-export const decisionRequestSchema = z.object({ revision, decidedOn: z.iso.date(), note: z.string().trim().max(2000).default('') }).strict();
+/** A decision without its outcome tells the worker nothing: the note says what was decided (spaces are no note). */
+export const decisionNeedsNote = 'Schrijf kort wat het besluit is.';
+export const decisionRequestSchema = z
+  .object({ revision, decidedOn: z.iso.date(), note: z.string({ error: decisionNeedsNote }).trim().min(1, decisionNeedsNote).max(2000) })
+  .strict();
 export const closeRequestSchema = z.object({ revision }).strict();
 export type ReturnRequest = z.input<typeof returnRequestSchema>;
 export type PlanRequest = z.input<typeof planRequestSchema>;

@@ -66,7 +66,7 @@ export const actionBodies: Record<HandoverAction, object> = {
   return: { reason: 'incomplete', note: 'De inkomsten ontbreken.' },
   // The hub's clock stands on 2 March (10:00 in Heerlen), the day the dossiers arrive: a decision is taken by today, not after it.
   plan: { firstConversation: { plannedAt: '2026-03-02T09:00:00+01:00', how: 'phone', phone: '045 123 45 67' } },
-  decision: { decidedOn: '2026-03-02' },
+  decision: { decidedOn: '2026-03-02', note: 'Toegelaten tot de schuldregeling.' },
   close: {},
 };
 

@@ -140,7 +140,7 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     const early = await act(dossierId, 'decision', { decidedOn: '2026-03-03', note: 'Te vroeg.' });
     expect(early.statusCode).toBe(422);
     expect(early.json()).toMatchObject({ error: 'decision_before_first_conversation', message: 'Het besluit kan niet eerder zijn dan het eerste gesprek. Er is niets opgeslagen.' });
-    expect((await act(dossierId, 'decision', { decidedOn: '03-20-2026' })).statusCode).toBe(400);
+    expect((await act(dossierId, 'decision', { decidedOn: '03-20-2026', note: 'Toegelaten.' })).statusCode).toBe(400);
     // The decision is taken on 20 March, after the conversation, and recorded that day.
     await onDay('2026-03-20T14:00:00.000Z', async () => {
       const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-20', note: 'Toegelaten tot schuldregeling.' });
@@ -251,6 +251,23 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     const sameDay = await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-01T23:30:00Z', how: 'video' } });
     expect(sameDay.statusCode).toBe(200);
     expect(sameDay.json<HandoverSummary>().status).toBe('first-conversation-planned');
+  });
+
+  it('refuses a decision without its outcome (no note, empty, only spaces) at the border, and stores nothing', async () => {
+    const { dossierId, dossier } = await handOver();
+    await act(dossierId, 'accept');
+    await act(dossierId, 'plan', { firstConversation: { plannedAt: '2026-03-02T14:00:00+01:00', how: 'video' } });
+    const before = await feedFor(dossier.caseId);
+    for (const note of [undefined, '', '  \n\t ']) {
+      const bare = await act(dossierId, 'decision', { decidedOn: '2026-03-02', ...(note === undefined ? {} : { note }) });
+      expect(bare.statusCode).toBe(400);
+      expect(bare.json()).toMatchObject({ error: 'bad_request', issues: [{ path: 'body.note', message: 'Schrijf kort wat het besluit is.' }] });
+    }
+    expect((await get(handoverPath(handoverPaths.handover, { dossierId }))).json<HandoverDossierResponse>().handover).toMatchObject({ status: 'first-conversation-planned', decision: null });
+    expect(await feedFor(dossier.caseId)).toEqual(before);
+    // The outcome is stored without the spaces around it.
+    const decided = await act(dossierId, 'decision', { decidedOn: '2026-03-02', note: '  Afgewezen: geen vaste woonplaats.  ' });
+    expect(decided.json<HandoverSummary>().decision).toEqual({ decidedOn: '2026-03-02', note: 'Afgewezen: geen vaste woonplaats.' });
   });
 
   it('asks which other reason it is: a return for “another reason” with a note of only spaces is refused', async () => {

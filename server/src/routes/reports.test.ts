@@ -230,7 +230,7 @@ describe.each(availableBackends())('team-lead reports on $name', (backend) => {
     const june = await report<WgsReport>(`${reportPaths.wgs}?from=2026-06-01&to=2026-06-30`);
     expect(june.decision.crisis.total).toEqual({ met: 0, late: 0, pending: 6, share: null });
     // Decided today, 20 April: well within the term (a decision is recorded once taken, never ahead).
-    for (const id of crisis) await act(id, 'decision', { decidedOn: '2026-04-20' });
+    for (const id of crisis) await act(id, 'decision', { decidedOn: '2026-04-20', note: 'Toegelaten tot de schuldregeling.' });
     const juneAgain = await report<WgsReport>(`${reportPaths.wgs}?from=2026-06-01&to=2026-06-30`);
     expect(juneAgain.decision.crisis.total).toEqual({ met: 5, late: 0, pending: h5, share: 1 });
   });

@@ -1,5 +1,5 @@
 import type { ReturnReason } from '../../../../shared/api/changes';
-import { otherReasonNeedsNote } from '../../../../shared/api/handover';
+import { decisionNeedsNote, otherReasonNeedsNote } from '../../../../shared/api/handover';
 import type { DecisionTerm } from '../../../../shared/api/handover-terms';
 import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { formatPlainDate } from '../../ui/dutch-date';
@@ -17,7 +17,7 @@ export function decisionProblems(input: { date: string; note: string }, term: Pi
   if (input.date === '') found.date = 'Vul de datum van het besluit in, zoals 20-03-2026.';
   else if (term && input.date < term.firstConversationOn) found.date = `Het besluit kan niet voor het eerste gesprek zijn (${formatPlainDate(term.firstConversationOn)}).`;
   else if (input.date > today) found.date = 'Het besluit kan niet in de toekomst liggen. Leg het vast als het genomen is.';
-  if (input.note.trim() === '') found.note = 'Schrijf kort wat het besluit is.';
+  if (input.note.trim() === '') found.note = decisionNeedsNote;
   return found;
 }
 
