@@ -5,6 +5,10 @@ import { loginResponseSchema } from '../shared/api/auth';
 import { demo, hubUrl } from './fixtures/hub';
 import { SignInPage } from './pages/sign-in-page';
 import { browserStorageText } from './fixtures/browser-storage';
+import { dutchDateOf } from '../shared/domain/urgency';
+
+const ddmmyyyy = (iso: string) => iso.split('-').reverse().join('-');
+const plainDate = (iso: string) => new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 test('a counsellor signs in to the office shell: no PIN, nothing stored, signed out again after a reload', async ({ page, request }) => {
   const signIn = new SignInPage(page);
@@ -132,12 +136,22 @@ test('the counsellor sees new handovers appear, opens a dossier, meets a colleag
   await page.getByLabel('Hoe').selectOption('phone');
   await page.getByRole('button', { name: 'Gesprek plannen' }).click();
   await expect(page.getByLabel('Datum')).toHaveAccessibleDescription(/Het eerste gesprek kan niet voor de dag zijn waarop de overdracht binnenkwam \(\d{1,2} [a-z]+ \d{4}\)\./);
-  await page.getByLabel('Datum').fill('03-12-2026');
+  // So is a year typed wrong the other way: more than a year after the handover arrived.
+  await page.getByLabel('Datum').fill('03-12-2062');
+  await page.getByRole('button', { name: 'Gesprek plannen' }).click();
+  await expect(page.getByLabel('Datum')).toHaveAccessibleDescription(
+    /Het eerste gesprek kan niet later zijn dan een jaar na de dag waarop de overdracht binnenkwam \(uiterlijk \d{1,2} [a-z]+ \d{4}\)\. Kijk het jaar na\./,
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'is gepland' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'plan form with a year too far ahead');
+  // A week from today (the handover arrived today), whatever day this runs.
+  const inAWeek = dutchDateOf(new Date(Date.now() + 7 * 86_400_000).toISOString());
+  await page.getByLabel('Datum').fill(ddmmyyyy(inAWeek));
   await page.getByRole('button', { name: 'Gesprek plannen' }).click();
   await expect(page.getByText('Vul het telefoonnummer in.')).toBeVisible();
   await page.getByLabel('Telefoonnummer').fill('045 123 45 67');
   await page.getByRole('button', { name: 'Gesprek plannen' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Het eerste gesprek is gepland op 3 december 2026 om 09:30' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `Het eerste gesprek is gepland op ${plainDate(inAWeek)} om 09:30` })).toBeVisible();
   await expect(page.getByText('Eerste gesprek gepland', { exact: true })).toBeVisible();
   await expectNoAxeViolations(page, 'dossier view after planning');
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HandoverSummary } from './handover';
-import { decisionTerm } from './handover-terms';
+import { decisionTerm, lastFirstConversationDay } from './handover-terms';
 
 const base: Pick<HandoverSummary, 'firstConversation' | 'deadlines' | 'decision'> = {
   firstConversation: null,
@@ -26,5 +26,18 @@ describe('decisionTerm', () => {
     expect(decisionTerm({ ...p, decision: { decidedOn: '2026-04-29', note: '' } })?.decided).toEqual({ on: '2026-04-29', daysLate: 0 });
     expect(decisionTerm({ ...p, decision: { decidedOn: '2026-05-02', note: '' } })?.decided).toEqual({ on: '2026-05-02', daysLate: 3 });
     expect(decisionTerm({ ...p, decision: { decidedOn: '2026-03-20', note: '' } })?.decided).toEqual({ on: '2026-03-20', daysLate: 0 });
+  });
+});
+
+describe('lastFirstConversationDay', () => {
+  it('is a year after the Dutch day the handover arrived', () => {
+    expect(lastFirstConversationDay('2026-03-02T09:00:00.000Z')).toBe('2027-03-02');
+    // 22:30 UTC on 30 June is 00:30 on 1 July in Heerlen (summer time); 23:30 UTC on 31 December is New Year's Day.
+    expect(lastFirstConversationDay('2026-06-30T22:30:00.000Z')).toBe('2027-07-01');
+    expect(lastFirstConversationDay('2026-12-31T23:30:00.000Z')).toBe('2028-01-01');
+  });
+
+  it('gives 28 February for a handover that arrived on 29 February', () => {
+    expect(lastFirstConversationDay('2028-02-29T10:00:00.000Z')).toBe('2029-02-28');
   });
 });

@@ -15,6 +15,17 @@ export interface DecisionTerm {
   decided: { on: string; daysLate: number } | null;
 }
 
+/**
+ * The last Dutch day a first conversation can be planned on: one year after the day the hub received the handover
+ * (29 February gives 28 February). Later is a year typed wrong, not a plan; the hub refuses it as the form does.
+ */
+export function lastFirstConversationDay(receivedAt: string): string {
+  const [y, m, d] = dutchDateOf(receivedAt).split('-').map(Number) as [number, number, number];
+  // Day 0 of the next month is the last day of this one, a year on.
+  const last = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
+  return `${String(y + 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
 const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 export function decisionTerm(h: Pick<HandoverSummary, 'firstConversation' | 'deadlines' | 'decision'>): DecisionTerm | null {

@@ -26,6 +26,7 @@ export const handoverMessages: Partial<Record<HubErrorCode, string>> = {
   decision_before_first_conversation: 'Het besluit kan niet eerder zijn dan het eerste gesprek. Er is niets opgeslagen.',
   decision_in_future: 'Het besluit kan niet in de toekomst liggen. Leg het vast als het genomen is. Er is niets opgeslagen.',
   first_conversation_before_handover: 'Het eerste gesprek kan niet eerder zijn dan de dag waarop de overdracht binnenkwam. Er is niets opgeslagen.',
+  first_conversation_too_far_ahead: 'Het eerste gesprek kan niet later zijn dan een jaar na de dag waarop de overdracht binnenkwam. Kijk het jaar na. Er is niets opgeslagen.',
   handover_status_conflict: 'Deze overdracht is net veranderd, misschien door een collega. Laad hem opnieuw.',
 };
 

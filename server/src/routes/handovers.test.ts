@@ -253,6 +253,29 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
     expect(sameDay.json<HandoverSummary>().status).toBe('first-conversation-planned');
   });
 
+  it('refuses a first conversation more than a year after the day the handover arrived, such as a year typed wrong', async () => {
+    // It arrives on 2 March 2026 at 10:00 in Heerlen (the test clock): 2 March 2027 is the last day.
+    const { dossierId, dossier } = await handOver();
+    await act(dossierId, 'accept');
+    const before = await feedFor(dossier.caseId);
+    // 2062 for 2026; the first minute of 3 March 2027 in Heerlen; 23:30 UTC on 2 March 2027 is 00:30 on 3 March there.
+    for (const plannedAt of ['2062-03-04T10:00:00+01:00', '2027-03-03T00:00:00+01:00', '2027-03-02T23:30:00Z']) {
+      const far = await act(dossierId, 'plan', { firstConversation: { plannedAt, how: 'phone', phone: '045 123 45 67' } });
+      expect(far.statusCode).toBe(422);
+      expect(far.json()).toMatchObject({
+        error: 'first_conversation_too_far_ahead',
+        message: 'Het eerste gesprek kan niet later zijn dan een jaar na de dag waarop de overdracht binnenkwam. Kijk het jaar na. Er is niets opgeslagen.',
+      });
+    }
+    expect((await get(handoverPath(handoverPaths.handover, { dossierId }))).json<HandoverDossierResponse>().handover).toMatchObject({ status: 'accepted', firstConversation: null });
+    expect(await feedFor(dossier.caseId)).toEqual(before);
+    expect(await count(h.db, "audit_log WHERE action = 'handover.plan' AND entity_id = $1 AND outcome = 'rejected'", [dossierId])).toBe(3);
+    // The last evening of that year still counts as that day.
+    const lastDay = await act(dossierId, 'plan', { firstConversation: { plannedAt: '2027-03-02T23:30:00+01:00', how: 'video' } });
+    expect(lastDay.statusCode).toBe(200);
+    expect(lastDay.json<HandoverSummary>()).toMatchObject({ status: 'first-conversation-planned', firstConversation: { plannedAt: '2027-03-02T22:30:00.000Z' } });
+  });
+
   it('refuses a decision without its outcome (no note, empty, only spaces) at the border, and stores nothing', async () => {
     const { dossierId, dossier } = await handOver();
     await act(dossierId, 'accept');

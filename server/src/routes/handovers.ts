@@ -31,6 +31,7 @@ const refusals: Record<HandoverRefusal, { status: 403 | 404 | 409 | 410 | 422; c
   'decision-before-first-conversation': { status: 422, code: 'decision_before_first_conversation' },
   'decision-in-future': { status: 422, code: 'decision_in_future' },
   'first-conversation-before-handover': { status: 422, code: 'first_conversation_before_handover' },
+  'first-conversation-too-far-ahead': { status: 422, code: 'first_conversation_too_far_ahead' },
 };
 
 const send = <T>(reply: FastifyReply, result: HandoverResult<T>) => {

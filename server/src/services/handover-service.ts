@@ -11,6 +11,7 @@ import type {
   HandoverUrgency,
 } from '../../../shared/api/handover';
 import { handoverTransitions } from '../../../shared/api/handover';
+import { lastFirstConversationDay } from '../../../shared/api/handover-terms';
 import { dutchDateOf } from '../../../shared/domain/urgency';
 import type { Db, Queryable } from '../db/database';
 import { toIso } from '../db/database';
@@ -74,7 +75,8 @@ export type HandoverRefusal =
   | 'status-conflict'
   | 'decision-before-first-conversation'
   | 'decision-in-future'
-  | 'first-conversation-before-handover';
+  | 'first-conversation-before-handover'
+  | 'first-conversation-too-far-ahead';
 export type HandoverResult<T> = { ok: true; value: T } | { ok: false; refusal: HandoverRefusal };
 
 export type ActionBody =
@@ -87,14 +89,19 @@ export type ActionBody =
 /**
  * Dates a counsellor cannot mean, on Dutch calendar days: the decision follows the first conversation (Wgs) and is
  * recorded once taken, so a day before the conversation or after today is a typing error; a first conversation
- * before the day the handover arrived is one too.
+ * before the day the handover arrived, or more than a year after it, is one too.
  */
 function datesRefusal(body: ActionBody, row: Pick<HandoverRow, 'planned_at' | 'received_at'>, today: string): HandoverRefusal | null {
   if (body.action === 'decision') {
     if (row.planned_at !== null && body.decidedOn < dutchDateOf(toIso(row.planned_at))) return 'decision-before-first-conversation';
     if (body.decidedOn > today) return 'decision-in-future';
   }
-  if (body.action === 'plan' && dutchDateOf(body.firstConversation.plannedAt) < dutchDateOf(toIso(row.received_at))) return 'first-conversation-before-handover';
+  if (body.action === 'plan') {
+    const day = dutchDateOf(body.firstConversation.plannedAt);
+    const receivedAt = toIso(row.received_at);
+    if (day < dutchDateOf(receivedAt)) return 'first-conversation-before-handover';
+    if (day > lastFirstConversationDay(receivedAt)) return 'first-conversation-too-far-ahead';
+  }
   return null;
 }
 
@@ -159,6 +166,7 @@ export function createHandoverService({ db, clock, cipher }: { db: Db; clock: ()
     'decision-before-first-conversation': 'rejected',
     'decision-in-future': 'rejected',
     'first-conversation-before-handover': 'rejected',
+    'first-conversation-too-far-ahead': 'rejected',
   };
   const audit = (trail: AuditTrail, user: User, action: string, entityId: string | null, outcome: AuditOutcome) =>
     trail.add({ userId: user.id, action, entityType: 'dossier', entityId, outcome });

@@ -32,6 +32,15 @@ describe('what the counsellor’s forms refuse before sending', () => {
     expect(planDayProblem('', receivedAt)).toBeUndefined();
   });
 
+  it('refuses a first conversation more than a year after the Dutch day the handover arrived, naming the last day', () => {
+    // Arrived on 27 November 2026 in Heerlen (23:30 UTC the day before): 27 November 2027 is the last day.
+    const receivedAt = '2026-11-26T23:30:00.000Z';
+    const tooFar = 'Het eerste gesprek kan niet later zijn dan een jaar na de dag waarop de overdracht binnenkwam (uiterlijk 27 november 2027). Kijk het jaar na.';
+    expect(planDayProblem('2027-11-28', receivedAt)).toBe(tooFar);
+    expect(planDayProblem('2062-12-03', receivedAt)).toBe(tooFar);
+    expect(planDayProblem('2027-11-27', receivedAt)).toBeUndefined();
+  });
+
   it('asks which reason it is when the counsellor returns for “another reason”', () => {
     expect(returnProblems('', '')).toEqual({ reason: 'Kies een reden.' });
     expect(returnProblems('other', ' \n ')).toEqual({ note: 'Schrijf op wat de andere reden is.' });

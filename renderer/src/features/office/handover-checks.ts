@@ -1,6 +1,6 @@
 import type { ReturnReason } from '../../../../shared/api/changes';
 import { decisionNeedsNote, otherReasonNeedsNote } from '../../../../shared/api/handover';
-import type { DecisionTerm } from '../../../../shared/api/handover-terms';
+import { lastFirstConversationDay, type DecisionTerm } from '../../../../shared/api/handover-terms';
 import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { formatPlainDate } from '../../ui/dutch-date';
 
@@ -21,10 +21,14 @@ export function decisionProblems(input: { date: string; note: string }, term: Pi
   return found;
 }
 
-/** The first conversation's day: not before the day the handover arrived (a year typed wrong, a month back). */
+/** The first conversation's day: not before the day the handover arrived, nor more than a year after it (a year typed wrong). */
 export function planDayProblem(date: string, receivedAt: string): string | undefined {
+  if (date === '') return undefined;
   const receivedOn = dutchDateOf(receivedAt);
-  return date !== '' && date < receivedOn ? `Het eerste gesprek kan niet voor de dag zijn waarop de overdracht binnenkwam (${formatPlainDate(receivedOn)}).` : undefined;
+  if (date < receivedOn) return `Het eerste gesprek kan niet voor de dag zijn waarop de overdracht binnenkwam (${formatPlainDate(receivedOn)}).`;
+  const last = lastFirstConversationDay(receivedAt);
+  if (date > last) return `Het eerste gesprek kan niet later zijn dan een jaar na de dag waarop de overdracht binnenkwam (uiterlijk ${formatPlainDate(last)}). Kijk het jaar na.`;
+  return undefined;
 }
 
 /** A return: a reason from the list and, for 'another reason', a note that says which (spaces are no note). */
