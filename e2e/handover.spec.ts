@@ -4,7 +4,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { loginResponseSchema } from '../shared/api/auth';
 import { dossierSchema } from '../shared/api/dossier';
 import { handoverDossierResponseSchema, handoverListResponseSchema, handoverPath, handoverPaths } from '../shared/api/handover';
-import { dutchDateOf } from '../shared/domain/urgency';
+import { dutchDateOf, dutchDateTime } from '../shared/domain/urgency';
 import { expectNoAxeViolations } from './fixtures/axe';
 import { cutHub, demo, hubUrl, restoreHub } from './fixtures/hub';
 import { HouseholdListPage } from './pages/household-list-page';
@@ -148,7 +148,8 @@ test('a young man from crisis shelter is handed over offline with consent for mo
   expect((await request.post(`${hubUrl}${handoverPath(handoverPaths.accept, { dossierId: handover!.dossierId })}`, { headers: auth, data: {} })).status()).toBe(200);
   const plan = await request.post(`${hubUrl}${handoverPath(handoverPaths.plan, { dossierId: handover!.dossierId })}`, {
     headers: auth,
-    data: { firstConversation: { plannedAt: `${day}T10:30:00+01:00`, how: 'office', place: 'Stadhuis Heerlen' } },
+    // 10:30 in Heerlen that day, with that day's offset (+01:00 in winter, +02:00 in summer).
+    data: { firstConversation: { plannedAt: dutchDateTime(day, '10:30'), how: 'office', place: 'Stadhuis Heerlen' } },
   });
   expect(plan.status()).toBe(200);
   await page.getByRole('link', { name: 'Terug naar het huishouden' }).click();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { holidays, settings, signalCatalogue } from '../../resources/index';
 import type { RecordedSignal } from './intake.schema';
-import { assessUrgency, dutchDateOf, handoverDeadlines, signalMark, urgentSince, urgentTerm, wgsDecisionDeadline, wgsDeadline } from './urgency';
+import { assessUrgency, dutchDateOf, dutchDateTime, handoverDeadlines, signalMark, urgentSince, urgentTerm, wgsDecisionDeadline, wgsDeadline } from './urgency';
 import { addDays, holidayCalendar, isWorkingDay, weekday } from './working-days';
 
 const signal = (catalogueId: string | null, freeText = ''): RecordedSignal => ({
@@ -167,5 +167,30 @@ describe('Wgs deadlines of a handover', () => {
     const d = handoverDeadlines({ intake: { signals: [] }, handoverDate: '2026-11-02', requestDate: null, firstConversationDate: null }, slower, signalCatalogue, holidays);
     expect(d.firstConversationBy).toBe('2026-12-14');
     expect(d.decisionBy).toBe('2027-02-22');
+  });
+});
+
+describe('dutchDateTime', () => {
+  it('writes a Dutch clock time with the offset of that day: +01:00 in winter, +02:00 in summer', () => {
+    expect(dutchDateTime('2026-01-15', '10:30')).toBe('2026-01-15T10:30:00+01:00');
+    expect(dutchDateTime('2026-07-15', '10:30')).toBe('2026-07-15T10:30:00+02:00');
+    // Summer time starts on 29 March 2026 at 02:00 and ends on 25 October at 03:00.
+    expect(dutchDateTime('2026-03-29', '01:30')).toBe('2026-03-29T01:30:00+01:00');
+    expect(dutchDateTime('2026-03-29', '10:30')).toBe('2026-03-29T10:30:00+02:00');
+    expect(dutchDateTime('2026-10-25', '10:30')).toBe('2026-10-25T10:30:00+01:00');
+    expect(dutchDateTime('2026-12-31', '23:59')).toBe('2026-12-31T23:59:00+01:00');
+  });
+
+  it('is that day and time in the Netherlands, every day of the year', () => {
+    for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      const at = new Date(dutchDateTime(iso, '10:30'));
+      expect(dutchDateOf(at.toISOString())).toBe(iso);
+      expect(at.toLocaleTimeString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' })).toBe('10:30');
+    }
+  });
+
+  it('refuses the half hour the clock skips when summer time starts', () => {
+    expect(() => dutchDateTime('2026-03-29', '02:30')).toThrow(/not a time on the Dutch clock/);
   });
 });

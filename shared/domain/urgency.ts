@@ -133,6 +133,30 @@ export function dutchDateOf(isoDateTime: string): string {
   return amsterdamDay.format(new Date(isoDateTime));
 }
 
+const amsterdamOffset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Amsterdam', timeZoneName: 'longOffset' });
+/** Minutes Amsterdam is ahead of UTC at an instant ('GMT+02:00' → 120; plain 'GMT' → 0). */
+function amsterdamOffsetMinutes(ms: number): number {
+  const name = amsterdamOffset.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * A clock time on a Dutch day (`YYYY-MM-DD`, `HH:MM`) as an ISO datetime with the Amsterdam offset of that moment:
+ * +01:00 in winter, +02:00 in summer. Throws for a time the clock skips when summer time starts.
+ */
+export function dutchDateTime(day: string, time: string): string {
+  const asUtc = Date.parse(`${day}T${time}:00Z`);
+  // The offset at the UTC reading is right except within hours of a switch; a second look settles it.
+  let offset = amsterdamOffsetMinutes(asUtc);
+  offset = amsterdamOffsetMinutes(asUtc - offset * 60_000);
+  const at = new Date(asUtc - offset * 60_000);
+  const abs = Math.abs(offset);
+  const iso = `${day}T${time}:00${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  if (Number.isNaN(asUtc) || dutchDateOf(at.toISOString()) !== day || amsterdamOffsetMinutes(at.getTime()) !== offset) throw new Error(`${day} ${time} is not a time on the Dutch clock`);
+  return iso;
+}
+
 /** What a handover needs to know to set its Wgs deadlines. */
 export interface HandoverDeadlineInput {
   intake: Pick<Intake, 'signals'>;
