@@ -1,26 +1,21 @@
-import { useEffect, useId, useState } from 'react';
+import { useId } from 'react';
 import { neighbourhoods } from '../../../../resources/index';
 import { SelectField } from '../../ui/select-field';
 import type { Inbox } from './use-inbox';
 import { areaLabel, isFiltered, noFilters, statusFilterOptions, type InboxFilters as Filters, type StatusFilter } from './inbox-model';
 
 const isStatusFilter = (value: string): value is StatusFilter => statusFilterOptions.some((o) => o.value === value);
-/** Typing waits this long before the hub is asked, so a name is not searched letter by letter. */
-const SEARCH_DELAY_MS = 300;
 
-/** Search and the four filters above the inbox; the hub applies them, so they reach every handover, not only those loaded. */
-export function InboxFilters({ inbox }: { inbox: Pick<Inbox, 'filters' | 'setFilters' | 'areas' | 'workers'> }) {
-  const { filters, setFilters } = inbox;
+/**
+ * Search and the four filters above the inbox; the hub applies them, so they reach every handover, not only those loaded.
+ * The search box's words live in the inbox (use-inbox.ts), not here, so they outlast this component while a dossier is open.
+ */
+export function InboxFilters({ inbox }: { inbox: Pick<Inbox, 'filters' | 'typed' | 'type' | 'searchNow' | 'setFilters' | 'areas' | 'workers'> }) {
+  const { filters, typed, setFilters } = inbox;
   const searchId = useId();
   const urgentId = useId();
-  const [typed, setTyped] = useState(filters.query);
-  const set = (change: Partial<Filters>) => setFilters({ ...filters, ...change });
-
-  useEffect(() => {
-    if (typed === filters.query) return;
-    const timer = setTimeout(() => setFilters({ ...filters, query: typed }), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [typed, filters, setFilters]);
+  // Another filter takes the typed words along at once, so the list never mixes a new choice with an old search.
+  const set = (change: Partial<Filters>) => setFilters({ ...filters, query: typed, ...change });
 
   // A chosen neighbourhood or worker stays a choice even when none of its handovers is left in the list.
   const areas = inbox.areas.some((a) => a.postcodeArea === filters.area) || !filters.area ? inbox.areas : [...inbox.areas, { postcodeArea: filters.area, count: 0 }];
@@ -35,7 +30,18 @@ export function InboxFilters({ inbox }: { inbox: Pick<Inbox, 'filters' | 'setFil
         <p id={`${searchId}-hint`} className="field__hint">
           Op naam, plaats of postcode.
         </p>
-        <input id={searchId} type="search" className="input" value={typed} maxLength={100} onChange={(e) => setTyped(e.target.value)} aria-describedby={`${searchId}-hint`} />
+        <input
+          id={searchId}
+          type="search"
+          className="input"
+          value={typed}
+          maxLength={100}
+          onChange={(e) => inbox.type(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') inbox.searchNow();
+          }}
+          aria-describedby={`${searchId}-hint`}
+        />
       </div>
       <SelectField label="Status" options={statusFilterOptions} value={filters.status} onChange={(e) => set({ status: isStatusFilter(e.target.value) ? e.target.value : 'open' })} />
       <SelectField
@@ -56,15 +62,12 @@ export function InboxFilters({ inbox }: { inbox: Pick<Inbox, 'filters' | 'setFil
           Alleen spoed en te laat
         </label>
       </div>
-      {isFiltered(filters) ? (
+      {isFiltered({ ...filters, query: typed }) ? (
         <div className="field">
           <button
             type="button"
             className="button button--secondary"
-            onClick={() => {
-              setTyped('');
-              setFilters(noFilters);
-            }}
+            onClick={() => setFilters(noFilters)}
           >
             Filters wissen
           </button>

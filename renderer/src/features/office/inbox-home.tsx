@@ -23,7 +23,7 @@ function useDutchToday(everyMs: number): string {
 
 /**
  * The counsellor's side of the office: the inbox, or one dossier. The inbox's poll keeps running while a
- * dossier is open, so the filters and rows are still there on the way back, and a withdrawal or a consent that ran
+ * dossier is open, so the filters, the typed search and rows are still there on the way back, and a withdrawal or a consent that ran
  * out shows at once; coming back asks the hub again at once. An open dossier whose consent is gone (the poll says so,
  * the hub refuses one of its requests, or its last day passes) turns into a notice, and its words leave the page.
  */
@@ -53,6 +53,8 @@ export function InboxHome({ session, onExpired }: { session: OfficeSession; onEx
   }, [openId, moved, gone]);
   const go = (h: HandoverSummary | null) => {
     setMoved(true);
+    // Opened before the pause in typing: the search starts now, so the way back finds the list that matches the box.
+    if (h !== null) inbox.searchNow();
     setOpen(h === null ? null : { dossierId: h.dossierId, validUntil: h.consentValidUntil, refused: null });
     // Back from a dossier: its row shows what the counsellor just did there, not the state of the last poll.
     if (h === null) inbox.refresh();

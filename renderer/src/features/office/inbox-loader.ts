@@ -1,14 +1,22 @@
 import type { HandoverListQuery, HandoverListResponse, HandoverSummary } from '../../../../shared/api/handover';
 import type { AppError } from '../../../../shared/result';
 import type { HubCall } from '../../data/hub-call';
-import { appendPage, changeText, listQuery, noFilters, type InboxFilters } from './inbox-model';
+import { appendPage, changeText, listQuery, noFilters, searchPending, type InboxFilters } from './inbox-model';
 
 /** Rows per "meer laden"; a poll refreshes what is loaded in requests of the hub's largest page. */
 export const INBOX_PAGE = 50;
 const POLL_PAGE = 100;
+/** Typing waits this long before the hub is asked, so a name is not searched letter by letter. */
+export const SEARCH_DELAY_MS = 300;
 
 export interface InboxState {
+  /** The filters the rows were asked with. */
   filters: InboxFilters;
+  /**
+   * What is in the search box, kept with the filters (in memory only) rather than in the box: a dossier opened while
+   * typing must not take it along, and it is what the box shows on the way back.
+   */
+  typed: string;
   /** Null until the first answer for the current filters. */
   handovers: HandoverSummary[] | null;
   /** How many handovers match the filters in all. */
@@ -30,6 +38,7 @@ export interface InboxState {
 
 export const initialInbox: InboxState = {
   filters: noFilters,
+  typed: '',
   handovers: null,
   total: 0,
   nextCursor: null,
@@ -45,8 +54,14 @@ export const initialInbox: InboxState = {
 
 export interface InboxLoader {
   state(): InboxState;
-  /** New filters: the first page again (rows of other filters would mislead meanwhile). */
+  /** New filters, the search box's words included: the first page again (rows of other filters would mislead meanwhile). */
   setFilters(filters: InboxFilters): Promise<void>;
+  /** The search box changed: the hub is asked after a pause in typing, or at once by `searchNow`. */
+  type(text: string): void;
+  /** Searches for what was typed now, if the list has not been searched for it yet (Enter, or leaving the inbox). */
+  searchNow(): Promise<void>;
+  /** Forgets a search still waiting for the pause (the inbox is gone). */
+  stop(): void;
   /** As many rows as are loaded, fresh, with what arrived and what was withdrawn or ran out since the last answer. */
   poll(): Promise<void>;
   loadMore(): Promise<void>;
@@ -62,15 +77,22 @@ export function createInboxLoader({
   onChange,
   onExpired,
   now = Date.now,
+  searchDelayMs = SEARCH_DELAY_MS,
 }: {
   list: (query: Partial<HandoverListQuery>) => Promise<HubCall<HandoverListResponse>>;
   onChange: (state: InboxState) => void;
   onExpired: () => void;
   now?: () => number;
+  searchDelayMs?: number;
 }): InboxLoader {
   let state = initialInbox;
   let latest = 0;
   let asOf: string | null = null;
+  let typing: ReturnType<typeof setTimeout> | null = null;
+  const stopTyping = () => {
+    if (typing !== null) clearTimeout(typing);
+    typing = null;
+  };
   const update = (change: Partial<InboxState>) => {
     state = { ...state, ...change };
     onChange(state);
@@ -118,12 +140,27 @@ export function createInboxLoader({
     });
   }
 
+  function setFilters(filters: InboxFilters): Promise<void> {
+    stopTyping();
+    update({ filters, typed: filters.query, handovers: null, total: 0, nextCursor: null, news: '' });
+    return refresh(false);
+  }
+
+  function searchNow(): Promise<void> {
+    stopTyping();
+    return searchPending(state.typed, state.filters) ? setFilters({ ...state.filters, query: state.typed }) : Promise.resolve();
+  }
+
   return {
     state: () => state,
-    setFilters(filters) {
-      update({ filters, handovers: null, total: 0, nextCursor: null, news: '' });
-      return refresh(false);
+    setFilters,
+    type(text) {
+      stopTyping();
+      update({ typed: text });
+      if (searchPending(text, state.filters)) typing = setTimeout(() => void searchNow(), searchDelayMs);
     },
+    searchNow,
+    stop: stopTyping,
     async poll() {
       // A poll during "meer laden" waits for the next tick: it would not hold the page being added.
       if (state.loadingMore) return;

@@ -72,6 +72,9 @@ export interface InboxFilters {
 
 export const noFilters: InboxFilters = { status: 'open', urgent: false, area: '', worker: '', query: '' };
 
+/** Whether the search box holds words the list has not been searched for yet (typing waits for a pause). */
+export const searchPending = (typed: string, f: InboxFilters): boolean => typed.trim() !== f.query.trim();
+
 export const isFiltered = (f: InboxFilters): boolean => f.status !== 'open' || f.urgent || f.area !== '' || f.worker !== '' || f.query.trim() !== '';
 
 /** The filters as the hub's list query: 'open' and 'all' are views, any other choice one status. */

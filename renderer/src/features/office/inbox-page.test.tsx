@@ -8,7 +8,7 @@ import type { Inbox } from './use-inbox';
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 const page = (over: Partial<Inbox>) => {
-  const inbox: Inbox = { ...initialInbox, setFilters: () => undefined, loadMore: () => undefined, refresh: () => undefined, ...over };
+  const inbox: Inbox = { ...initialInbox, setFilters: () => undefined, type: () => undefined, searchNow: () => undefined, loadMore: () => undefined, refresh: () => undefined, ...over };
   return renderToStaticMarkup(<InboxPage inbox={inbox} onOpen={() => undefined} />);
 };
 

@@ -4,7 +4,7 @@ import { errorText } from '../../i18n/errors';
 import { Alert } from '../../ui/alert';
 import { PageTitle } from '../../ui/page-title';
 import { InboxFilters } from './inbox-filters';
-import { isFiltered, officeToday, shownText } from './inbox-model';
+import { isFiltered, officeToday, searchPending, shownText } from './inbox-model';
 import { InboxTable } from './inbox-table';
 import { officeText } from './office-text';
 import type { Inbox } from './use-inbox';
@@ -15,6 +15,9 @@ const time = (at: number) => new Date(at).toLocaleTimeString('nl-NL', { hour: '2
 export function InboxPage({ inbox, onOpen }: { inbox: Inbox; onOpen: (h: HandoverSummary) => void }) {
   const today = officeToday(Date.now());
   const rows = inbox.handovers;
+  // Typed but not searched yet, or searched and not answered: the box and the rows may differ, and the page says so.
+  const typedAhead = searchPending(inbox.typed, inbox.filters);
+  const searching = typedAhead || (rows === null && !inbox.error && inbox.filters.query.trim() !== '');
   const tableRef = useRef<HTMLDivElement>(null);
   // After "meer laden", focus goes to the first new row, so keyboard users read on where they were.
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
@@ -39,7 +42,10 @@ export function InboxPage({ inbox, onOpen }: { inbox: Inbox; onOpen: (h: Handove
         </Alert>
       ) : null}
       <InboxFilters inbox={inbox} />
-      {rows === null && !inbox.error ? <p className="loading">Overdrachten laden…</p> : null}
+      <p role="status" className="inbox__searching">
+        {searching ? 'Zoeken…' : ''}
+      </p>
+      {rows === null && !inbox.error && !searching ? <p className="loading">Overdrachten laden…</p> : null}
       {rows !== null && rows.length === 0 ? (
         <p className="empty">
           {isFiltered(inbox.filters)
@@ -48,7 +54,7 @@ export function InboxPage({ inbox, onOpen }: { inbox: Inbox; onOpen: (h: Handove
         </p>
       ) : null}
       {rows !== null && rows.length > 0 ? (
-        <div ref={tableRef}>
+        <div ref={tableRef} aria-busy={typedAhead}>
           <p className="muted inbox__count">{shownText(rows.length, inbox.total)}</p>
           <InboxTable rows={rows} today={today} onOpen={onOpen} />
           {inbox.nextCursor ? (

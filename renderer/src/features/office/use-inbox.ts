@@ -8,6 +8,10 @@ export const INBOX_POLL_MS = 20_000;
 
 export interface Inbox extends InboxState {
   setFilters: (filters: InboxFilters) => void;
+  /** The search box changed; the list follows after a pause in typing. */
+  type: (text: string) => void;
+  /** Searches for what was typed at once (Enter in the box, or opening a dossier before the pause). */
+  searchNow: () => void;
   loadMore: () => void;
   /** Asks the hub again now, as a poll does (e.g. back from a dossier the counsellor just changed). */
   refresh: () => void;
@@ -15,7 +19,8 @@ export interface Inbox extends InboxState {
 
 /**
  * The team's handovers as the hub filters, sorts and pages them (inbox-loader.ts), polled so new ones appear
- * without a refresh. `onExpired` is called when the hub no longer takes the token.
+ * without a refresh. The filters and the search box's words live here, in memory, for as long as the office is open:
+ * not in browser storage or the URL, where a resident's name would stay behind (history, disk). `onExpired` is called when the hub no longer takes the token.
  */
 export function useInbox(session: OfficeSession, onExpired: () => void, pollMs = INBOX_POLL_MS): Inbox {
   const [state, setState] = useState<InboxState>(initialInbox);
@@ -28,8 +33,18 @@ export function useInbox(session: OfficeSession, onExpired: () => void, pollMs =
   useEffect(() => {
     void loader.setFilters(loader.state().filters);
     const timer = setInterval(() => void loader.poll(), pollMs);
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      loader.stop();
+    };
   }, [loader, pollMs]);
 
-  return { ...state, setFilters: (filters) => void loader.setFilters(filters), loadMore: () => void loader.loadMore(), refresh: () => void loader.poll() };
+  return {
+    ...state,
+    setFilters: (filters) => void loader.setFilters(filters),
+    type: (text) => loader.type(text),
+    searchNow: () => void loader.searchNow(),
+    loadMore: () => void loader.loadMore(),
+    refresh: () => void loader.poll(),
+  };
 }
