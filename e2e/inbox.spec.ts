@@ -16,16 +16,6 @@ async function signInAsCounsellor(page: Page): Promise<void> {
 
 const bodyRows = (page: Page) => page.locator('table.inbox tbody tr');
 
-/**
- * Types in the search box and waits for the hub's answer to it: the search waits for a pause in typing, and a row
- * opened before it starts would take the search with it (in a fresh hub the row is on screen before the search).
- */
-async function searchFor(page: Page, words: string): Promise<void> {
-  const answered = page.waitForResponse((r) => r.url().includes('/api/v1/handovers?') && new URL(r.url()).searchParams.get('q') === words);
-  await page.getByLabel('Zoeken').fill(words);
-  await answered;
-}
-
 /** The moment a Dutch day ends (midnight in the Netherlands, winter or summer time), as epoch milliseconds. */
 function endOfDutchDay(day: string): number {
   const next = addDays(day, 1);
@@ -94,13 +84,58 @@ test('a long inbox: filter by neighbourhood, urgency, worker and search, load mo
   await page.screenshot({ path: test.info().outputPath('inbox-filtered.png'), fullPage: true });
 });
 
+test('what the counsellor typed is the search she comes back to, also when she opens a row before the pause in typing', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const [wanted] = await sendManyHandovers(request, { prefix: 'Inbox Zoek', count: 3, area: '6438' });
+  if (!wanted) throw new Error('nothing sent');
+  await page.clock.install();
+  await signInAsCounsellor(page);
+  await page.getByLabel('Wijk').selectOption('6438');
+  await expect(bodyRows(page)).toHaveCount(3);
+
+  // Time stands still in the page, so the pause in typing does not end by itself before the row is opened; and the
+  // hub holds its answer to the search, so the way back finds the search asked but not yet answered.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
+  let answer = () => undefined as void;
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    (url) => url.pathname === '/api/v1/handovers' && url.searchParams.get('q') === wanted.name,
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  await page.getByLabel('Zoeken').fill(wanted.name);
+  // The list has not been searched yet, and says so.
+  await expect(page.getByRole('status').filter({ hasText: 'Zoeken…' })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]').locator(bodyRows(page))).toHaveCount(3);
+  await bodyRows(page).filter({ hasText: wanted.name }).getByRole('button', { name: wanted.name }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: `Dossier ${wanted.name}` })).toBeFocused();
+
+  await page.getByRole('button', { name: 'Terug naar de overdrachten' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Overdrachten' })).toBeFocused();
+  await expect(page.getByLabel('Zoeken')).toHaveValue(wanted.name);
+  await expect(page.getByLabel('Wijk')).toHaveValue('6438');
+  // No rows of another search meanwhile: the list says it is searching.
+  await expect(page.getByRole('status').filter({ hasText: 'Zoeken…' })).toBeVisible();
+  await expect(bodyRows(page)).toHaveCount(0);
+  await page.clock.resume(); // axe waits on timers
+  await expectNoAxeViolations(page, 'inbox while the hub answers a search');
+  answer();
+  await expect(bodyRows(page)).toHaveCount(1);
+  await expect(bodyRows(page).first()).toContainText(wanted.name);
+  await expect(page.getByText('1 overdracht', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Zoeken…' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'inbox after a dossier opened mid-search');
+});
+
 test('an open dossier says so when the resident withdraws consent, and the handover leaves the inbox', async ({ page, request }) => {
   test.setTimeout(120_000);
   const [handover] = await sendManyHandovers(request, { prefix: 'Inbox Ingetrokken', count: 1, area: '6435' });
   if (!handover) throw new Error('nothing sent');
   await page.clock.install();
   await signInAsCounsellor(page);
-  await searchFor(page, handover.name);
+  await page.getByLabel('Zoeken').fill(handover.name);
   await page.getByRole('button', { name: handover.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${handover.name}` })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stand van zaken' })).toBeVisible();
@@ -131,7 +166,7 @@ test('an open dossier says so when the consent’s last day passes while it is o
   if (!handover) throw new Error('nothing sent');
   await page.clock.install({ time: midnight - 120_000 });
   await signInAsCounsellor(page);
-  await searchFor(page, handover.name);
+  await page.getByLabel('Zoeken').fill(handover.name);
   await page.getByRole('button', { name: handover.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${handover.name}` })).toBeVisible();
   const storyLine = (await page.locator('.dossier-preview dd').nth(2).innerText()).trim();
@@ -161,7 +196,7 @@ test('an open dossier turns into the notice when the hub refuses a step because 
   const [handover] = await sendManyHandovers(request, { prefix: 'Inbox Geweigerd', count: 1, area: '6437' });
   if (!handover) throw new Error('nothing sent');
   await signInAsCounsellor(page);
-  await searchFor(page, handover.name);
+  await page.getByLabel('Zoeken').fill(handover.name);
   await page.getByRole('button', { name: handover.name }).click();
   await expect(page.getByRole('heading', { level: 1, name: `Dossier ${handover.name}` })).toBeVisible();
   // The hub's clock is past the consent's last day before this computer's is: it answers as it does then.
