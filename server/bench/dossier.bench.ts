@@ -137,7 +137,7 @@ async function rawSameWrites(hub: BenchHub, dossiers: readonly Dossier[], sealed
  * Push n realistic dossiers (10–20 KB) through the whole HTTP stack in batches of 100, and one by one, beside
  * a raw INSERT of the same bodies in the same run; on PGlite, or on PostgreSQL when databaseUrl is given.
  */
-export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 3): Promise<DossierPushBenchResult> {
+export async function benchDossierPush(n = 1000, databaseUrl?: string, reps = 5): Promise<DossierPushBenchResult> {
   const hub = await openBenchHub(databaseUrl, { counsellorOf: recipientId });
   try {
     await hub.db.exec('CREATE TABLE bench_dossier_bodies (dossier_id uuid PRIMARY KEY, version int NOT NULL, body bytea NOT NULL)');

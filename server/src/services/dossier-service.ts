@@ -15,6 +15,8 @@ export const consentWithdrawScope = 'consent.withdraw';
 
 /** Versions checked per step of a push to a database server (see push). */
 export const pushChunk = 50;
+/** Checks between two turns of the event loop while the database stores the step before (about half a millisecond). */
+const yieldEvery = 5;
 
 /** A version that passed its checks, with its place in the request. */
 interface Checked {
@@ -61,8 +63,8 @@ export function createDossierService({ db, clock, cipher }: { db: Db; clock: () 
           const checked = checkVersion(item.idempotencyKey, item.request, today, cipher);
           if (checked.ok) chunk.push({ index: next, version: checked.version });
           else outcomes[next] = { kind: 'refused', refusal: checked.refusal };
-          // Lets the database client send the next statement and read answers between two checks.
-          if (yieldBetween) await yieldToLoop();
+          // Lets the database client read answers and send the next statement every few checks.
+          if (yieldBetween && next % yieldEvery === 0) await yieldToLoop();
         }
         valid.push(...chunk);
         return chunk;
