@@ -278,7 +278,7 @@ describe.each(availableBackends())('dossier routes on $name', (backend) => {
     ]);
   });
 
-  it('stores a batch whose first step is refused whole, without a lock for the refused part', async () => {
+  it('stores a batch whose first step is refused whole', async () => {
     const d = await freshDossier();
     const items = [
       ...Array.from({ length: pushChunk }, (_, i) => ({ idempotencyKey: randomUUID(), request: { ...versionRequest(d), version: 0, n: i } })),

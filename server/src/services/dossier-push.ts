@@ -161,12 +161,7 @@ export function checkVersion(key: string, raw: unknown, today: string, cipher: H
   };
 }
 
-interface CaseRow {
-  case_id: string;
-  team_id: string;
-}
 interface DossierRow {
-  dossier_id: string;
   case_id: string;
   recipient_id: string;
   status: HandoverStatus;
@@ -198,7 +193,7 @@ ON CONFLICT (dossier_id) DO UPDATE SET
   revision = dossiers.revision + CASE WHEN dossiers.status = 'returned' THEN 1 ELSE 0 END,
   return_reason = CASE WHEN dossiers.status = 'returned' THEN NULL ELSE dossiers.return_reason END`;
 
-// What a round needs to decide, in one round trip: its cases, the dossiers it names, the withdrawn consents
+// What a push needs to decide, in one round trip: its cases, the dossiers it names, the withdrawn consents
 // among those it carries, the recipients' teams, and the answers stored before under its keys. `kind` tells
 // the rows apart.
 const lookUpSql = `
@@ -222,24 +217,73 @@ interface LookUpRow {
   r: unknown;
 }
 
-async function lookUp(tx: Queryable, ids: { caseIds: string[]; dossierIds: string[]; consentIds: string[]; recipientIds: string[]; keys: string[] }) {
-  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds, ids.keys]);
-  const cases: CaseRow[] = [];
-  const dossiers: DossierRow[] = [];
-  const withdrawn: string[] = [];
-  const teams: { recipient_id: string; team_id: string }[] = [];
-  const answers = new Map<string, StoredAnswer<DossierVersionResponse | null>>();
-  for (const r of rows) {
-    if (r.kind === 'case') cases.push({ case_id: r.a, team_id: r.b! });
-    else if (r.kind === 'dossier') dossiers.push({ dossier_id: r.a, case_id: r.b!, recipient_id: r.c!, status: r.d! as HandoverStatus, latest_version: r.n! });
-    else if (r.kind === 'withdrawn') withdrawn.push(r.a);
-    else if (r.kind === 'team') teams.push({ recipient_id: r.a, team_id: r.b! });
-    else answers.set(r.a, { hash: r.b!, scope: r.c, userId: r.d, status: r.n!, response: r.r as DossierVersionResponse | null });
-  }
-  return { cases, dossiers, withdrawn, teams, answers };
+/** The ids a push names, as sent (lower case; only what can be an id), so they can be read before its versions are checked. */
+export interface PushIds {
+  caseIds: string[];
+  dossierIds: string[];
+  consentIds: string[];
+  recipientIds: string[];
+  keys: string[];
 }
 
-/** Another transaction took a key between this round's look-up and its write: the caller rolls back and tries again. */
+const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The ids in raw push items, unchecked: a version that passes checkVersion names only ids found here (its
+ * envelope and body are the ones read), and one that does not never needs them.
+ */
+export function pushIds(items: readonly { idempotencyKey: string; request: unknown }[]): PushIds {
+  const sets = { caseIds: new Set<string>(), dossierIds: new Set<string>(), consentIds: new Set<string>(), recipientIds: new Set<string>(), keys: new Set<string>() };
+  const add = (set: Set<string>, value: unknown, test: (v: string) => boolean = (v) => uuidText.test(v)) => {
+    if (typeof value === 'string' && test(value)) set.add(value.toLowerCase());
+  };
+  for (const item of items) {
+    add(sets.keys, item.idempotencyKey);
+    const r = (item.request ?? {}) as { caseId?: unknown; dossierId?: unknown; recipientId?: unknown; dossier?: { consent?: { consentId?: unknown } } };
+    add(sets.caseIds, r.caseId);
+    add(sets.dossierIds, r.dossierId);
+    add(sets.recipientIds, r.recipientId, (v) => v.length <= 200);
+    add(sets.consentIds, r.dossier?.consent?.consentId);
+  }
+  return { caseIds: [...sets.caseIds], dossierIds: [...sets.dossierIds], consentIds: [...sets.consentIds], recipientIds: [...sets.recipientIds], keys: [...sets.keys] };
+}
+
+/**
+ * What the hub holds of a push's cases, dossiers, withdrawn consents, recipient teams and keys, read once per
+ * transaction under the team lock, and kept up to date by storeVersions with what the push itself writes. Nothing
+ * else changes these rows meanwhile: every writer of a team's cases, dossiers, statuses and withdrawals takes
+ * that team's lock; a key of another user's request is caught by the write (KeyTakenMeanwhile).
+ */
+export interface PushState {
+  caseTeams: Map<string, string>;
+  dossiers: Map<string, DossierRow>;
+  withdrawn: Set<string>;
+  recipientTeams: Map<string, string>;
+  answers: Map<string, StoredAnswer<DossierVersionResponse | null>>;
+}
+
+export async function readPushState(tx: Queryable, ids: PushIds): Promise<PushState> {
+  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds, ids.keys]);
+  const state: PushState = { caseTeams: new Map(), dossiers: new Map(), withdrawn: new Set(), recipientTeams: new Map(), answers: new Map() };
+  for (const r of rows) {
+    if (r.kind === 'case') state.caseTeams.set(r.a, r.b!);
+    else if (r.kind === 'dossier') state.dossiers.set(r.a, { case_id: r.b!, recipient_id: r.c!, status: r.d! as HandoverStatus, latest_version: r.n! });
+    else if (r.kind === 'withdrawn') state.withdrawn.add(r.a);
+    else if (r.kind === 'team') state.recipientTeams.set(r.a, r.b!);
+    else state.answers.set(r.a, { hash: r.b!, scope: r.c, userId: r.d, status: r.n!, response: r.r as DossierVersionResponse | null });
+  }
+  return state;
+}
+
+/** A version the push writes, with what it decided. */
+interface StoredRow {
+  v: CheckedVersion;
+  teamId: string;
+  statusChanges: boolean;
+  response: DossierVersionResponse;
+}
+
+/** Another transaction took a key between the push's look-up and its write: the caller rolls back and tries again. */
 export class KeyTakenMeanwhile extends Error {
   constructor() {
     super('an idempotency key was claimed by another transaction between look-up and write');
@@ -247,17 +291,17 @@ export class KeyTakenMeanwhile extends Error {
 }
 
 /**
- * Writes the stored versions of a round in one statement: their idempotency keys with the first answers, the
+ * Writes stored versions in one statement: their idempotency keys with the first answers, the
  * dossier rows (upsertSql), the versions as a multi-row VALUES with the sealed bodies as binary parameters (no
  * text encoding of 13 KB each), the change feed rows in the items' order, and the request's audit rows when
- * given (the last round). The foreign key of a version on its dossier is checked at the statement's end, so a new
+ * given. The foreign key of a version on its dossier is checked at the statement's end, so a new
  * dossier and its first version go in together. Throws KeyTakenMeanwhile when a key was not free after all.
  */
 async function writeVersions(
   tx: Queryable,
   user: User,
   now: Date,
-  rows: readonly { v: CheckedVersion; teamId: string; statusChanges: boolean; response: DossierVersionResponse }[],
+  rows: readonly StoredRow[],
   audit: readonly AuditEntry[],
 ): Promise<void> {
   const at = now.toISOString();
@@ -315,86 +359,72 @@ const auditOutcome: Record<'stored' | 'replayed', AuditOutcome> = { stored: 'ok'
 const refusalOutcome = (r: Refusal): AuditOutcome => (r.status === 409 ? 'conflict' : r.status === 403 ? 'denied' : 'rejected');
 
 /**
- * Stores checked dossier versions in the caller's (audited) transaction, which holds the caller's team lock
- * for the change feed. Per round (a key and a dossier id at most once each), it reads in one statement the
- * cases, the dossiers, the withdrawals and the answers stored under its keys; a stored key answers as the first
- * time (or 422 when it was stored for something else), and what does not fit is refused without taking its key,
- * so the device may use it again after a fix. The rest is written in one statement with its keys. Returns an
- * outcome per item, in the items' order; throws KeyTakenMeanwhile (see writeVersions).
+ * Stores checked dossier versions in the caller's (audited) transaction, which holds the caller's team lock for
+ * the change feed, against `state` (readPushState), in the items' order: a stored key answers as the first time
+ * (or 422 when it was stored for something else); what does not fit is refused without taking its key, so the
+ * device may use it again after a fix; the rest is written with its keys and this call's audit rows in one
+ * statement, or one per repeat of a dossier (a row is upserted once per statement). Returns an outcome per item;
+ * throws KeyTakenMeanwhile (see writeVersions).
  */
-export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User, now: Date, items: readonly CheckedVersion[]): Promise<PushOutcome[]> {
+export async function storeVersions(tx: Queryable, trail: AuditTrail, user: User, now: Date, state: PushState, items: readonly CheckedVersion[]): Promise<PushOutcome[]> {
   const at = now.toISOString();
+  const decide = (v: CheckedVersion): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; statusChanges: boolean } => {
+    if (v.refuseUnlessReplayed) return { refusal: v.refuseUnlessReplayed };
+    const { caseId, dossierId, recipientId, version } = v.request;
+    const caseTeam = state.caseTeams.get(caseId);
+    if (!caseTeam) return { refusal: refusal(404, 'case_not_found') };
+    if (!mayActOn(user, 'dossier.write', { teamId: caseTeam })) return { refusal: refusal(403, 'case_of_other_team') };
+    const teamId = state.recipientTeams.get(recipientId);
+    if (!teamId) return { refusal: refusal(422, 'unknown_recipient') };
+    const existing = state.dossiers.get(dossierId);
+    if (state.withdrawn.has(v.consent.consentId) || existing?.status === 'withdrawn') return { refusal: refusal(422, 'consent_withdrawn') };
+    if (existing && (existing.case_id !== caseId || existing.recipient_id !== recipientId)) return { refusal: refusal(422, 'dossier_mismatch') };
+    const latest = existing?.latest_version ?? null;
+    if (latest !== null && version <= latest) return { refusal: refusal(409, 'dossier_version_conflict', latest) };
+    if (version !== (latest ?? 0) + 1) return { refusal: refusal(409, 'dossier_version_gap', latest) };
+    const statusChanges = !existing || existing.status === 'returned';
+    const status: HandoverStatus = statusChanges ? 'received' : existing.status;
+    return { response: { dossierId, caseId, version, status, receivedAt: at, firstConversationBy: v.deadlines.firstConversationBy }, teamId, statusChanges };
+  };
+
   const outcomes: PushOutcome[] = [];
-  // Every item's outcome is known once the last round has its verdicts: its write then carries the audit rows.
-  const auditOf = (): AuditEntry[] =>
-    outcomes.map((o, i) => ({
-      userId: user.id,
-      action: 'dossier.write',
-      entityType: 'dossier',
-      entityId: `${items[i]!.request.dossierId}:${items[i]!.request.version}`,
-      outcome: o.kind === 'refused' ? refusalOutcome(o.refusal) : auditOutcome[o.kind],
-    }));
-  let audited = false;
-  const rounds = splitRounds(items, (item) => [item.key, item.request.dossierId]);
-  for (const [r, round] of rounds.entries()) {
-    const picked = round.map((i) => items[i]!);
-    const { cases, dossiers, withdrawn, teams, answers } = await lookUp(tx, {
-      caseIds: [...new Set(picked.map((v) => v.request.caseId))],
-      dossierIds: picked.map((v) => v.request.dossierId),
-      consentIds: picked.map((v) => v.consent.consentId),
-      recipientIds: [...new Set(picked.map((v) => v.request.recipientId))],
-      keys: picked.map((v) => v.key),
-    });
-    const caseById = new Map(cases.map((r) => [r.case_id, r]));
-    const dossierById = new Map(dossiers.map((r) => [r.dossier_id, r]));
-    const withdrawnConsents = new Set(withdrawn);
-    const teamOf = new Map(teams.map((r) => [r.recipient_id, r.team_id]));
-
-    const decide = (v: CheckedVersion): { refusal: Refusal } | { response: DossierVersionResponse; teamId: string; statusChanges: boolean } => {
-      if (v.refuseUnlessReplayed) return { refusal: v.refuseUnlessReplayed };
-      const { caseId, dossierId, recipientId, version } = v.request;
-      const found = caseById.get(caseId);
-      if (!found) return { refusal: refusal(404, 'case_not_found') };
-      if (!mayActOn(user, 'dossier.write', { teamId: found.team_id })) return { refusal: refusal(403, 'case_of_other_team') };
-      const teamId = teamOf.get(recipientId);
-      if (!teamId) return { refusal: refusal(422, 'unknown_recipient') };
-      const existing = dossierById.get(dossierId);
-      if (withdrawnConsents.has(v.consent.consentId) || existing?.status === 'withdrawn') return { refusal: refusal(422, 'consent_withdrawn') };
-      if (existing && (existing.case_id !== caseId || existing.recipient_id !== recipientId)) return { refusal: refusal(422, 'dossier_mismatch') };
-      const latest = existing?.latest_version ?? null;
-      if (latest !== null && version <= latest) return { refusal: refusal(409, 'dossier_version_conflict', latest) };
-      if (version !== (latest ?? 0) + 1) return { refusal: refusal(409, 'dossier_version_gap', latest) };
-      const statusChanges = !existing || existing.status === 'returned';
-      const status: HandoverStatus = statusChanges ? 'received' : existing.status;
-      return { response: { dossierId, caseId, version, status, receivedAt: at, firstConversationBy: v.deadlines.firstConversationBy }, teamId, statusChanges };
-    };
-
-    // What each item gets: the first answer of its key, a refusal, or a stored version.
-    const toStore: { v: CheckedVersion; teamId: string; statusChanges: boolean; response: DossierVersionResponse }[] = [];
-    round.forEach((index, p) => {
-      const v = picked[p]!;
-      const stored = answers.get(v.key);
-      if (stored) {
-        const verdict = judge(stored, v.hash, { scope: dossierWriteScope, userId: user.id });
-        outcomes[index] =
-          verdict.kind === 'replayed' && verdict.response
-            ? { kind: 'replayed', status: verdict.status, response: verdict.response }
-            : { kind: 'refused', refusal: refusal(422, 'idempotency_key_reused') };
-        return;
-      }
-      const decided = decide(v);
-      if ('refusal' in decided) outcomes[index] = { kind: 'refused', refusal: decided.refusal };
-      else {
-        outcomes[index] = { kind: 'stored', status: 201, response: decided.response };
-        toStore.push({ v, ...decided });
-      }
-    });
-    if (toStore.length === 0) continue;
-    const last = r === rounds.length - 1;
-    await writeVersions(tx, user, now, toStore, last ? auditOf() : []);
-    audited = last;
+  const toStore: StoredRow[] = [];
+  for (const v of items) {
+    const stored = state.answers.get(v.key);
+    if (stored) {
+      const verdict = judge(stored, v.hash, { scope: dossierWriteScope, userId: user.id });
+      outcomes.push(
+        verdict.kind === 'replayed' && verdict.response
+          ? { kind: 'replayed', status: verdict.status, response: verdict.response }
+          : { kind: 'refused', refusal: refusal(422, 'idempotency_key_reused') },
+      );
+      continue;
+    }
+    const decided = decide(v);
+    if ('refusal' in decided) {
+      outcomes.push({ kind: 'refused', refusal: decided.refusal });
+      continue;
+    }
+    outcomes.push({ kind: 'stored', status: 201, response: decided.response });
+    toStore.push({ v, ...decided });
+    // What the hub holds once this version is written, for the versions after it.
+    const { dossierId, caseId, recipientId, version } = v.request;
+    state.dossiers.set(dossierId, { case_id: caseId, recipient_id: recipientId, status: decided.response.status, latest_version: version });
+    state.answers.set(v.key, { hash: v.hash, scope: dossierWriteScope, userId: user.id, status: 201, response: decided.response });
   }
-  // No write in the last round (all refused or replayed): the trail writes the audit rows with the transaction.
-  if (!audited) trail.add(...auditOf());
+
+  const audit: AuditEntry[] = outcomes.map((o, i) => ({
+    userId: user.id,
+    action: 'dossier.write',
+    entityType: 'dossier',
+    entityId: `${items[i]!.request.dossierId}:${items[i]!.request.version}`,
+    outcome: o.kind === 'refused' ? refusalOutcome(o.refusal) : auditOutcome[o.kind],
+  }));
+  // Nothing to write: the trail writes the audit rows with the transaction.
+  if (toStore.length === 0) trail.add(...audit);
+  const statements = splitRounds(toStore, (row) => [row.v.request.dossierId]);
+  for (const [r, rows] of statements.entries()) {
+    await writeVersions(tx, user, now, rows.map((i) => toStore[i]!), r === statements.length - 1 ? audit : []);
+  }
   return outcomes;
 }

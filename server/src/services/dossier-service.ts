@@ -6,22 +6,22 @@ import type { Db } from '../db/database';
 import { auditedTransaction } from './audit';
 import { lockTeamsForChanges, recordChanges } from './changes';
 import type { CheckedVersion, PushOutcome } from './dossier-push';
-import { checkVersion, KeyTakenMeanwhile, storeVersions } from './dossier-push';
+import { checkVersion, KeyTakenMeanwhile, pushIds, readPushState, storeVersions } from './dossier-push';
 import type { HubCipher } from './hub-key';
 import { claimKeys, hashBody } from './idempotency';
 import { mayActOn } from './policy';
 
 export const consentWithdrawScope = 'consent.withdraw';
 
-/** Versions checked per step of a push to a database server (see push). */
-export const pushChunk = 50;
+/** Versions checked per step of a push to a database server (see push); each step is one write statement. */
+export const pushChunk = 25;
 /** Checks between two turns of the event loop while the database stores the step before (about half a millisecond). */
 const yieldEvery = 5;
 
-/** A version that passed its checks, with its place in the request. */
-interface Checked {
-  index: number;
-  version: CheckedVersion;
+/** The versions a step checked and passed, and where they start among all a push passed. */
+interface Step {
+  from: number;
+  versions: CheckedVersion[];
 }
 
 /** Both results once both have settled, or the first failure: nothing runs on after an error. */
@@ -48,59 +48,68 @@ export function createDossierService({ db, clock, cipher }: { db: Db; clock: () 
       const now = clock();
       const today = dutchDateOf(now.toISOString());
       const outcomes: PushOutcome[] = [];
-      // Parse, size, consent and seal outside the database, a chunk at a time. A database server stores one
-      // chunk while this process checks the next, so the two work side by side; an embedded database runs on
-      // this thread, so it gets the whole batch at once. Versions of one dossier in two chunks keep their
-      // order: a chunk is stored only after the one before it.
-      const chunkSize = db.kind === 'postgres' ? pushChunk : Math.max(1, items.length);
-      const valid: Checked[] = [];
+      // Parse, size, consent and seal in this process, a step at a time, while the database works: it takes the
+      // team lock and reads what the push names (readPushState) as the first step is checked, then stores each
+      // step while the next is checked. An embedded database runs on this thread, so it gets one step.
+      const server = db.kind === 'postgres';
+      const stepSize = server ? pushChunk : Math.max(1, items.length);
+      const valid: CheckedVersion[] = [];
+      const validIndex: number[] = [];
       let next = 0;
-      const checkChunk = async (yieldBetween: boolean): Promise<Checked[]> => {
-        const chunk: Checked[] = [];
-        const end = Math.min(items.length, next + chunkSize);
+      const checkStep = async (): Promise<Step> => {
+        const from = valid.length;
+        const end = Math.min(items.length, next + stepSize);
         for (; next < end; next++) {
           const item = items[next]!;
           const checked = checkVersion(item.idempotencyKey, item.request, today, cipher);
-          if (checked.ok) chunk.push({ index: next, version: checked.version });
-          else outcomes[next] = { kind: 'refused', refusal: checked.refusal };
+          if (checked.ok) {
+            valid.push(checked.version);
+            validIndex.push(next);
+          } else outcomes[next] = { kind: 'refused', refusal: checked.refusal };
           // Lets the database client read answers and send the next statement every few checks.
-          if (yieldBetween && next % yieldEvery === 0) await yieldToLoop();
+          if (server && next % yieldEvery === 0) await yieldToLoop();
         }
-        valid.push(...chunk);
-        return chunk;
+        return { from, versions: valid.slice(from) };
       };
-      const store = (first: Checked[], checkTheRest: boolean) =>
+      const place = (from: number, stored: readonly PushOutcome[]) => stored.forEach((outcome, j) => (outcomes[validIndex[from + j]!] = outcome));
+      const ids = pushIds(items);
+
+      const firstTry = () =>
         auditedTransaction(db, now, async (tx, trail) => {
-          await lockTeamsForChanges(tx, db.kind, [user.teamId]);
-          for (let chunk: Checked[] | null = first; chunk !== null; ) {
-            const stored: Checked[] = chunk;
-            const [outcomesOfChunk, following] = await bothSettled<PushOutcome[], Checked[] | null>(
-              stored.length === 0 ? Promise.resolve([]) : storeVersions(tx, trail, user, now, stored.map((c) => c.version)),
-              checkTheRest && next < items.length ? checkChunk(true) : Promise.resolve(null),
+          const [state, first] = await bothSettled(
+            lockTeamsForChanges(tx, db.kind, [user.teamId]).then(() => readPushState(tx, ids)),
+            checkStep(),
+          );
+          let step: Step | null = first;
+          while (step !== null) {
+            const current: Step = step;
+            const [stored, following]: [PushOutcome[], Step | null] = await bothSettled(
+              storeVersions(tx, trail, user, now, state, current.versions),
+              next < items.length ? checkStep() : Promise.resolve(null),
             );
-            if (outcomesOfChunk.length !== stored.length) throw new Error('dossier push returned fewer outcomes than items');
-            outcomesOfChunk.forEach((outcome, j) => (outcomes[stored[j]!.index] = outcome));
-            chunk = following;
+            place(current.from, stored);
+            step = following;
           }
         });
+      // Another user's request took one of these keys meanwhile (see writeVersions) and all was rolled back:
+      // store the checked versions again; the look-up now sees that key.
+      const again = () =>
+        auditedTransaction(db, now, async (tx, trail) => {
+          await lockTeamsForChanges(tx, db.kind, [user.teamId]);
+          place(0, await storeVersions(tx, trail, user, now, await readPushState(tx, ids), valid));
+        });
 
-      // No transaction until a version is valid: a batch that is refused whole takes no lock.
-      let first = await checkChunk(false);
-      while (first.length === 0 && next < items.length) first = await checkChunk(false);
-      if (first.length === 0) return outcomes;
       try {
-        await store(first, true);
+        await firstTry();
       } catch (error) {
         if (!(error instanceof KeyTakenMeanwhile)) throw error;
-        // Another user's request took one of these keys meanwhile (see writeVersions): all was rolled back.
-        // Check the rest, then store the whole batch again; its look-up now sees that key.
-        while (next < items.length) await checkChunk(false);
+        while (next < items.length) await checkStep();
         for (let attempt = 1; ; attempt++) {
           try {
-            await store(valid, false);
+            await again();
             break;
-          } catch (again) {
-            if (!(again instanceof KeyTakenMeanwhile) || attempt === 3) throw again;
+          } catch (retryError) {
+            if (!(retryError instanceof KeyTakenMeanwhile) || attempt === 3) throw retryError;
           }
         }
       }
