@@ -1,9 +1,19 @@
+import { createHash } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
+export interface QueryOptions {
+  /**
+   * Keep the statement prepared on its connection (PostgreSQL), so a hot statement is parsed and planned once per
+   * connection instead of on every call. Only for statements whose text comes in a few variants: each variant
+   * stays prepared for as long as the connection lives. PGlite ignores it.
+   */
+  prepared?: boolean;
+}
+
 /** What services may do with SQL; both adapters and an open transaction offer it. */
 export interface Queryable {
-  query<T>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+  query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<{ rows: T[] }>;
   /** Runs one or more statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
 }
@@ -42,6 +52,9 @@ export interface PgOptions {
   max?: number;
 }
 
+/** A prepared statement's name on its connection: one per statement text. */
+const preparedName = (sql: string): string => `kt_${createHash('sha1').update(sql).digest('hex')}`;
+
 /** A real PostgreSQL server through a pg Pool. */
 export function createPgDb(options: PgOptions): Db {
   const pool = new pg.Pool({
@@ -50,8 +63,8 @@ export function createPgDb(options: PgOptions): Db {
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <T>(sql: string, params: readonly unknown[] = []) => {
-      const result = await q.query(sql, [...params]);
+    query: async <T>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) => {
+      const result = options.prepared ? await q.query({ name: preparedName(sql), text: sql, values: [...params] }) : await q.query(sql, [...params]);
       return { rows: result.rows as T[] };
     },
     exec: async (sql: string) => {

@@ -263,7 +263,7 @@ export interface PushState {
 }
 
 export async function readPushState(tx: Queryable, ids: PushIds): Promise<PushState> {
-  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds, ids.keys]);
+  const { rows } = await tx.query<LookUpRow>(lookUpSql, [ids.caseIds, ids.dossierIds, ids.consentIds, ids.recipientIds, ids.keys], { prepared: true });
   const state: PushState = { caseTeams: new Map(), dossiers: new Map(), withdrawn: new Set(), recipientTeams: new Map(), answers: new Map() };
   for (const r of rows) {
     if (r.kind === 'case') state.caseTeams.set(r.a, r.b!);
@@ -349,6 +349,8 @@ async function writeVersions(
      ${audited ? `, audited AS (${audited.sql} RETURNING 1)` : ''}
      SELECT count(*)::int AS claimed FROM claimed`,
     params,
+    // One text per number of rows (a step has at most pushChunk) and with or without audit rows.
+    { prepared: true },
   );
   // Every key was free at the look-up, and the caller holds its team's lock; only a key that another user's
   // request took in between ends up here. Rolled back, the retry's look-up sees that key and judges it.

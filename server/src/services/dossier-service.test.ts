@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../../shared/api/auth';
-import type { Db, Queryable } from '../db/database';
+import type { Db, Queryable, QueryOptions } from '../db/database';
 import { availableBackends } from '../test-support/backends';
 import type { Harness } from '../test-support/harness';
 import { count, createHarness } from '../test-support/harness';
@@ -36,8 +36,8 @@ describe.each(availableBackends())('dossier push when a key is taken between loo
     let raced = false;
     const wrap = (tx: Queryable): Queryable => ({
       exec: (sql) => tx.exec(sql),
-      async query<T>(sql: string, params?: readonly unknown[]) {
-        const result = await tx.query<T>(sql, params);
+      async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+        const result = await tx.query<T>(sql, params, options);
         if (!raced && sql.includes("'withdrawn'")) {
           raced = true;
           await takeKey(tx);
@@ -45,7 +45,7 @@ describe.each(availableBackends())('dossier push when a key is taken between loo
         return result;
       },
     });
-    return { ...h.db, kind: h.db.kind, query: (sql, params) => h.db.query(sql, params), transaction: (fn) => h.db.transaction((tx) => fn(wrap(tx))) };
+    return { ...h.db, kind: h.db.kind, query: (sql, params, options) => h.db.query(sql, params, options), transaction: (fn) => h.db.transaction((tx) => fn(wrap(tx))) };
   };
 
   it('stores nothing twice and judges the taken key as the hub would have at first', async () => {
