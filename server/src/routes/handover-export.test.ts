@@ -6,7 +6,7 @@ import { handoverPath, handoverPaths } from '../../../shared/api/handover';
 import { availableBackends } from '../test-support/backends';
 import type { Harness } from '../test-support/harness';
 import { createHarness } from '../test-support/harness';
-import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest } from '../test-support/handover';
+import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest, withdrawConsent } from '../test-support/handover';
 
 /** POST /api/v1/handovers/:dossierId/versions/:version/exports: the audit of the counsellor's PDF export (who, which version, when). */
 describe.each(availableBackends())('recording a dossier export on $name', (backend) => {
@@ -73,13 +73,7 @@ describe.each(availableBackends())('recording a dossier export on $name', (backe
 
   it('refuses once consent is withdrawn (410) or has ended (403 consent_expired)', async () => {
     const withdrawn = await handOver();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: handoverPaths.consentWithdrawals,
-      headers: { ...bearer(tokens.worker!), 'idempotency-key': randomUUID() },
-      payload: { caseId: withdrawn.dossier.caseId, consentId: withdrawn.dossier.consent.consentId, withdrawnOn: '2026-03-02' },
-    });
-    expect(res.statusCode).toBe(201);
+    expect((await withdrawConsent(h, tokens.worker!, withdrawn.dossier)).statusCode).toBe(201);
     const gone = await exportOf(withdrawn.dossierId, 1);
     expect([gone.statusCode, gone.json<{ error: string }>().error]).toEqual([410, 'dossier_withdrawn']);
 

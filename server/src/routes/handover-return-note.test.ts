@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Change } from '../../../shared/api/changes';
 import { changesPath, changesResponseSchema } from '../../../shared/api/changes';
@@ -7,7 +6,7 @@ import { handoverPath, handoverPaths } from '../../../shared/api/handover';
 import { availableBackends } from '../test-support/backends';
 import type { Harness } from '../test-support/harness';
 import { count, createHarness } from '../test-support/harness';
-import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest } from '../test-support/handover';
+import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest, withdrawConsent } from '../test-support/handover';
 
 const day = 86_400_000;
 const note = 'Graag de schulden van mevrouw op een rij, met de bedragen.';
@@ -35,13 +34,7 @@ describe.each(availableBackends())('the return note in the change feed on $name'
     return changesResponseSchema.parse(res.json()).changes.filter((c) => c.caseId === caseId && c.entity === 'dossier');
   };
   const notesStored = (caseId: string) => count(h.db, 'changes WHERE case_id = $1::uuid AND note IS NOT NULL', [caseId]);
-  const withdraw = (d: Dossier) =>
-    h.app.inject({
-      method: 'POST',
-      url: handoverPaths.consentWithdrawals,
-      headers: { ...bearer(tokens.worker!), 'idempotency-key': randomUUID() },
-      payload: { caseId: d.caseId, consentId: d.consent.consentId, withdrawnOn: h.clock.now().toISOString().slice(0, 10) },
-    });
+  const withdraw = (d: Dossier) => withdrawConsent(h, tokens.worker!, d, h.clock.now().toISOString().slice(0, 10));
 
   beforeAll(async () => {
     h = await createHarness(backend, { retentionDays: 30, retentionIntervalMs: 20, sessionTtlMs: 365 * day });

@@ -7,7 +7,7 @@ import { handoverPath, handoverPaths } from '../../../shared/api/handover';
 import { availableBackends } from '../test-support/backends';
 import type { Harness } from '../test-support/harness';
 import { createHarness, newCase } from '../test-support/harness';
-import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, versionRequest } from '../test-support/handover';
+import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, versionRequest, withdrawConsent } from '../test-support/handover';
 
 /** The inbox's filters, search, keyset paging and arrivals on GET /api/v1/handovers (the harness's today is 2 March 2026). */
 describe.each(availableBackends())('the counsellor’s handover list on $name', (backend) => {
@@ -141,13 +141,7 @@ describe.each(availableBackends())('the counsellor’s handover list on $name', 
     h.clock.advance(60_000);
     const arriving = await handOver({ name: 'Nieuwe Inwoner', area: '6411' });
     await handOver({ name: 'Andere Wijk', area: '6413' });
-    const res = await h.app.inject({
-      method: 'POST',
-      url: handoverPaths.consentWithdrawals,
-      headers: { ...bearer(tokens.worker!), 'idempotency-key': randomUUID() },
-      payload: { caseId: rik.dossier.caseId, consentId: rik.dossier.consent.consentId, withdrawnOn: '2026-03-02' },
-    });
-    expect(res.statusCode).toBe(201);
+    expect((await withdrawConsent(h, tokens.worker!, rik.dossier)).statusCode).toBe(201);
     const after = await list(`?area=6411&limit=100&since=${encodeURIComponent(before.asOf)}`);
     expect(after.arrived).toBe(1); // only the one in the chosen neighbourhood
     expect(ids(after)).toContain(arriving.dossierId);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangesResponse } from '../../../shared/api/changes';
 import { changesPath } from '../../../shared/api/changes';
@@ -11,7 +10,7 @@ import { count, createHarness } from '../test-support/harness';
 import { holidays, settings } from '../../../resources/index';
 import { wgsDecisionDeadline } from '../../../shared/domain/urgency';
 import { decisionTerm } from '../../../shared/api/handover-terms';
-import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest } from '../test-support/handover';
+import { addSchuldhulpTeam, bearer, dossierFor, pushVersion, sendCase, versionRequest, withdrawConsent } from '../test-support/handover';
 
 /** The decision deadline as the worker's device computes it from the first conversation's day (shared/domain). */
 const handoverDeadlinesOf = (day: string) => wgsDecisionDeadline(day, holidays, settings.wgs.decisionWeeks);
@@ -340,13 +339,7 @@ describe.each(availableBackends())('counsellor handover routes on $name', (backe
 
   it('stops showing a withdrawn handover, and one whose consent has ended', async () => {
     const withdrawn = await handOver();
-    const res = await h.app.inject({
-      method: 'POST',
-      url: handoverPaths.consentWithdrawals,
-      headers: { ...bearer(tokens.worker!), 'idempotency-key': randomUUID() },
-      payload: { caseId: withdrawn.dossier.caseId, consentId: withdrawn.dossier.consent.consentId, withdrawnOn: '2026-03-02' },
-    });
-    expect(res.statusCode).toBe(201);
+    expect((await withdrawConsent(h, tokens.worker!, withdrawn.dossier)).statusCode).toBe(201);
     expect((await get(handoverPath(handoverPaths.handover, { dossierId: withdrawn.dossierId }))).json()).toMatchObject({ error: 'dossier_withdrawn' });
     expect((await act(withdrawn.dossierId, 'accept')).statusCode).toBe(410);
     expect((await list('?view=all&limit=100')).handovers.map((x) => x.dossierId)).not.toContain(withdrawn.dossierId);

@@ -55,3 +55,13 @@ export const versionRequest = (dossier: Dossier, over: Partial<DossierVersionReq
 export function pushVersion(h: Harness, token: string, body: unknown, key: string = randomUUID()): Promise<LightMyRequestResponse> {
   return h.app.inject({ method: 'POST', url: handoverPaths.dossiers, headers: { ...bearer(token), 'idempotency-key': key }, payload: body as object });
 }
+
+/** The worker sends the resident's withdrawal of the consent under this dossier, as the device's outbox does. */
+export function withdrawConsent(h: Harness, token: string, dossier: Pick<Dossier, 'caseId' | 'consent'>, withdrawnOn = '2026-03-02'): Promise<LightMyRequestResponse> {
+  return h.app.inject({
+    method: 'POST',
+    url: handoverPaths.consentWithdrawals,
+    headers: { ...bearer(token), 'idempotency-key': randomUUID() },
+    payload: { caseId: dossier.caseId, consentId: dossier.consent.consentId, withdrawnOn },
+  });
+}
