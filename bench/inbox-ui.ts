@@ -48,12 +48,15 @@ export async function benchInboxUi(browser: Browser, hub: InboxHub, changes = 40
         performance.clearResourceTimings();
         const field = [...document.querySelectorAll('label')].find((l) => l.textContent === label)?.control;
         if (!(field instanceof HTMLSelectElement) && !(field instanceof HTMLInputElement)) throw new Error(`no field ${label}`);
-        const shown = new Promise<number>((resolve) => {
-          // New rows: the list went to "laden" for the new choice, and came back with rows.
+        const shown = new Promise<number>((resolve, reject) => {
+          // A screen that no longer shows its busy state would leave the bench waiting for ever: fail instead.
+          setTimeout(() => reject(new Error(`no new rows within 10 s after changing ${label}`)), 10_000);
+          // New rows: the list went to "laden" (or, for a search, "Zoeken…") for the new choice, and came back with rows.
+          const busy = () => document.querySelector('.loading') !== null || (document.querySelector('.inbox__searching')?.textContent ?? '') !== '';
           let loading = false;
           const observer = new MutationObserver(() => {
-            if (document.querySelector('.loading')) loading = true;
-            if (!loading || document.querySelector('.loading') || !document.querySelector('table.inbox tbody tr')) return;
+            if (busy()) loading = true;
+            if (!loading || busy() || !document.querySelector('table.inbox tbody tr')) return;
             observer.disconnect();
             requestAnimationFrame(() => resolve(performance.now()));
           });
