@@ -52,11 +52,11 @@ export async function benchInboxUi(browser: Browser, hub: InboxHub, changes = 40
           // A screen that no longer shows its busy state would leave the bench waiting for ever: fail instead.
           setTimeout(() => reject(new Error(`no new rows within 10 s after changing ${label}`)), 10_000);
           // New rows: the list went to "laden" (or, for a search, "Zoeken…") for the new choice, and came back with rows.
-          const busy = () => document.querySelector('.loading') !== null || (document.querySelector('.inbox__searching')?.textContent ?? '') !== '';
           let loading = false;
           const observer = new MutationObserver(() => {
-            if (busy()) loading = true;
-            if (!loading || busy() || !document.querySelector('table.inbox tbody tr')) return;
+            const busy = document.querySelector('.loading') !== null || (document.querySelector('.inbox__searching')?.textContent ?? '') !== '';
+            if (busy) loading = true;
+            if (!loading || busy || !document.querySelector('table.inbox tbody tr')) return;
             observer.disconnect();
             requestAnimationFrame(() => resolve(performance.now()));
           });
