@@ -201,21 +201,16 @@ async function main() {
       `${(events.batchMs / events.rawMs).toFixed(2)}×`,
     ]);
     const dossiers = await benchDossierPush(1000, url);
+    // The target's baseline is a raw insert of the same rows: those the route writes per dossier.
     rows.push([
       `push ${dossiers.n} dossiers (median ${(dossiers.medianBytes / 1024).toFixed(1)} KB, sealed) in batches of 100 (${on})`,
       ms(dossiers.batchMs),
       '< 10000 ms, ≤ 2× raw',
-      `raw INSERT of the same bodies ${ms(dossiers.rawMs)}`,
-      `${(dossiers.batchMs / dossiers.rawMs).toFixed(2)}×`,
-    ]);
-    rows.push([`  the same, as a raw INSERT of the bodies already sealed`, ms(dossiers.rawSealedMs), '—', `batches ${ms(dossiers.batchMs)}`, `${(dossiers.batchMs / dossiers.rawSealedMs).toFixed(2)}×`]);
-    rows.push([
-      `  the same, as raw INSERTs of key + dossier + sealed version + change + audit rows`,
-      ms(dossiers.rawSameWritesMs),
-      '—',
-      `batches ${ms(dossiers.batchMs)}`,
+      `raw INSERTs of the same rows (key + dossier + sealed version + change + audit) ${ms(dossiers.rawSameWritesMs)}`,
       `${(dossiers.batchMs / dossiers.rawSameWritesMs).toFixed(2)}×`,
     ]);
+    rows.push([`  beside a raw INSERT of only the bodies, as plain JSON`, ms(dossiers.rawMs), '—', `batches ${ms(dossiers.batchMs)}`, `${(dossiers.batchMs / dossiers.rawMs).toFixed(2)}×`]);
+    rows.push([`  beside a raw INSERT of only the bodies, sealed`, ms(dossiers.rawSealedMs), '—', `batches ${ms(dossiers.batchMs)}`, `${(dossiers.batchMs / dossiers.rawSealedMs).toFixed(2)}×`]);
     rows.push([`push ${dossiers.n} dossiers one request each (${on})`, ms(dossiers.singleMs), '—', `raw INSERT ${ms(dossiers.rawMs)}`, `${(dossiers.singleMs / dossiers.rawMs).toFixed(2)}×`]);
     if (push.backend === 'postgres') {
       const inbox = await benchHandoverList(5000, url);
