@@ -5,13 +5,13 @@ import type { OfficeSession } from '../../data/office-session';
 import { errorText } from '../../i18n/errors';
 import type { HubCall } from '../../sync/hub-client';
 import { Alert } from '../../ui/alert';
-import { dutchDateOf } from '../../../../shared/domain/urgency';
 import { formatDateTime, formatPlainDate } from '../../ui/dutch-date';
 import { PageTitle } from '../../ui/page-title';
 import { DossierPreviewView } from '../handover';
 import { DossierExport } from './dossier-export';
 import { withHubDeadlines } from './dossier-pdf';
 import { DossierVersions } from './dossier-versions';
+import { receivedText } from './received-text';
 import { CloseAction, DecideActions, DecisionForm, decisionTermText, PlanForm, type Act } from './handover-actions';
 import { deadlineText, officeToday, returnReasonLabels, statusLabels, urgencyLabels } from './inbox-model';
 
@@ -106,9 +106,7 @@ export function DossierPage({ session, dossierId, onBack, onExpired }: { session
           <dt>Termijn</dt>
           <dd>{deadlineText(h, today)}</dd>
           <dt>Ontvangen</dt>
-          <dd>
-            {formatPlainDate(dutchDateOf(h.receivedAt))}, versie {loaded.read.version}
-          </dd>
+          <dd>{receivedText(loaded.read)}</dd>
           {h.contactPerson ? (
             <>
               <dt>Vast aanspreekpunt</dt>
