@@ -88,7 +88,10 @@ test('the counsellor sees what changed in a second version, records the decision
 
   // One way of writing dates in the state of the handover: the month in words, never 26-11-2026.
   const state = page.getByRole('region', { name: 'Stand van zaken' });
-  await expect(state).toContainText(`Ontvangen${plainDate(dutchDateOf(new Date().toISOString()))}, versie 2`);
+  // Both versions arrived today: the line names the day of each, not only the first one's.
+  const arrived = plainDate(dutchDateOf(new Date().toISOString()));
+  await expect(state).toContainText(`OntvangenVersie 1 op ${arrived}; versie 2 op ${arrived}`);
+  await state.screenshot({ path: testInfo.outputPath('state-received.png') });
   await expect(state).toContainText(new RegExp(`Eerste gesprek${plainDate(today)} om \\d\\d:00`));
   await expect(state).toContainText(/Toestemming geldt tot\d{1,2} [a-z]+ \d{4}/);
   expect(await state.innerText()).not.toMatch(/\d{2}-\d{2}-\d{4}/);
