@@ -74,7 +74,7 @@ export function createDossierService({ db, clock, cipher }: { db: Db; clock: () 
       const place = (from: number, stored: readonly PushOutcome[]) => stored.forEach((outcome, j) => (outcomes[validIndex[from + j]!] = outcome));
       const ids = pushIds(items);
 
-      const firstTry = () =>
+      const store = () =>
         auditedTransaction(db, now, async (tx, trail) => {
           const [state, first] = await bothSettled(
             lockTeamsForChanges(tx, db.kind, [user.teamId]).then(() => readPushState(tx, ids)),
@@ -91,26 +91,20 @@ export function createDossierService({ db, clock, cipher }: { db: Db; clock: () 
             step = following;
           }
         });
-      // Another user's request took one of these keys meanwhile (see writeVersions) and all was rolled back:
-      // store the checked versions again; the look-up now sees that key.
-      const again = () =>
-        auditedTransaction(db, now, async (tx, trail) => {
-          await lockTeamsForChanges(tx, db.kind, [user.teamId]);
-          place(0, await storeVersions(tx, trail, user, now, await readPushState(tx, ids), valid));
-        });
 
-      try {
-        await firstTry();
-      } catch (error) {
-        if (!(error instanceof KeyTakenMeanwhile)) throw error;
-        while (next < items.length) await checkStep();
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await again();
-            break;
-          } catch (retryError) {
-            if (!(retryError instanceof KeyTakenMeanwhile) || attempt === 3) throw retryError;
-          }
+      // A first try and at most three more.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await store();
+          break;
+        } catch (error) {
+          if (!(error instanceof KeyTakenMeanwhile) || attempt === 4) throw error;
+          // Another user's request took one of these keys meanwhile (see writeVersions) and all was rolled back:
+          // check and store the batch again from its start; the look-up now sees that key.
+          next = 0;
+          valid.length = 0;
+          validIndex.length = 0;
+          outcomes.length = 0;
         }
       }
       return outcomes;
