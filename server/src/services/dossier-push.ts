@@ -226,7 +226,8 @@ export interface PushIds {
   keys: string[];
 }
 
-const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// The ids' own schema (the envelope's and the body's): an id that passes checkVersion passes this.
+const uuidSchema = z.uuid();
 
 /**
  * The ids in raw push items, unchecked: a version that passes checkVersion names only ids found here (its
@@ -234,7 +235,7 @@ const uuidText = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$
  */
 export function pushIds(items: readonly { idempotencyKey: string; request: unknown }[]): PushIds {
   const sets = { caseIds: new Set<string>(), dossierIds: new Set<string>(), consentIds: new Set<string>(), recipientIds: new Set<string>(), keys: new Set<string>() };
-  const add = (set: Set<string>, value: unknown, test: (v: string) => boolean = (v) => uuidText.test(v)) => {
+  const add = (set: Set<string>, value: unknown, test: (v: string) => boolean = (v) => uuidSchema.safeParse(v).success) => {
     if (typeof value === 'string' && test(value)) set.add(value.toLowerCase());
   };
   for (const item of items) {
